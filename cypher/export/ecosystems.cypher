@@ -1,0 +1,6 @@
+// name: export_ecosystems
+// description: The ecosystems (sources) loaded into the knowledge base.
+// mode: read
+MATCH (e:Ecosystem)
+RETURN e.id AS id, e.name AS name, e.currency AS currency
+ORDER BY id

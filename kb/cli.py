@@ -1,0 +1,308 @@
+"""The `kb` command line."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kb.errors import KBError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(fn: F) -> F:
+    """Turn expected failures into a short message on stderr and an exit code; no traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+        try:
+            return fn(*args, **kwargs)
+        except KBError as exc:
+            click.secho(f"error: {exc.message}", fg="red", err=True)
+            if exc.hint:
+                click.echo(exc.hint, err=True)
+            sys.exit(exc.exit_code)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            click.secho(f"error: lost the connection to Neo4j: {exc}", fg="red", err=True)
+            click.echo("Check that the server still runs (`kb neo4j status`).", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="valuenet-kb", prog_name="kb")
+def main() -> None:
+    """valuenet-kb: a Neo4j knowledge base of the value networks around open-source products.
+
+    \b
+    Typical session:
+      kb neo4j start                     # fetch and start a local Neo4j 5.26 (or set NEO4J_URI)
+      kb load examples/ebola-emr.yaml    # validate, then load atomically
+      kb risk                            # hollow-core risk, most urgent first
+      kb serve                           # the web panel on http://127.0.0.1:8000
+
+    Settings come from the environment or a .env file: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
+    NEO4J_DATABASE, KB_STATE_DIR and more (see README, "Configuration").
+    """
+
+
+# --- neo4j -----------------------------------------------------------------------------------
+
+
+@main.group()
+def neo4j() -> None:
+    """Run the project's own Neo4j 5.26 Community server (when NEO4J_URI is not set).
+
+    The jars come from Maven Central (via mvn) into KB_STATE_DIR/neo4j/lib; data, logs and a
+    generated password live beside them. The server listens on 127.0.0.1 only.
+    """
+
+
+@neo4j.command("fetch")
+@friendly
+def neo4j_fetch() -> None:
+    """Download the Neo4j jars into the cache (done by `start` too)."""
+    from kb.server import local
+    from kb.settings import get_settings
+
+    lay = local.fetch(get_settings())
+    click.echo(f"Neo4j {local.NEO4J_VERSION} jars in {lay.lib}")
+
+
+@neo4j.command("start")
+@friendly
+def neo4j_start() -> None:
+    """Start the server and wait until it answers on Bolt; create the schema."""
+    from kb import db, loader
+    from kb.server import local
+    from kb.settings import get_settings
+
+    settings = get_settings()
+    if settings.neo4j_uri:
+        raise KBError(f"NEO4J_URI is set ({settings.neo4j_uri}); kb does not manage that server",
+                      hint="Unset NEO4J_URI to use the project's own server.")
+    lay, started = local.start(settings)
+    with db.connect(settings) as driver:
+        loader.ensure_schema(driver, settings)
+    word = "started" if started else "already running"
+    click.echo(f"Neo4j {word} at {local.local_uri(settings)} (data in {lay.data})")
+
+
+@neo4j.command("stop")
+@friendly
+def neo4j_stop() -> None:
+    """Stop the server."""
+    from kb.server import local
+    from kb.settings import get_settings
+
+    was = local.stop(get_settings())
+    click.echo("Neo4j stopped" if was else "Neo4j was not running")
+
+
+@neo4j.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+@friendly
+def neo4j_status(as_json: bool) -> None:
+    """Print the server version, URI and data folder; exit 2 when it does not answer."""
+    from kb import db
+    from kb.server import local
+    from kb.settings import get_settings
+
+    settings = get_settings()
+    uri = db.target(settings)[0]
+    info: dict[str, Any] = {"uri": uri, "managed": not settings.neo4j_uri}
+    if not settings.neo4j_uri:
+        info["data"] = str(local.layout(settings).data)
+        info["pid"] = local.running_pid(settings)
+    with db.connect(settings) as driver:
+        row = db.run(driver, "server_version", settings=settings)[0]
+        counts = db.run(driver, "count_nodes", settings=settings)[0]
+    info.update(version=row["version"], edition=row["edition"], **counts)
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return
+    click.echo(f"Neo4j {info['version']} ({info['edition']}) at {uri}")
+    if "data" in info:
+        click.echo(f"data: {info['data']} (pid {info['pid']})")
+    click.echo(f"{info['nodes']} nodes, {info['relationships']} relationships")
+
+
+# --- the format --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
+def schema(out: Path | None) -> None:
+    """Print the JSON Schema of the valuenet/1 ecosystem format."""
+    from kb.model import json_schema
+
+    text = json.dumps(json_schema(), indent=2) + "\n"
+    if out:
+        out.write_text(text)
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _print_problems_json(problems: list[Any]) -> None:
+    click.echo(json.dumps({"ok": False, "problems": [p.as_dict() for p in problems]}, indent=2))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--offline", is_flag=True,
+              help="Do not look up ids in the knowledge base; every reference must be in FILES.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@friendly
+def check(files: tuple[Path, ...], offline: bool, fmt: str) -> None:
+    """Validate ecosystem files without writing anything.
+
+    Reports every problem with its file, section, record and field, and exits 1 if there is
+    any. References to ids that are not in FILES are looked up in the knowledge base unless
+    --offline is given.
+    """
+    from kb import db, loader
+
+    if offline:
+        result = loader.check(list(files))
+    else:
+        with db.connect() as driver:
+            result = loader.check(list(files), driver)
+    if fmt == "json":
+        if result.ok:
+            click.echo(json.dumps({"ok": True, "problems": []}))
+        else:
+            _print_problems_json(result.problems)
+            sys.exit(1)
+        return
+    if result.ok:
+        n = sum(len(v) for s in result.sources for v in s.sections.values())
+        click.echo(f"ok: {len(files)} file(s), {n} records, no problems")
+        return
+    raise loader.ValidationFailed(result.problems)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--prune", is_flag=True,
+              help="Also remove what an earlier load of the same ecosystem id listed and these "
+              "files no longer do.")
+@click.option("--dry-run", is_flag=True, help="Validate and count, then roll back.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@friendly
+def load(files: tuple[Path, ...], prune: bool, dry_run: bool, fmt: str) -> None:
+    """Validate ecosystem files, then load them into the knowledge base in one transaction.
+
+    FILES are valuenet/1 files: .yaml, .yml, .json, or folders of CSV files (see README,
+    "The ecosystem format"). Every file is checked first; on any problem each one is listed
+    with its location and nothing is written. Loading the same file again changes nothing.
+
+    \b
+    Examples:
+      kb load examples/ebola-emr.yaml
+      kb load partners.yaml funding.yaml --prune
+      kb load my-ecosystem/ --dry-run
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from kb import db, loader
+
+    with db.connect() as driver:
+        loader.ensure_schema(driver)
+        with Progress("[progress.description]{task.description}", BarColumn(),
+                      MofNCompleteColumn(), TimeRemainingColumn(), transient=True,
+                      disable=fmt == "json" or not sys.stderr.isatty(),
+                      console=_stderr_console()) as bar:
+            task = bar.add_task("writing", total=None)
+
+            def progress(step: str, done: int, total: int) -> None:
+                bar.update(task, description=step, completed=done, total=total)
+
+            try:
+                report = loader.load(driver, list(files), prune=prune, dry_run=dry_run,
+                                     progress=progress)
+            except loader.ValidationFailed as exc:
+                if fmt == "json":
+                    _print_problems_json(exc.problems)
+                    sys.exit(1)
+                raise
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    _print_report(report)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _print_report(report: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("section", "created", "updated", "unchanged", "pruned",
+                  title="dry run: nothing written" if report.dry_run else None)
+    for section, c in report.sections.items():
+        table.add_row(section, str(c.created), str(c.updated), str(c.unchanged), str(c.pruned))
+    t = report.as_dict()["totals"]
+    table.add_row("total", str(t["created"]), str(t["updated"]), str(t["unchanged"]),
+                  str(t["pruned"]), style="bold")
+    Console().print(table)
+
+
+@main.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default=None,
+              help="Default: from the --out suffix, else yaml.")
+@friendly
+def export(out: Path | None, fmt: str | None) -> None:
+    """Write the whole knowledge base as one valuenet/1 file.
+
+    The output is deterministic (records sorted by id, keys in a fixed order), so two exports
+    of the same graph are byte-identical and can be diffed or kept in git.
+    """
+    from kb import db
+    from kb.export import collect, dump
+
+    if fmt is None:
+        fmt = "json" if out and out.suffix.lower() == ".json" else "yaml"
+    with db.connect() as driver:
+        text = dump(collect(driver), fmt)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (for scripts).")
+@friendly
+def reset(yes: bool) -> None:
+    """Delete everything in the knowledge base (asks first)."""
+    from kb import db, loader
+
+    with db.connect() as driver:
+        counts = db.run(driver, "count_nodes")[0]
+        if not yes:
+            if not sys.stdin.isatty():
+                raise KBError("kb reset needs confirmation",
+                              hint="Run it in a terminal, or pass --yes.")
+            click.confirm(f"Delete all {counts['nodes']} nodes and {counts['relationships']} "
+                          "relationships?", abort=True)
+        loader.reset(driver)
+    click.echo(f"deleted {counts['nodes']} nodes and {counts['relationships']} relationships")

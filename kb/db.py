@@ -1,0 +1,98 @@
+"""Connections to Neo4j and running library queries by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, Query, RoutingControl
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+from kb import queries
+from kb.errors import ConnectionFailed
+from kb.server import local
+from kb.settings import Settings, get_settings
+
+
+def target(settings: Settings) -> tuple[str, str, str | None]:
+    """(uri, user, password) to use: the configured server, else the provisioned one."""
+    if settings.neo4j_uri:
+        return settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password
+    return local.local_uri(settings), settings.neo4j_user, (
+        settings.neo4j_password or local.read_password(settings)
+    )
+
+
+def open_driver(settings: Settings | None = None) -> Driver:
+    """A verified driver, or ConnectionFailed with one line naming the URI and what to try."""
+    settings = settings or get_settings()
+    uri, user, password = target(settings)
+    try:
+        driver = GraphDatabase.driver(
+            uri, auth=(user, password or ""), connection_timeout=settings.kb_connect_timeout,
+            notifications_min_severity="OFF",
+        )
+    except (ValueError, ConfigurationError) as exc:
+        raise ConnectionFailed(
+            f"NEO4J_URI {uri!r} is not a Neo4j URI: {exc}",
+            hint="Use bolt://host:7687, neo4j://host:7687 or neo4j+s://host.",
+        ) from None
+    try:
+        driver.verify_connectivity()
+    except AuthError:
+        driver.close()
+        raise ConnectionFailed(
+            f"Neo4j at {uri} refused user '{user}'",
+            hint="Check NEO4J_USER and NEO4J_PASSWORD.",
+        ) from None
+    except (ServiceUnavailable, OSError, Neo4jError) as exc:
+        driver.close()
+        hint = (
+            "Start the project's own server with `kb neo4j start` (or `make run`)."
+            if not settings.neo4j_uri
+            else "Check that the server runs and NEO4J_URI is right."
+        )
+        raise ConnectionFailed(
+            f"cannot reach Neo4j at {uri}: {type(exc).__name__}", hint=hint
+        ) from None
+    return driver
+
+
+@contextmanager
+def connect(settings: Settings | None = None) -> Iterator[Driver]:
+    """Open a verified driver for the length of a `with` block."""
+    driver = open_driver(settings)
+    try:
+        yield driver
+    finally:
+        driver.close()
+
+
+def run(
+    driver: Driver,
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
+    settings: Settings | None = None,
+) -> list[dict[str, Any]]:
+    """Run the library query `name` with bound parameters; return its rows as dicts."""
+    settings = settings or get_settings()
+    q = queries.get(name)
+    bound = q.bind(params or {})
+    routing = RoutingControl.READ if q.mode == "read" else RoutingControl.WRITE
+    records, _, _ = driver.execute_query(
+        Query(q.text, timeout=timeout),  # type: ignore[arg-type]
+        bound,
+        database_=settings.neo4j_database,
+        routing_=routing,
+    )
+    return [r.data() for r in records]
+
+
+def run_tx(tx: Any, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run the library query `name` inside an open transaction."""
+    q = queries.get(name)
+    result = tx.run(q.text, q.bind(params or {}))
+    return [r.data() for r in result]
