@@ -53,9 +53,9 @@ def canonical(rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def digest(section: str, rec: dict[str, Any]) -> str:
-    """A stable hash of a canonical record."""
-    blob = json.dumps([section, rec], sort_keys=True, default=_json_default)
+def digest(*parts: Any) -> str:
+    """A stable hash of what a record writes to the graph."""
+    blob = json.dumps(parts, sort_keys=True, default=_json_default)
     return hashlib.sha1(blob.encode()).hexdigest()
 
 
@@ -85,9 +85,11 @@ def _edge(kind: str, src: str, dst: str, rec_id: str, **props: Any) -> dict[str,
 def _node(section: str, rec: dict[str, Any], props: dict[str, Any], edges: list[dict[str, Any]],
           source: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     clean = {k: v for k, v in props.items() if v is not None and v != []}
+    label = NODE_SECTIONS[section]
+    edge_sig = sorted((e["type"], e["from"], e["to"], sorted(e["props"].items())) for e in edges)
     row = {
-        "id": rec["id"], "label": NODE_SECTIONS[section], "source": source,
-        "hash": digest(section, rec), "props": clean,
+        "id": rec["id"], "label": label, "source": source,
+        "hash": digest(label, clean, edge_sig), "props": clean,
     }
     return row, edges
 
@@ -151,8 +153,9 @@ def rel_row(section: str, rec: dict[str, Any], source: str) -> dict[str, Any]:
         props = {k: rec.get(k) for k in ("role", "paid", "since", "until") if k in rec}
     key = rel_key(section, rec)
     props = {k: v for k, v in props.items() if v is not None and v != []}
-    return {"type": REL_TYPES[section], "from": src, "to": dst, "key": key, "source": source,
-            "hash": digest(section, rec), "props": {**props, "key": key}}
+    kind = REL_TYPES[section]
+    return {"type": kind, "from": src, "to": dst, "key": key, "source": source,
+            "hash": digest(kind, src, dst, props), "props": {**props, "key": key}}
 
 
 def build(sources: list[Source]) -> Plan:

@@ -6,6 +6,7 @@ rewritten, so loading the same file twice reports them as unchanged.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,6 +213,15 @@ def _prune(tx: Any, plan: Plan, report: Report) -> None:
     section_of = {label: section for section, label in NODE_SECTIONS.items()}
     for eco in plan.ecosystems:
         source = eco["id"]
+        listed_keys = {r["key"] for rows in plan.rels.values() for r in rows
+                       if r["source"] == source}
+        rels = [r for r in db.run_tx(tx, "load_source_rels", {"source": source})
+                if r["key"] not in listed_keys]
+        for r in rels:
+            section = _key_section(r["key"])
+            report.sections.setdefault(section, Counts()).pruned += 1
+        for batch in _batches(rels):
+            db.run_tx(tx, "load_prune_rels", {"rows": batch, "source": source})
         listed = {r["id"] for rows in plan.nodes.values() for r in rows if r["source"] == source}
         before = [row["id"] for row in db.run_tx(tx, "load_source_nodes", {"source": source})]
         gone = [i for i in before if i not in listed]
@@ -225,20 +235,9 @@ def _prune(tx: Any, plan: Plan, report: Report) -> None:
                 report.sections.setdefault(section, Counts()).pruned += 1
             for batch in _batches(gone):
                 db.run_tx(tx, "load_prune_nodes", {"ids": batch, "source": source})
-        listed_keys = {r["key"] for rows in plan.rels.values() for r in rows
-                       if r["source"] == source}
-        rels = [r for r in db.run_tx(tx, "load_source_rels", {"source": source})
-                if r["key"] not in listed_keys]
-        for r in rels:
-            section = _key_section(r["key"])
-            report.sections.setdefault(section, Counts()).pruned += 1
-        for batch in _batches(rels):
-            db.run_tx(tx, "load_prune_rels", {"rows": batch, "source": source})
 
 
 def _key_section(key: str) -> str:
-    import json
-
     return str(json.loads(key)[0])
 
 

@@ -7,7 +7,7 @@ record against them before anything is written.
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -21,7 +21,7 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=True)
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     individual = "individual"
     group = "group"
     organization = "organization"
@@ -31,13 +31,13 @@ class ActorKind(str, Enum):
     civil_society = "civil_society"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     lead = "lead"
     core = "core"
     contributor = "contributor"
 
 
-class AgreementKind(str, Enum):
+class AgreementKind(StrEnum):
     mou = "mou"
     partnership = "partnership"
     contract = "contract"
@@ -47,7 +47,7 @@ class AgreementKind(str, Enum):
     other = "other"
 
 
-class Area(str, Enum):
+class Area(StrEnum):
     """The scorecard areas a partnership agreement should cover."""
 
     roles = "roles"
@@ -60,7 +60,7 @@ class Area(str, Enum):
     review = "review"
 
 
-class FundingKind(str, Enum):
+class FundingKind(StrEnum):
     grant = "grant"
     subgrant = "subgrant"
     contract = "contract"
@@ -69,7 +69,7 @@ class FundingKind(str, Enum):
     in_kind = "in_kind"
 
 
-class Purpose(str, Enum):
+class Purpose(StrEnum):
     maintenance = "maintenance"
     development = "development"
     product = "product"
@@ -78,19 +78,19 @@ class Purpose(str, Enum):
     unknown = "unknown"
 
 
-class ExchangeKind(str, Enum):
+class ExchangeKind(StrEnum):
     tangible = "tangible"
     intangible = "intangible"
 
 
-class Voice(str, Enum):
+class Voice(StrEnum):
     decided = "decided"
     consulted = "consulted"
     informed = "informed"
     absent = "absent"
 
 
-class Stage(str, Enum):
+class Stage(StrEnum):
     connection = "connection"
     knowledge_sharing = "knowledge_sharing"
     coordination = "coordination"

@@ -35,7 +35,7 @@ class Problem:
             if self.record_id is not None:
                 out += f" (id={self.record_id})"
         if self.field:
-            out += f" field '{self.field}'"
+            out += (" " if self.section is not None else ": ") + f"field '{self.field}'"
         return out
 
     def __str__(self) -> str:
@@ -108,7 +108,7 @@ def read(path: Path) -> RawFile:
                 name, f"malformed YAML: {msg}", line=(mark.line + 1) if mark else None)])
     else:
         return RawFile(name, None, [Problem(
-            name, f"unknown file type '{suffix}'; use .yaml, .yml, .json or a folder of CSV files")])
+            name, f"unknown file type '{suffix}'; use .yaml, .yml, .json or a CSV folder")])
     if not isinstance(data, dict):
         return RawFile(name, None, [Problem(
             name, f"the top level must be a mapping with 'format: valuenet/1', "
@@ -131,7 +131,11 @@ def _csv_value(kind: str, cell: str) -> Any:
         return [p.strip() for p in cell.split(";") if p.strip()]
     if kind == "map":
         pairs = [p.strip() for p in cell.split(";") if p.strip()]
-        return dict(p.split("=", 1) if "=" in p else (p, "") for p in pairs)
+        out: dict[str, str] = {}
+        for p in pairs:
+            key, _, value = p.partition("=")
+            out[key.strip()] = value.strip()
+        return out
     return cell
 
 

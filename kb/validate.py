@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,17 @@ class Result:
         return not self.problems
 
 
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 def _valid_currency(code: str) -> bool:
     return pycountry.currencies.get(alpha_3=code) is not None
 
@@ -145,8 +157,8 @@ def _check_shape(raw: RawFile) -> tuple[Source, list[Problem]]:
         eco = _ECO.validate_python(data.get("ecosystem")).model_dump()
     except ValidationError as exc:
         for err in exc.errors():
-            loc = ".".join(str(x) for x in err["loc"]) or None
-            problems.append(_problem(raw, "ecosystem", None, None, loc,
+            eco_field = ".".join(str(x) for x in err["loc"]) or None
+            problems.append(_problem(raw, "ecosystem", None, None, eco_field,
                                      _pydantic_reason(err, Ecosystem)))
     if eco and not _valid_currency(eco["currency"]):
         problems.append(_problem(raw, "ecosystem", None, None, "currency",
@@ -162,25 +174,26 @@ def _check_shape(raw: RawFile) -> tuple[Source, list[Problem]]:
                                      f"must be a list of records, got {type(records).__name__}"))
             continue
         try:
-            parsed = _ADAPTERS[section].validate_python(records)
+            parsed: list[Any] = _ADAPTERS[section].validate_python(records)
             sections[section] = [r.model_dump(by_alias=True, mode="python") for r in parsed]
         except ValidationError as exc:
             # Report every error, then keep the records that are valid on their own so the
             # checks across records still run on them.
             for err in exc.errors():
-                loc = list(err["loc"])
+                loc: list[int | str] = list(err["loc"])
                 idx = loc.pop(0) if loc and isinstance(loc[0], int) else None
                 rec = records[idx] if isinstance(idx, int) and idx < len(records) else None
-                field_ = ".".join(str(x) for x in loc) or None
-                problems.append(_problem(raw, section, idx, rec, field_,
+                where = ".".join(str(x) for x in loc) or None
+                problems.append(_problem(raw, section, idx if isinstance(idx, int) else None,
+                                         rec, where,
                                          _pydantic_reason(err, model)))
             bad = {e["loc"][0] for e in exc.errors() if e["loc"] and isinstance(e["loc"][0], int)}
             sections[section] = []
             for i, rec in enumerate(records):
                 if i in bad:
                     continue
-                sections[section].append(
-                    model.model_validate(rec).model_dump(by_alias=True, mode="python"))
+                valid: Any = model.model_validate(rec)
+                sections[section].append(valid.model_dump(by_alias=True, mode="python"))
                 positions.setdefault(section, []).append(i)
     src = Source(raw.name, eco or {"id": raw.name, "name": raw.name, "currency": "USD"},
                  sections, positions)
@@ -190,10 +203,11 @@ def _check_shape(raw: RawFile) -> tuple[Source, list[Problem]]:
 def _check_records(raw: RawFile, src: Source) -> list[Problem]:
     problems: list[Problem] = []
     for section, (start, end) in PERIODS.items():
-        for i, rec in enumerate(src.sections[section]):
-            if rec.get(start) and rec.get(end) and rec[end] < rec[start]:
-                problems.append(_problem(raw, section, src.pos(section, i), rec, end,
-                                         f"{end} {rec[end]} is before {start} {rec[start]}"))
+        for i, rec in _raw_records(raw, section):
+            a, b = _as_date(rec.get(start)), _as_date(rec.get(end))
+            if a and b and b < a:
+                problems.append(_problem(raw, section, i, rec, end,
+                                         f"{end} {b} is before {start} {a}"))
     for i, rec in enumerate(src.sections["fundings"]):
         cur = rec.get("currency")
         if cur is not None and not _valid_currency(cur):
@@ -215,15 +229,24 @@ def _check_records(raw: RawFile, src: Source) -> list[Problem]:
     return problems
 
 
-def _refs(rec: dict[str, Any], section: str, fld: str) -> list[str]:
+def _refs(rec: dict[str, Any], fld: str) -> list[str]:
+    """The ids a raw record's field refers to (only well-formed ones)."""
     value = rec.get(fld)
-    if value is None:
-        return []
+    if isinstance(value, str):
+        return [value]
     if isinstance(value, dict):
-        return list(value)
+        return [k for k in value if isinstance(k, str)]
     if isinstance(value, list):
-        return value
-    return [value]
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _raw_records(raw: RawFile, section: str) -> Iterable[tuple[int, dict[str, Any]]]:
+    records = (raw.data or {}).get(section)
+    if isinstance(records, list):
+        for i, rec in enumerate(records):
+            if isinstance(rec, dict):
+                yield i, rec
 
 
 def validate_files(paths: Iterable[Path], kb_lookup: KBLookup | None = None) -> Result:
@@ -245,7 +268,7 @@ def validate_raw(raws: list[RawFile], kb_lookup: KBLookup | None = None) -> Resu
         pairs.append((raw, src))
     # Ids: unique across sections and files.
     index: dict[str, tuple[str, str, int]] = {}  # id -> (file, section, idx)
-    for raw, src in pairs:
+    for raw, _src in pairs:
         for section in NODE_SECTIONS:
             records = (raw.data or {}).get(section)
             if not isinstance(records, list):
@@ -269,34 +292,35 @@ def validate_raw(raws: list[RawFile], kb_lookup: KBLookup | None = None) -> Resu
                                             f"ecosystem id {eid!r} is also used by {ecos[eid]}"))
         ecos[eid] = raw.name
     # References: to records in these files, else to nodes already in the knowledge base.
+    # They are read from the raw records, so a record with other problems is checked too.
     missing: set[str] = set()
-    for _, src in pairs:
+    for raw, _ in pairs:
         for (section, fld), _targets in REFERENCES.items():
-            for rec in src.sections[section]:
-                missing.update(r for r in _refs(rec, section, fld) if r not in index)
+            for _i, rec in _raw_records(raw, section):
+                missing.update(r for r in _refs(rec, fld) if r not in index)
     kb_labels = dict(kb_lookup(sorted(missing))) if (kb_lookup and missing) else {}
     result.kb_labels = kb_labels
-    for raw, src in pairs:
+    for raw, _ in pairs:
         for (section, fld), targets in REFERENCES.items():
             wanted = {NODE_SECTIONS[t] for t in targets}
-            for i, rec in enumerate(src.sections[section]):
-                for ref in _refs(rec, section, fld):
+            for i, rec in _raw_records(raw, section):
+                for ref in _refs(rec, fld):
                     if ref in index:
                         got = index[ref][1]
                         if got not in targets:
                             result.problems.append(_problem(
-                                raw, section, src.pos(section, i), rec, fld,
+                                raw, section, i, rec, fld,
                                 f"{ref!r} is a record of {got}, but must be one of "
                                 + "/".join(targets)))
                     elif ref in kb_labels:
                         if kb_labels[ref] not in wanted:
                             result.problems.append(_problem(
-                                raw, section, src.pos(section, i), rec, fld,
+                                raw, section, i, rec, fld,
                                 f"{ref!r} is a {kb_labels[ref]} in the knowledge base, but must "
                                 "be one of " + "/".join(targets)))
                     else:
                         result.problems.append(_problem(
-                            raw, section, src.pos(section, i), rec, fld,
+                            raw, section, i, rec, fld,
                             f"unknown id {ref!r}: no record in {'/'.join(targets)} of the "
                             "loaded files or the knowledge base has it"))
     # Sub-grant chains must not loop (read from the raw records, valid or not).

@@ -125,9 +125,9 @@ def find_java(settings: Settings) -> str:
         path = shutil.which(cand) or (cand if Path(cand).exists() else None)
         if not path:
             continue
-        major = java_major(path)
-        seen.append(f"{path} ({major})")
-        if major in SUPPORTED_JAVA:
+        found = java_major(path)
+        seen.append(f"{path} ({found})")
+        if found in SUPPORTED_JAVA:
             return path
     raise KBError(
         "no Java 17 or 21 found to run Neo4j 5.26" + (f"; tried {', '.join(seen)}" if seen else ""),

@@ -1,0 +1,84 @@
+"""The `kb` command as a user runs it: messages, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import EXAMPLES
+
+DEMO = str(EXAMPLES / "ebola-emr.yaml")
+
+
+def test_status_reports_version_uri(kb_cli, neo4j_env) -> None:
+    res = kb_cli("neo4j", "status", "--json")
+    assert res.returncode == 0, res.stderr
+    info = json.loads(res.stdout)
+    assert info["version"].startswith("5.26.")
+    assert info["uri"] == neo4j_env["NEO4J_URI"]
+
+
+def test_load_reports_counts_then_nothing_created(kb_cli, empty_kb) -> None:
+    first = kb_cli("load", DEMO, "--format", "json")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["totals"]["created"] == 81
+    second = json.loads(kb_cli("load", DEMO, "--format", "json").stdout)
+    assert second["totals"] == {"created": 0, "updated": 0, "unchanged": 81, "pruned": 0}
+
+
+def test_bad_file_lists_every_problem_without_traceback(kb_cli, empty_kb,
+                                                        tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: valuenet/1\necosystem: {id: b, name: B}\n"
+                   "actors:\n  - {id: a, name: A, kind: alien}\n"
+                   "fundings:\n  - {id: f, from: a, to: ghost, kind: grant, purpose: maintenance,"
+                   " amount: -1, start: 2025-02-30}\n")
+    res = kb_cli("load", str(bad))
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    assert res.stderr.startswith("error: 4 problems found; nothing was written:")
+    assert f"{bad}: actors[0] (id=a) field 'kind': input should be 'individual'" in res.stderr
+    assert f"{bad}: fundings[0] (id=f) field 'amount': must not be negative, got -1" in res.stderr
+    assert f"{bad}: fundings[0] (id=f) field 'start': not a valid YYYY-MM-DD date" in res.stderr
+    assert f"{bad}: fundings[0] (id=f) field 'to': unknown id 'ghost'" in res.stderr
+    assert res.stderr.rstrip().endswith("Fix them and run the command again.")
+    assert kb_cli("neo4j", "status", "--json").stdout.count('"nodes": 0') == 1
+
+
+def test_unreachable_server_gives_one_clear_line_and_exit_2(kb_cli) -> None:
+    res = kb_cli("load", DEMO, env={"NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr
+    first = res.stderr.splitlines()[0]
+    assert first.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:1")
+    assert res.stderr.splitlines()[1] == "Check that the server runs and NEO4J_URI is right."
+
+
+def test_wrong_password_is_named(kb_cli) -> None:
+    res = kb_cli("neo4j", "status", env={"NEO4J_PASSWORD": "not-the-password"})
+    assert res.returncode == 2
+    assert "refused user 'neo4j'" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_reset_asks_and_yes_skips(kb_cli, empty_kb) -> None:
+    kb_cli("load", DEMO)
+    refused = kb_cli("reset")
+    assert refused.returncode == 1 and "pass --yes" in refused.stderr
+    done = kb_cli("reset", "--yes")
+    assert done.returncode == 0 and done.stdout.startswith("deleted 43 nodes")
+
+
+def test_export_is_deterministic(kb_cli, empty_kb, tmp_path: Path) -> None:
+    kb_cli("load", DEMO)
+    a, b = kb_cli("export").stdout, kb_cli("export", "--format", "yaml").stdout
+    assert a == b and a.startswith("format: valuenet/1\n")
+    out = tmp_path / "x.json"
+    assert kb_cli("export", "--out", str(out)).returncode == 0
+    assert json.loads(out.read_text())["ecosystem"]["id"] == "ebola-emr"
+
+
+def test_schema_command_prints_json_schema(kb_cli) -> None:
+    res = kb_cli("schema")
+    schema = json.loads(res.stdout)
+    assert schema["properties"]["format"]["const"] == "valuenet/1"
+    assert "fundings" in schema["properties"]

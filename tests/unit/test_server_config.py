@@ -1,0 +1,31 @@
+"""The provisioned server's config is hardened as the README promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.server import local
+from kb.settings import Settings
+
+
+def test_conf_is_loopback_only_without_csv_files_and_with_limits(tmp_path: Path) -> None:
+    s = Settings(kb_state_dir=tmp_path, kb_neo4j_port=7999, _env_file=None)  # type: ignore[call-arg]
+    conf = dict(
+        line.split("=", 1) for line in local.render_conf(s, local.layout(s)).splitlines()
+        if line and not line.startswith("#")
+    )
+    assert conf["server.default_listen_address"] == "127.0.0.1"
+    assert conf["server.bolt.listen_address"] == "127.0.0.1:7999"
+    assert conf["server.http.enabled"] == "false"
+    assert conf["dbms.security.allow_csv_import_from_file_urls"] == "false"
+    assert conf["server.directories.import"] == str(tmp_path.resolve() / "neo4j/home/import")
+    assert conf["db.transaction.timeout"] == "15m"
+    assert conf["server.memory.pagecache.size"] == "2g"
+
+
+def test_pom_pins_a_5_26_release() -> None:
+    assert local.NEO4J_VERSION.startswith("5.26.")
+
+
+def test_java_version_parsing_of_a_missing_binary() -> None:
+    assert local.java_major("/nonexistent/java") is None
