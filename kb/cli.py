@@ -306,3 +306,112 @@ def reset(yes: bool) -> None:
                           "relationships?", abort=True)
         loader.reset(driver)
     click.echo(f"deleted {counts['nodes']} nodes and {counts['relationships']} relationships")
+
+
+# --- analyses ----------------------------------------------------------------------------------
+
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                             default="table", show_default=True, help="Output format.")
+AS_OF_OPTION = click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+                            help="Evaluate on this day instead of today.")
+
+
+@main.command()
+@AS_OF_OPTION
+@click.option("--horizon", default=180, show_default=True, metavar="DAYS",
+              help="Days ahead in which an end of funding counts as a funding cliff.")
+@click.option("--without", multiple=True, metavar="ACTOR",
+              help="What if this actor withdrew: ignore its funding, every sub-grant passed on "
+              "from it, and its paid maintenance. Repeatable. Nothing is written.")
+@FORMAT_OPTION
+@friendly
+def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fmt: str) -> None:
+    """Hollow-core risk of every component, most urgent first.
+
+    For each component: how many products and distinct actors rely on it (directly or through
+    dependencies), whether its maintenance is funded on the day, by whom and until when, the
+    first unfunded day within the horizon (funding cliff), active and paid maintainers, free
+    riders, and a 0-100 risk score with its level and reasons (see README, "Analyses").
+
+    \b
+    Examples:
+      kb risk
+      kb risk --as-of 2027-01-01 --horizon 90
+      kb risk --without ghrf --format json
+    """
+    from kb import analyses, db
+    from kb.output import emit
+
+    with db.connect() as driver:
+        result = analyses.risk(driver, as_of, horizon, list(without))
+    title = f"hollow-core risk on {result.data['as_of']}" + (
+        f" without {', '.join(result.data['without'])}" if without else "")
+    emit(result, fmt, title)
+
+
+@main.command()
+@click.argument("product")
+@AS_OF_OPTION
+@FORMAT_OPTION
+@friendly
+def ivn(product: str, as_of: str | None, fmt: str) -> None:
+    """The inner value network of PRODUCT: who is in it, why, and the agreement gaps.
+
+    An actor other than the owner is a member when, on the day, it develops the product, has
+    a signed agreement in force with the owner about it (or about nothing in particular),
+    performs a function for it, or plans jointly with the owner.
+
+    \b
+    Example:
+      kb ivn ebola-emr --as-of 2026-01-01
+    """
+    from kb import analyses, db
+    from kb.output import emit, print_table
+
+    with db.connect() as driver:
+        result = analyses.ivn(driver, product, as_of)
+    if fmt != "table":
+        emit(result, fmt)
+        return
+    print_table(result, f"inner value network of {product} (owner {result.data['owner']}) on "
+                f"{result.data['as_of']}")
+    gaps = result.data["gaps"]
+    click.echo(f"\n{len(gaps)} gap(s):" if gaps else "\nno agreement gaps")
+    for g in gaps:
+        click.echo(f"  [{g['severity']}] {g['kind']}: {g['detail']}")
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the analysis; lists are comma-separated. Repeatable.")
+@click.option("--list", "list_", is_flag=True, help="List the analyses and their parameters.")
+@FORMAT_OPTION
+@friendly
+def analyze(name: str | None, params: tuple[str, ...], list_: bool, fmt: str) -> None:
+    """Run any analysis by NAME (`kb analyze --list` shows them).
+
+    \b
+    Examples:
+      kb analyze --list
+      kb analyze funding_topology --param as_of=2026-06-01
+      kb analyze ivn --param product=ebola-emr --format json
+      kb analyze risk --param without=ghrf,atlantic-bank
+    """
+    from kb import analyses, db
+    from kb.output import emit
+
+    if list_ or not name:
+        for key, spec in analyses.REGISTRY.items():
+            ps = ", ".join(f"{p} ({t})" for p, t in spec.params.items()) or "no parameters"
+            click.echo(f"{key:<18} {spec.description}  [{ps}]")
+        return
+    given: dict[str, str] = {}
+    for p in params:
+        if "=" not in p:
+            raise KBError(f"--param needs KEY=VALUE, got {p!r}")
+        k, _, v = p.partition("=")
+        given[k.strip()] = v.strip()
+    with db.connect() as driver:
+        result = analyses.run(driver, name, given)
+    emit(result, fmt, name)

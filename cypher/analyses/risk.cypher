@@ -1,0 +1,113 @@
+// name: risk
+// description: Hollow-core risk of every component: reliance, funding, cliffs, maintainers, free riders, score and reasons (see README, "Analyses").
+// mode: read
+// param: as_of: date = today | The day to evaluate (YYYY-MM-DD).
+// param: horizon: int = 180 | Days ahead in which an end of funding counts as a cliff.
+// param: without: list = [] | Actor ids whose funding (and every sub-grant passed on from it) and paid maintenance are ignored: the what-if of a funder withdrawing.
+WITH date($as_of) AS d, $horizon AS horizon, coalesce($without, []) AS without,
+     date('1000-01-01') AS early, date('9999-12-31') AS late
+// Fundings withdrawn in the what-if: the withdrawn actors' own and every sub-grant below them.
+CALL (without) {
+  OPTIONAL MATCH (w:Actor)-[:GRANTS]->(root:Funding)
+  WHERE w.id IN without
+  OPTIONAL MATCH (root)-[:PASSES_ON*0..]->(f:Funding)
+  RETURN collect(DISTINCT f.id) AS excluded
+}
+MATCH (c:Component)
+// Reliance: distinct-node expansion backwards over DEPENDS_ON (c itself included), then the
+// products built on any reached component and the actors relying on one.
+CALL (c) {
+  MATCH (c)<-[:DEPENDS_ON*0..]-(x:Component)
+  WITH DISTINCT x
+  CALL (x) {
+    MATCH (x)<-[:BUILT_ON]-(p:Product)<-[:OWNS]-(o:Actor)
+    RETURN p.id AS product, o.id AS actor
+    UNION
+    MATCH (x)<-[:RELIES_ON]-(a:Actor)
+    RETURN null AS product, a.id AS actor
+  }
+  RETURN collect(DISTINCT product) AS products, collect(DISTINCT actor) AS actors
+}
+// Funding periods: maintenance flows for c that are not withdrawn, and paid maintenance.
+WITH c, d, horizon, early, late, products, actors,
+     [(g:Actor)-[:GRANTS]->(f:Funding {purpose: 'maintenance'})-[:FOR]->(c)
+        WHERE NOT f.id IN excluded
+        | {funder: g.id, s: coalesce(f.start, early), e: coalesce(f.end, late)}] AS flows,
+     [(a:Actor)-[m:MAINTAINS]->(c)
+        WHERE NOT (m.paid AND a.id IN without)
+        | {actor: a.id, paid: m.paid, s: coalesce(m.since, early), e: coalesce(m.until, late)}]
+       AS maint
+WITH c, d, horizon, late, products, actors, flows, maint,
+     flows + [m IN maint WHERE m.paid | {s: m.s, e: m.e}] AS periods
+// Merge the funded periods into unbroken stretches (a period starting the day after another
+// ends continues it).
+CALL (periods) {
+  UNWIND periods AS p
+  WITH p ORDER BY p.s
+  RETURN collect(p) AS sorted
+}
+WITH c, d, horizon, late, products, actors, flows, maint,
+     reduce(acc = [], p IN sorted |
+       CASE
+         WHEN size(acc) > 0 AND p.s - duration('P1D') <= last(acc).e
+         THEN acc[..-1] + [{s: last(acc).s,
+                            e: CASE WHEN p.e > last(acc).e THEN p.e ELSE last(acc).e END}]
+         ELSE acc + [{s: p.s, e: p.e}]
+       END) AS stretches
+WITH c, d, horizon, products, actors,
+     [s IN stretches WHERE s.s <= d AND d <= s.e][0] AS stretch, late,
+     reduce(ids = [], f IN [f IN flows WHERE f.s <= d AND d <= f.e] |
+       CASE WHEN f.funder IN ids THEN ids ELSE ids + f.funder END) AS funders,
+     [m IN maint WHERE m.s <= d AND d <= m.e] AS active
+WITH c, d, horizon, products, actors, funders, stretch IS NOT NULL AS funded,
+     CASE WHEN stretch IS NULL OR stretch.e = late THEN null ELSE stretch.e END AS funded_until,
+     reduce(ids = [], m IN active | CASE WHEN m.actor IN ids THEN ids ELSE ids + m.actor END)
+       AS maintainer_ids,
+     reduce(ids = [], m IN [m IN active WHERE m.paid] |
+       CASE WHEN m.actor IN ids THEN ids ELSE ids + m.actor END) AS paid_ids
+WITH c, products, actors, funders, funded, funded_until, maintainer_ids,
+     size(maintainer_ids) AS maintainers, size(paid_ids) AS paid_maintainers,
+     CASE WHEN funded_until IS NOT NULL AND funded_until < d + duration({days: horizon})
+          THEN funded_until + duration('P1D') END AS cliff_date,
+     [a IN actors WHERE NOT a IN funders AND NOT a IN maintainer_ids] AS free_riders
+WITH c, products, actors, funders, funded, funded_until, maintainers, paid_maintainers,
+     cliff_date, free_riders, size(actors) AS n,
+     CASE
+       WHEN NOT funded THEN 40
+       WHEN cliff_date IS NOT NULL THEN 20
+       ELSE 0
+     END
+     + 25.0 * CASE WHEN size(actors) >= 20 THEN 1.0
+                   ELSE log(1 + size(actors)) / log(21) END
+     + CASE maintainers WHEN 0 THEN 30 WHEN 1 THEN 12 WHEN 2 THEN 5 ELSE 0 END
+     + CASE WHEN maintainers > 0 AND paid_maintainers = 0 THEN 10 ELSE 0 END
+     + CASE WHEN size(free_riders) > 0 THEN 5 ELSE 0 END AS raw
+WITH c, products, actors, funders, funded, funded_until, maintainers, paid_maintainers,
+     cliff_date, free_riders, n >= 2 AS shared,
+     toInteger(round(CASE WHEN raw > 100 THEN 100 ELSE raw END)) AS score
+RETURN c.id AS id,
+       c.name AS name,
+       size(products) AS reliant_products,
+       size(actors) AS reliant_actors,
+       shared,
+       funded,
+       funders,
+       funded_until,
+       cliff_date,
+       maintainers,
+       paid_maintainers,
+       shared AND NOT funded AS hollow_core,
+       free_riders,
+       score AS risk_score,
+       CASE WHEN score >= 75 THEN 'critical' WHEN score >= 50 THEN 'high'
+            WHEN score >= 25 THEN 'medium' ELSE 'low' END AS risk_level,
+       [r IN [CASE WHEN NOT funded THEN 'unfunded' END,
+              CASE WHEN cliff_date IS NOT NULL THEN 'funding_cliff' END,
+              CASE WHEN maintainers = 0 THEN 'no_maintainer' END,
+              CASE WHEN maintainers = 1 THEN 'single_maintainer' END,
+              CASE WHEN maintainers > 0 AND paid_maintainers = 0 THEN 'volunteer_only' END,
+              CASE WHEN size(free_riders) > 0 THEN 'free_riders' END]
+        WHERE r IS NOT NULL] AS reasons,
+       products AS reliant_product_ids,
+       actors AS reliant_actor_ids
+ORDER BY risk_score DESC, id ASC
