@@ -82,3 +82,58 @@ def test_schema_command_prints_json_schema(kb_cli) -> None:
     schema = json.loads(res.stdout)
     assert schema["properties"]["format"]["const"] == "valuenet/1"
     assert "fundings" in schema["properties"]
+
+
+def test_risk_json_shape_and_order(kb_cli, empty_kb) -> None:
+    kb_cli("load", DEMO)
+    res = kb_cli("risk", "--as-of", "2026-11-22", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert (data["as_of"], data["horizon_days"], data["without"]) == ("2026-11-22", 180, [])
+    keys = {"id", "name", "reliant_products", "reliant_actors", "shared", "funded", "funders",
+            "funded_until", "cliff_date", "maintainers", "paid_maintainers", "hollow_core",
+            "free_riders", "risk_score", "risk_level", "reasons"}
+    assert all(keys <= set(c) for c in data["components"])
+    scores = [c["risk_score"] for c in data["components"]]
+    assert scores == sorted(scores, reverse=True) and len(scores) == 8
+
+
+def test_risk_csv_and_what_if(kb_cli, empty_kb) -> None:
+    kb_cli("load", DEMO)
+    csv_out = kb_cli("risk", "--as-of", "2026-11-22", "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("id,name,risk_score,risk_level")
+    assert len(csv_out) == 9
+    res = kb_cli("risk", "--as-of", "2026-11-22", "--without", "ghrf", "--format", "json")
+    assert json.loads(res.stdout)["without"] == ["ghrf"]
+
+
+def test_unknown_names_list_valid_choices(kb_cli, empty_kb) -> None:
+    kb_cli("load", DEMO)
+    res = kb_cli("ivn", "no-such-product")
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert res.stderr.splitlines() == [
+        "error: unknown product 'no-such-product'",
+        "Valid products: clinic-dashboard, district-hmis, ebola-emr"]
+    res = kb_cli("risk", "--without", "ghost")
+    assert res.returncode == 2 and res.stderr.startswith("error: unknown actor 'ghost'")
+    res = kb_cli("analyze", "nope")
+    assert res.returncode == 2 and "Valid analyses: risk, hollow_core" in res.stderr
+    res = kb_cli("analyze", "risk", "--param", "colour=red")
+    assert "has no parameter colour" in res.stderr and res.returncode == 2
+    res = kb_cli("risk", "--as-of", "yesterday")
+    assert res.stderr.startswith("error: --as-of must be a date as YYYY-MM-DD")
+
+
+def test_ivn_and_analyze(kb_cli, empty_kb) -> None:
+    kb_cli("load", DEMO)
+    data = json.loads(kb_cli("ivn", "ebola-emr", "--as-of", "2026-11-22", "--format",
+                             "json").stdout)
+    assert data["product"] == "ebola-emr" and data["owner"] == "relief-ngo"
+    assert {m["actor"] for m in data["members"]} == {
+        "emr-community", "ghrf", "kampala-leads", "kerry-town-dht", "lakeside-school", "moh-sl",
+        "tessera"}
+    listing = kb_cli("analyze", "--list").stdout
+    assert listing.count("\n") == 10 and "funding_topology" in listing
+    topo = json.loads(kb_cli("analyze", "funding_topology", "--param", "as_of=2026-11-22",
+                             "--format", "json").stdout)
+    assert topo["classification"] == "hub_and_spoke"

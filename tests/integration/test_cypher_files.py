@@ -1,0 +1,49 @@
+"""Every `.cypher` file runs against the real Neo4j (writes are rolled back)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kb import loader, queries
+from tests.conftest import EXAMPLES
+
+SAMPLES: dict[str, Any] = {
+    "ids": ["ebola-emr", "nope"], "rows": [], "source": "ebola-emr", "label": "Actor",
+    "product": "ebola-emr", "as_of": "2026-11-22", "horizon": 90, "without": ["ghrf"],
+    "id": "x", "name": "x", "currency": "USD",
+}
+NAMES = sorted(queries.library())
+
+
+@pytest.fixture(scope="module")
+def demo(driver, settings):  # type: ignore[no-untyped-def]
+    loader.reset(driver, settings)
+    loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    return driver
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "reset"])
+def test_query_file_executes(demo, settings, name: str) -> None:
+    q = queries.get(name)
+    params = q.bind({p.name: SAMPLES[p.name] for p in q.params if p.name in SAMPLES})
+    with demo.session(database=settings.neo4j_database) as session:
+        tx = session.begin_transaction()
+        try:
+            result = tx.run(q.text, params)
+            keys = result.keys()
+            rows = list(result)
+        finally:
+            tx.rollback()
+    if q.mode == "read" and "schema" not in name:
+        assert keys, f"{name} returns no columns"
+    if name in ("risk", "ivn", "agreements", "counts", "decisions", "reciprocity"):
+        assert rows, f"{name} returned no rows on the demo"
+
+
+def test_reset_file_executes(demo, settings) -> None:
+    loader.reset(demo, settings)
+    rows, _, _ = demo.execute_query("MATCH (n) RETURN count(n) AS n",
+                                    database_=settings.neo4j_database)
+    assert rows[0]["n"] == 0
