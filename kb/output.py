@@ -9,7 +9,6 @@ from typing import Any
 
 from kb.analyses import Analysis
 
-
 HEADERS = {"risk_score": "score", "risk_level": "level", "reliant_products": "products",
            "reliant_actors": "actors", "maintainers": "maint.", "paid_maintainers": "paid",
            "cliff_date": "cliff", "funded_until": "funded until"}

@@ -250,8 +250,10 @@ actors:
   - {id: m3, name: M3, kind: individual}
   - {id: fu, name: Funder, kind: organization}
 products:
-  - {id: p1, name: P1, owner: o1, built_on: [unfunded, funded, two, k0, k1, k2, k3, vol, paid, cliff, steady]}
-  - {id: p2, name: P2, owner: o2, built_on: [unfunded, funded, two, three, k0, k1, k2, k3, vol, paid, cliff, steady]}
+  - {id: p1, name: P1, owner: o1,
+     built_on: [unfunded, funded, two, k0, k1, k2, k3, vol, paid, cliff, steady]}
+  - {id: p2, name: P2, owner: o2,
+     built_on: [unfunded, funded, two, three, k0, k1, k2, k3, vol, paid, cliff, steady]}
   - {id: p3, name: P3, owner: o3, built_on: [three]}
 components:
   - {id: unfunded, name: x}
