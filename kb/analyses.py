@@ -272,7 +272,7 @@ def topology_from_flows(all_flows: list[dict[str, Any]]) -> dict[str, Any]:
     received: Counter[str] = Counter()
     for f in counted:
         received[f["to"]] += f["amount"]
-    leads = []
+    leads: list[dict[str, Any]] = []
     for actor in sorted(passed):
         through = received.get(actor, 0.0)
         leads.append({"actor": actor, "recipients": sorted(passed[actor]),
