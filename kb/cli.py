@@ -415,3 +415,23 @@ def analyze(name: str | None, params: tuple[str, ...], list_: bool, fmt: str) ->
     with db.connect() as driver:
         result = analyses.run(driver, name, given)
     emit(result, fmt, name)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@friendly
+def serve(host: str, port: int) -> None:
+    """Serve the web panel (risk dashboard, entity pages, Cypher console, import).
+
+    Every page has a JSON twin (same URL + .json); the API docs are at /docs. The panel is
+    read-only unless KB_EDITOR_TOKEN is set, which allows imports with that token.
+    """
+    import uvicorn
+
+    from kb import db
+
+    with db.connect():
+        pass  # fail fast, with the usual one-line message, when Neo4j is not there
+    click.echo(f"valuenet-kb panel on http://{host}:{port}/ (Ctrl+C stops it)", err=True)
+    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, log_level="warning")
