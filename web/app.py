@@ -66,7 +66,7 @@ def render(request: Request, template: str, data: dict[str, Any], status: int = 
     """The page's data as JSON, or rendered into its template."""
     if wants_json(request):
         return JSONResponse(_jsonable(data), status_code=status)
-    path = request.url.path
+    path = request.url.path if request.url.path != "/" else "/index"
     json_url = path + ".json" + (f"?{request.url.query}" if request.url.query else "")
     settings: Settings = request.app.state.settings
     return templates.TemplateResponse(

@@ -1,0 +1,255 @@
+"""The panel's pages, JSON twins, error shape and console safety, against the real Neo4j."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kb import analyses, loader
+from kb.settings import Settings
+from tests.conftest import EXAMPLES
+
+DAY = "2026-11-22"
+
+
+@pytest.fixture(scope="module")
+def demo_kb(driver, settings):  # type: ignore[no-untyped-def]
+    loader.reset(driver, settings)
+    loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    return driver
+
+
+def client_for(settings: Settings, **overrides: Any) -> TestClient:
+    from web.app import create_app
+
+    return TestClient(create_app(settings.model_copy(update=overrides)))
+
+
+@pytest.fixture()
+def client(demo_kb, settings, tmp_path: Path):  # type: ignore[no-untyped-def]
+    with client_for(settings, kb_state_dir=tmp_path) as c:
+        yield c
+
+
+PAGES = ["/", "/risk", "/analyses", "/analyses/funding_topology", "/analyses/power",
+         "/analyses/network_stage", "/analyses/reciprocity", "/analyses/agreements",
+         "/analyses/free_riders", "/analyses/funding_cliffs", "/analyses/hollow_core",
+         "/analyses/ivn", "/components/json-codec", "/products/ebola-emr", "/actors/relief-ngo",
+         "/agreements/ag-ghrf-grant", "/fundings/f-sub-commons", "/decisions/d-hosting",
+         "/graph?id=relief-ngo", "/query", "/queries", "/queries/risk", "/import"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_and_its_json_twin(client: TestClient, path: str) -> None:
+    html = client.get(path)
+    assert html.status_code == 200, html.text[:300]
+    assert html.headers["content-type"].startswith("text/html")
+    base, _, query = path.partition("?")
+    twin = "/index.json" if base == "/" else base + ".json" + (f"?{query}" if query else "")
+    assert f'href="{twin}' in html.text.replace("&amp;", "&")
+    js = client.get(twin)
+    assert js.status_code == 200 and js.headers["content-type"] == "application/json"
+    accept = client.get(path, headers={"Accept": "application/json"})
+    assert accept.json() == js.json()
+
+
+def test_risk_json_carries_what_the_analysis_computes(client: TestClient, demo_kb,
+                                                      settings) -> None:
+    page = client.get(f"/risk.json?as_of={DAY}").json()
+    direct = analyses.risk(demo_kb, DAY, settings=settings).data
+    assert [c["id"] for c in page["components"]] == [c["id"] for c in direct["components"]]
+    assert page["components"][0]["risk_score"] == direct["components"][0]["risk_score"]
+
+
+def test_risk_filters_search_sort_and_what_if(client: TestClient) -> None:
+    medium = client.get(f"/risk.json?as_of={DAY}&level=medium").json()["components"]
+    assert {c["id"] for c in medium} == {"emr-platform", "sync-service", "concept-dictionary"}
+    cliff = client.get(f"/risk.json?as_of={DAY}&reason=funding_cliff").json()["components"]
+    assert {c["id"] for c in cliff} == {"emr-platform", "sync-service"}
+    found = client.get(f"/risk.json?as_of={DAY}&q=codec").json()["components"]
+    assert [c["id"] for c in found] == ["json-codec"]
+    by_actors = client.get(f"/risk.json?as_of={DAY}&sort=reliant_actors&dir=desc").json()
+    assert [c["reliant_actors"] for c in by_actors["components"]][:2] == [6, 6]
+    base = client.get(f"/risk.json?as_of={DAY}").json()["components"]
+    what_if = client.get(f"/risk.json?as_of={DAY}&without=emr-foundation").json()
+    assert what_if["without"] == ["emr-foundation"]
+    dictionary = {c["id"]: c for c in what_if["components"]}["concept-dictionary"]
+    assert dictionary["hollow_core"] and not {c["id"]: c for c in base}[
+        "concept-dictionary"]["hollow_core"]
+
+
+def test_errors_share_one_shape(client: TestClient) -> None:
+    for resp in (client.get("/components/nope.json"), client.get("/nope.json"),
+                 client.get("/risk.json?level=purple"),
+                 client.post("/query.json", json={"cypher": "CREATE (n)"}),
+                 client.get("/analyses/nope.json"),
+                 client.post("/query.json", json={"nope": 1})):
+        body = resp.json()
+        assert set(body) == {"error"}, body
+        assert {"status", "code", "message", "hint"} <= set(body["error"])
+        assert body["error"]["status"] == resp.status_code >= 400
+    assert client.get("/components/nope.json").json()["error"]["message"] == (
+        "no component with id 'nope'")
+    assert client.get("/risk.json?level=purple").json()["error"]["hint"] == (
+        "Valid levels: critical, high, medium, low")
+
+
+@pytest.mark.parametrize(("cypher", "message"), [
+    ("MATCH (n) SET n.hacked = true", "the console only runs read queries; this one writes"),
+    ("CREATE (n:X) RETURN n", "the console only runs read queries; this one writes"),
+    ("MATCH (n) DETACH DELETE n", "the console only runs read queries; this one writes"),
+    ("CREATE INDEX x FOR (n:X) ON (n.y)",
+     "the console only runs read queries; this one is a schema or administration command"),
+    ("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+     "LOAD CSV is not allowed: the console cannot read files or URLs"),
+    ("load   csv from 'https://example.org/x.csv' as l return l",
+     "LOAD CSV is not allowed: the console cannot read files or URLs"),
+    ("CALL dbms.listConfig()",
+     "the console only runs read queries; this one is a schema or administration command"),
+    ("CALL db.info()", "procedure db.info is not allowed; the console allows db.labels, "
+     "db.propertyKeys, db.relationshipTypes, db.schema.nodeTypeProperties, "
+     "db.schema.relTypeProperties, db.schema.visualization, dbms.components"),
+    ("USE system SHOW USERS", "USE clauses are not allowed: the console only reads the "
+     "knowledge base's own database"),
+    ("SHOW TRANSACTIONS", "SHOW commands are not allowed in the console"),
+    ("MATCH (n) CALL (n) { SET n.x = 1 } IN TRANSACTIONS RETURN 1",
+     "CALL ... IN TRANSACTIONS is not allowed in the console"),
+])
+def test_console_refuses_with_a_reason(client: TestClient, cypher: str, message: str) -> None:
+    resp = client.post("/query.json", json={"cypher": cypher})
+    assert resp.status_code == 400
+    assert resp.json()["error"]["code"] == "refused"
+    assert resp.json()["error"]["message"] == message
+
+
+def test_console_leaves_the_data_unchanged(client: TestClient, demo_kb, settings) -> None:
+    from tests.integration.test_loader import graph_snapshot
+
+    before = graph_snapshot(demo_kb, settings)
+    for c in ("MATCH (n) SET n.hacked = true", "MATCH (n) DETACH DELETE n",
+              "MERGE (x:Actor {id: 'evil'}) RETURN x"):
+        client.post("/query.json", json={"cypher": c})
+    assert graph_snapshot(demo_kb, settings) == before
+
+
+def test_the_server_itself_refuses_writes_in_a_read_transaction(demo_kb, settings) -> None:
+    from neo4j.exceptions import ClientError
+
+    with demo_kb.session(database=settings.neo4j_database, default_access_mode="READ") as s:
+        with pytest.raises(ClientError, match="(?i)read"):
+            s.execute_read(lambda tx: tx.run("CREATE (:Evil)").consume())
+
+
+def test_console_reads_with_params_row_cap_and_graph(client: TestClient) -> None:
+    ok = client.post("/query.json", json={
+        "cypher": "MATCH (a:Actor {id: $id})-[g:GIVES]->(b) RETURN a, g, b ORDER BY b.id",
+        "params": {"id": "relief-ngo"}}).json()
+    assert ok["columns"] == ["a", "g", "b"] and ok["truncated"] is False
+    assert [r[2]["properties"]["id"] for r in ok["rows"]] == ["kerry-town-dht", "tessera"]
+    assert len(ok["graph"]["nodes"]) == 3 and len(ok["graph"]["edges"]) == 2
+    many = client.post("/query.json", json={"cypher": "UNWIND range(1, 1500) AS x RETURN x"})
+    assert len(many.json()["rows"]) == 1000 and many.json()["truncated"] is True
+
+
+def test_console_syntax_error_has_neo4j_message_and_position(client: TestClient) -> None:
+    err = client.post("/query.json", json={"cypher": "MATCH (n RETURN n"}).json()["error"]
+    assert err["code"] == "cypher_error"
+    assert err["message"].startswith("Invalid input 'RETURN'")
+    assert err["position"] == {"line": 1, "column": 10, "offset": 9}
+
+
+def test_console_timeout(demo_kb, settings, tmp_path: Path) -> None:
+    with client_for(settings, kb_query_timeout=0.5, kb_state_dir=tmp_path) as slow:
+        resp = slow.post("/query.json", json={
+            "cypher": "UNWIND range(1, 400000000) AS x WITH x WHERE x < 0 RETURN count(x)"})
+    assert resp.status_code == 408, resp.text
+    assert resp.json()["error"]["code"] == "timeout"
+
+
+def test_saved_query_runs_with_its_form_parameters(client: TestClient) -> None:
+    res = client.get("/queries/ivn.json?run=1&as_of=2026-11-22&product=ebola-emr").json()
+    assert res["result"]["columns"][:3] == ["product", "owner", "actor"]
+    assert len(res["result"]["rows"]) == 7
+    refused = client.get("/queries/load_upsert_nodes.json?run=1&rows=[]")
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == "refused"
+
+
+HOSTILE = """format: valuenet/1
+ecosystem: {id: hostile, name: "<b>bold</b>"}
+actors:
+  - {id: x-script, name: "<script>window.pwned=1</script>Evil & Co", kind: business}
+components:
+  - {id: c-img, name: "<img src=x onerror=window.pwned=2>"}
+products:
+  - {id: p-h, name: "<i>P</i>", owner: x-script, built_on: [c-img]}
+"""
+
+
+def test_text_from_the_data_is_escaped(client: TestClient, demo_kb, settings,
+                                       tmp_path: Path) -> None:
+    f = tmp_path / "hostile.yaml"
+    f.write_text(HOSTILE)
+    loader.load(demo_kb, [f], settings=settings)
+    try:
+        page = client.get("/actors/x-script").text
+        assert "<script>window.pwned" not in page
+        assert "&lt;script&gt;window.pwned=1&lt;/script&gt;Evil &amp; Co" in page
+        comp = client.get("/components/c-img").text
+        assert "<img src=x" not in comp and "&lt;img src=x onerror=window.pwned=2&gt;" in comp
+    finally:
+        loader.reset(demo_kb, settings)
+        loader.load(demo_kb, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+
+
+BROKEN = b"""format: valuenet/1
+ecosystem: {id: broken, name: Broken}
+actors:
+  - {id: a, name: A, kind: martian}
+fundings:
+  - {id: f, from: a, to: nobody, kind: grant, purpose: maintenance, amount: -5}
+"""
+
+
+def test_import_reports_every_error_and_is_read_only_without_a_token(client: TestClient
+                                                                    ) -> None:
+    resp = client.post("/import.json", files={"file": ("broken.yaml", io.BytesIO(BROKEN))})
+    assert resp.status_code == 422
+    report = resp.json()["report"]
+    assert report["ok"] is False
+    wheres = [p["where"] for p in report["problems"]]
+    assert wheres == ["broken.yaml: actors[0] (id=a) field 'kind'",
+                      "broken.yaml: fundings[0] (id=f) field 'amount'",
+                      "broken.yaml: fundings[0] (id=f) field 'to'"]
+    good = client.post("/import.json", files={"file": ("demo.yaml", io.BytesIO(
+        (EXAMPLES / "ebola-emr.yaml").read_bytes()))}).json()["report"]
+    assert good["ok"] and sum(good["records"].values()) == 81
+    denied = client.post("/import/load.json", data={"upload": good["upload"], "token": "x"})
+    assert denied.status_code == 403 and denied.json()["error"]["code"] == "read_only"
+    assert "read-only" in client.get("/import").text
+
+
+def test_import_with_the_editor_token(demo_kb, settings, tmp_path: Path) -> None:
+    with client_for(settings, kb_editor_token="s3cret", kb_state_dir=tmp_path) as editor:
+        _import_with_token(editor)
+
+
+def _import_with_token(editor: TestClient) -> None:
+    extra = (b"format: valuenet/1\necosystem: {id: extra, name: Extra}\n"
+             b"actors: [{id: newcomer, name: Newcomer, kind: group}]\n")
+    checked = editor.post("/import.json", files={"file": ("extra.yaml", io.BytesIO(extra))})
+    upload = checked.json()["report"]["upload"]
+    wrong = editor.post("/import/load.json", data={"upload": upload, "token": "guess"})
+    assert wrong.status_code == 403 and wrong.json()["error"]["code"] == "bad_token"
+    done = editor.post("/import/load.json", data={"upload": upload, "token": "s3cret"})
+    assert done.status_code == 200 and done.json()["loaded"]["totals"]["created"] == 1
+    assert editor.get("/actors/newcomer.json").json()["properties"]["name"] == "Newcomer"
+
+
+def test_openapi_docs(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 200
+    paths = client.get("/openapi.json").json()["paths"]
+    assert "/query.json" in paths and "post" in paths["/query.json"]
