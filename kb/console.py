@@ -198,7 +198,7 @@ def run(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
     def work(tx: Any) -> tuple[list[str], list[Any], bool]:
         result = tx.run(cypher, params or {})
         keys = list(result.keys())
-        rows = []
+        rows: list[Any] = []
         truncated = False
         for record in result:
             if len(rows) >= cap:

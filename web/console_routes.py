@@ -30,19 +30,20 @@ def _run(driver: Driver, cypher: str, params: dict[str, Any], settings: Any) -> 
         return console.run(driver, cypher, params, settings).as_dict()
     except console.Refused as exc:
         raise PanelError(400, "refused", exc.message,
-                         "The console runs read-only queries; see /query.json for the rules.")
+                         "The console runs read-only queries; see /query.json for the rules."
+                         ) from None
     except console.QueryFailed as exc:
         timeout = "TransactionTimedOut" in exc.code or "timed out" in exc.message.lower()
         raise PanelError(408 if timeout else 400, "timeout" if timeout else "cypher_error",
                          exc.message, None if not timeout else
                          f"Queries stop after {settings.kb_query_timeout:g} s; narrow it down.",
-                         {"neo4j_code": exc.code, "position": exc.position})
+                         {"neo4j_code": exc.code, "position": exc.position}) from None
     except TransientError as exc:
         raise PanelError(408, "timeout", exc.message or "the query took too long",
-                         f"Queries stop after {settings.kb_query_timeout:g} s.")
+                         f"Queries stop after {settings.kb_query_timeout:g} s.") from None
     except ClientError as exc:
         raise PanelError(400, "cypher_error", exc.message or str(exc), None,
-                         {"neo4j_code": exc.code})
+                         {"neo4j_code": exc.code}) from None
 
 
 def console_rules(settings: Any) -> dict[str, Any]:

@@ -83,6 +83,7 @@ def import_load(request: Request, driver: DriverDep, upload: Annotated[str, Form
         report = loader.load(driver, [path], settings=request.app.state.settings)
     except loader.ValidationFailed as exc:
         raise PanelError(422, "invalid_file", f"{len(exc.problems)} problem(s); nothing was "
-                         "written", None, {"problems": [p.as_dict() for p in exc.problems]})
+                         "written", None, {"problems": [p.as_dict() for p in exc.problems]}
+                         ) from None
     return render(request, "import.html", {"writable": True, "report": None,
                                            "loaded": report.as_dict()})

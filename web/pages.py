@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from urllib.parse import urlencode
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response

@@ -20,7 +20,7 @@ function vnCytoscape(container, elements) {
   return cytoscape({
     container: container,
     elements: elements,
-    wheelSensitivity: 0.3,
+    wheelSensitivity: 0.3, maxZoom: 1.6, minZoom: 0.1,
     style: [
       { selector: "node", style: {
         "label": "data(name)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 4,

@@ -1,0 +1,131 @@
+"""The panel in a real headless Chromium, as a new user clicks through it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import shot
+
+DAY = "2026-11-22"
+
+
+def test_overview_shows_the_top_risk(page: Page) -> None:
+    page.goto(f"/?as_of={DAY}")
+    first = page.locator("#top-risks tbody tr").first
+    expect(first).to_contain_text("reporting-module")
+    expect(first).to_contain_text("critical")
+    expect(page.locator("#findings li")).to_have_count(9)
+    expect(page.locator("svg.chart")).to_have_count(1)
+    shot(page, "overview")
+
+
+def test_risk_table_sorts_and_filters(page: Page) -> None:
+    page.goto(f"/risk?as_of={DAY}")
+    rows = page.locator("#risk-table tbody tr")
+    expect(rows).to_have_count(8)
+    expect(rows.first).to_contain_text("reporting-module")
+    page.click("a.sort[data-col=reliant_actors]")  # sort by relying actors, most first
+    expect(rows.first.locator("td").nth(4)).to_have_text("6")
+    page.click("a.sort[data-col=reliant_actors]")  # and back, fewest first
+    expect(rows.first.locator("td").nth(4)).to_have_text("1")
+    page.select_option("#level", "medium")
+    page.click("#risk-controls button[type=submit]")
+    expect(rows).to_have_count(3)
+    for i in range(3):
+        expect(rows.nth(i)).to_contain_text("medium")
+    assert "level=medium" in page.url  # the URL holds the state
+    page.fill("#q", "sync")
+    page.click("#risk-controls button[type=submit]")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("sync-service")
+    shot(page, "risk-filtered")
+
+
+def test_what_if_changes_the_ranking(page: Page) -> None:
+    page.goto(f"/risk?as_of={DAY}")
+    ids = page.locator("#risk-table tbody tr td:first-child a")
+    expect(ids.last).to_have_text("concept-dictionary")
+    page.select_option("#without", "emr-foundation")
+    page.click("#risk-controls button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("without emr-foundation")
+    # Without its only funder the concept dictionary is hollow and climbs the ranking.
+    expect(ids.last).not_to_have_text("concept-dictionary")
+    row = page.locator("#risk-table tbody tr", has_text="concept-dictionary")
+    expect(row).to_contain_text("hollow core")
+    shot(page, "risk-what-if")
+
+
+def test_clicking_a_risky_component_opens_its_page_with_a_graph(page: Page) -> None:
+    page.goto(f"/risk?as_of={DAY}")
+    page.click("#risk-table a:text('json-codec')")
+    expect(page).to_have_url(re.compile(r"/components/json-codec$"))
+    expect(page.locator("h1")).to_contain_text("JSON codec library")
+    expect(page.locator("#risk-score")).to_have_text("83")
+    graph = page.locator("#graph")
+    expect(graph).to_have_attribute("data-ready", "1")
+    expect(graph.locator("canvas").first).to_be_visible()
+    assert int(graph.get_attribute("data-nodes") or 0) == 4  # itself, 2 dependants, 1 maintainer
+    page.select_option("#graph-depth", "2")
+    page.wait_for_function("document.getElementById('graph').dataset.nodes > 4")
+    shot(page, "component")
+
+
+def test_console_runs_a_read_query_with_table_and_graph(page: Page) -> None:
+    page.goto("/query")
+    page.evaluate("window.vnEditor.setValue(\"MATCH (a:Actor {id: 'relief-ngo'})-[g:GIVES]->(b) "
+                  "RETURN a, g, b\")")
+    page.locator(".CodeMirror textarea").focus()
+    page.keyboard.press("Control+Enter")
+    table = page.locator("#result-table")
+    expect(table.locator("tbody tr")).to_have_count(2)
+    expect(page.locator("#console-graph")).to_be_visible()
+    expect(page.locator("#console-graph canvas").first).to_be_visible()
+    expect(page.locator("#history li")).to_have_count(1)
+    shot(page, "console")
+
+
+def test_console_refuses_writes_and_load_csv(page: Page) -> None:
+    page.goto("/query")
+    err = page.locator("#console-error")
+    page.evaluate("window.vnEditor.setValue('MATCH (n) DETACH DELETE n')")
+    page.click("#run")
+    expect(err).to_be_visible()
+    expect(err).to_contain_text("the console only runs read queries; this one writes")
+    page.evaluate("window.vnEditor.setValue(\"LOAD CSV FROM 'file:///etc/passwd' AS l "
+                  "RETURN l\")")
+    page.click("#run")
+    expect(err).to_contain_text("LOAD CSV is not allowed")
+    shot(page, "console-refused")
+
+
+def test_import_page_reports_errors_of_a_broken_file(page: Page, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: valuenet/1\necosystem: {id: b, name: B}\n"
+                      "actors:\n  - {id: a, name: A, kind: martian}\n"
+                      "products:\n  - {id: p, name: P, owner: ghost}\n")
+    page.goto("/import")
+    expect(page.locator("#read-only-notice")).to_be_visible()
+    page.set_input_files("input[type=file]", str(broken))
+    page.click("#upload button[type=submit]")
+    problems = page.locator("#problems li")
+    expect(problems).to_have_count(2)
+    expect(problems.nth(0)).to_contain_text("broken.yaml: actors[0] (id=a) field 'kind'")
+    expect(problems.nth(1)).to_contain_text("unknown id 'ghost'")
+    shot(page, "import-errors")
+
+
+def test_every_page_has_its_json_twin_link(page: Page) -> None:
+    for path in ("/", "/risk", "/analyses/funding_topology", "/products/ebola-emr",
+                 "/actors/relief-ngo", "/queries"):
+        page.goto(path)
+        href = page.locator("a.json-twin").get_attribute("href") or ""
+        assert href.split("?")[0].endswith(".json")
+    page.goto("/products/ebola-emr")
+    expect(page.locator("#ivn tbody tr")).to_have_count(7)
+    shot(page, "product")
+    page.goto("/analyses/funding_topology")
+    expect(page.locator("#classification")).to_have_text("hub_and_spoke")
+    shot(page, "funding-topology")
