@@ -11,7 +11,8 @@ def test_vendored_files_and_licences() -> None:
     readme = (VENDOR / "README.md").read_text()
     assert "`cytoscape@3.34.4`" in readme and "`codemirror@5.65.21`" in readme
     for lib in ("cytoscape", "codemirror"):  # both MIT
-        assert "Permission is hereby granted, free of charge" in (VENDOR / lib / "LICENSE").read_text()
+        licence = (VENDOR / lib / "LICENSE").read_text()
+        assert "Permission is hereby granted, free of charge" in licence
     cy = (VENDOR / "cytoscape" / "cytoscape.min.js").read_text()
     assert "Cytoscape Consortium" in cy[:400]
     assert "defineMode(\"cypher\"" in (VENDOR / "codemirror" / "cypher.js").read_text()
