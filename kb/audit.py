@@ -140,12 +140,13 @@ def _recommendations(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
             weight.setdefault(a, 0)
         ranked = sorted(weight, key=lambda a: (-weight[a], a))
         funders = sorted({f for p in c["reliant_products"] for f in product_funders.get(p, [])})
+        extra = [f for f in funders if f not in ranked[:5]]
+        also = f", and {', '.join(extra)}, who fund their products," if extra else ""
         recs.append({
             "finding": f"hollow_core:{c['id']}", "kind": "co_fund",
-            "action": f"Fund the maintenance of {c['id']}: ask {', '.join(ranked[:5])} (who "
-                      f"rely on it most) and {', '.join(funders) or 'no current product funder'}"
-                      " (who fund their products) to co-fund it.",
-            "actors": ranked[:5] + [f for f in funders if f not in ranked[:5]],
+            "action": f"Fund the maintenance of {c['id']}: ask {', '.join(ranked[:5])}, who "
+                      f"rely on it most{also} to co-fund it.",
+            "actors": ranked[:5] + extra,
             "derivation": "Relying actors ranked by how many of their products reach the "
                           "component through BUILT_ON and DEPENDS_ON (direct RELIES_ON counts "
                           "too); product funders are the granting actors of funding flows FOR "
@@ -394,4 +395,4 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 def diff_is_empty(d: dict[str, Any]) -> bool:
     """True when nothing changed."""
-    return not any(v for k, v in d.items() if k not in ("from", "to"))
+    return not any(v for k, v in d.items() if k not in ("from", "to", "old", "new"))

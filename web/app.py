@@ -166,11 +166,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return respond_error(request, PanelError(422, "invalid_request",
                                                  "; ".join(problems) or "invalid request"))
 
-    from web import console_routes, import_routes, pages
+    from web import audit_routes, console_routes, import_routes, pages
 
     app.include_router(pages.router)
     app.include_router(console_routes.router)
     app.include_router(import_routes.router)
+    app.include_router(audit_routes.router)
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> Response:

@@ -129,3 +129,13 @@ def test_every_page_has_its_json_twin_link(page: Page) -> None:
     page.goto("/analyses/funding_topology")
     expect(page.locator("#classification")).to_have_text("hub_and_spoke")
     shot(page, "funding-topology")
+
+
+def test_audit_page_shows_progress_then_the_report(page: Page) -> None:
+    page.goto(f"/audit?as_of={DAY}")
+    status = page.locator("#audit-status")
+    expect(status).to_have_text("Audit ready.", timeout=60_000)
+    frame = page.frame_locator("#audit-report")
+    expect(frame.locator("h2").first).to_contain_text("1. Summary")
+    expect(frame.locator("svg.chart")).to_have_count(3)
+    shot(page, "audit")

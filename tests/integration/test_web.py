@@ -40,7 +40,7 @@ PAGES = ["/", "/risk", "/analyses", "/analyses/funding_topology", "/analyses/pow
          "/analyses/free_riders", "/analyses/funding_cliffs", "/analyses/hollow_core",
          "/analyses/ivn", "/components/json-codec", "/products/ebola-emr", "/actors/relief-ngo",
          "/agreements/ag-ghrf-grant", "/fundings/f-sub-commons", "/decisions/d-hosting",
-         "/graph?id=relief-ngo", "/query", "/queries", "/queries/risk", "/import"]
+         "/graph?id=relief-ngo", "/query", "/queries", "/queries/risk", "/import", "/audit"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -247,6 +247,15 @@ def _import_with_token(editor: TestClient) -> None:
     done = editor.post("/import/load.json", data={"upload": upload, "token": "s3cret"})
     assert done.status_code == 200 and done.json()["loaded"]["totals"]["created"] == 1
     assert editor.get("/actors/newcomer.json").json()["properties"]["name"] == "Newcomer"
+
+
+def test_audit_report_and_diff_pages(client: TestClient) -> None:
+    page = client.get(f"/audit/report.html?as_of={DAY}")
+    assert page.status_code == 200 and page.text.count("<svg") >= 3
+    twin = client.get(f"/audit.json?as_of={DAY}").json()
+    assert twin["schema"] == "valuenet-audit/1" and twin["as_of"] == DAY
+    none = client.get("/audit/diff.json")
+    assert none.status_code == 404 and none.json()["error"]["code"] == "not_enough_audits"
 
 
 def test_openapi_docs(client: TestClient) -> None:

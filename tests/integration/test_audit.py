@@ -1,0 +1,149 @@
+"""The sustainability audit of the demo: findings, schema, HTML, PDF, history."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from kb import audit, loader, report
+from tests.conftest import EXAMPLES
+
+DAY = "2026-11-22"
+SCHEMA = json.loads((Path(audit.__file__).parent / "audit_schema.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def demo_audit(driver, settings):  # type: ignore[no-untyped-def]
+    loader.reset(driver, settings)
+    loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    return audit.build(driver, DAY, settings=settings)
+
+
+def test_findings_by_name(demo_audit) -> None:  # type: ignore[no-untyped-def]
+    a = demo_audit
+    assert [c["id"] for c in a["hollow_core"]] == [
+        "reporting-module", "json-codec", "rest-api", "fhir-adapter", "form-engine"]
+    assert [c["id"] for c in a["funding_cliffs"]] == ["sync-service", "emr-platform"]
+    assert a["summary"]["health"]["hollow_core"]["status"] == "critical"
+    assert a["summary"]["health"]["network_stage"]["status"] == "warning"
+    assert len(a["summary"]["urgent"]) == 5
+    assert a["summary"]["urgent"][0]["id"] == "hollow_core:reporting-module"
+    assert a["funding_topology"]["classification"] == "hub_and_spoke"
+    assert a["power"]["decided_alone"][0]["decision"] == "d-hosting"
+    codec = next(c for c in a["hollow_core"] if c["id"] == "json-codec")
+    assert codec["maintainers"] == [{"actor": "volunteers", "role": "contributor",
+                                     "paid": False, "since": "2016-02-01", "until": None}]
+    assert codec["direct_products"] == [] and codec["reliant_products"] == [
+        "clinic-dashboard", "district-hmis", "ebola-emr"]
+    ebola = next(p for p in a["products"] if p["product"] == "ebola-emr")
+    assert ebola["agreement_coverage"] == {"members": 7, "with_agreement": 2,
+                                           "share": pytest.approx(2 / 7)}
+
+
+def test_recommendations_name_actors_and_say_how(demo_audit) -> None:  # type: ignore[no-untyped-def]
+    recs = {r["finding"]: r for r in demo_audit["recommendations"]}
+    codec = recs["hollow_core:json-codec"]
+    # Each of the three product owners has one product reaching json-codec; the relying
+    # universities and clinical leads follow; funders of their products are added.
+    assert codec["actors"][:3] == ["cloudclinic", "moh-sl", "relief-ngo"]
+    assert {"atlantic-bank", "ghrf"} <= set(codec["actors"])
+    assert "DEPENDS_ON" in codec["derivation"]
+    grant = recs["agreement_missing:ag-ghrf-grant"]
+    assert grant["actors"] == ["ghrf", "relief-ngo"]
+    assert "code_after_funding and community_after_funding" in grant["action"]
+    assert all(r["derivation"] for r in demo_audit["recommendations"])
+
+
+def test_json_matches_its_schema(demo_audit) -> None:  # type: ignore[no-untyped-def]
+    jsonschema.validate(json.loads(report.to_json(demo_audit)), SCHEMA)
+
+
+def test_html_has_every_section_and_three_svg_charts(demo_audit) -> None:  # type: ignore[no-untyped-def]
+    page = report.html(demo_audit)
+    positions = [page.index(f"{i}. {title}") for i, title in enumerate(report.SECTIONS, 1)]
+    assert positions == sorted(positions)  # in order
+    assert len(re.findall(r"<svg\b", page)) >= 3
+    assert not re.search(r'(src|href)="https?://', page)  # self-contained: nothing to fetch
+    assert "<script" not in page
+
+
+def test_markdown_and_csv(demo_audit) -> None:  # type: ignore[no-untyped-def]
+    md = report.markdown(demo_audit)
+    assert md.startswith("# Sustainability audit, 2026-11-22")
+    assert "## Recommendations" in md and "**json-codec**" in md
+    rows = report.to_csv(demo_audit).splitlines()
+    assert rows[0] == ",".join(report.CSV_COLUMNS)
+    assert len(rows) == 1 + len(demo_audit["findings"])
+
+
+def test_pdf_has_pages_that_render(demo_audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "audit.pdf"
+    report.pdf(demo_audit, out)
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert shutil.which("pdftoppm"), "make setup installs poppler-utils"
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(out),
+                    str(tmp_path / "page")], check=True)
+    first = tmp_path / "page-1.png"
+    assert first.exists() and first.stat().st_size > 5000
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert pages >= 3
+
+
+def test_diff_of_two_saved_audits_reports_exactly_the_changed_funding(
+        driver, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    loader.reset(driver, settings)
+    demo = EXAMPLES / "ebola-emr.yaml"
+    loader.load(driver, [demo], settings=settings)
+    first = audit.save(driver, audit.build(driver, DAY, settings=settings), settings)
+    # Extend the ministry's maintenance contract for the sync service by two years.
+    changed = tmp_path / "changed.yaml"
+    text = demo.read_text()
+    old = "start: 2026-01-01, end: 2026-12-31, kind: contract, purpose: maintenance"
+    assert text.count(old) == 1
+    changed.write_text(text.replace(old, old.replace("2026-12-31", "2028-12-31")))
+    report_ = loader.load(driver, [changed], settings=settings)
+    assert report_.total("updated") == 1
+    second = audit.save(driver, audit.build(driver, DAY, settings=settings), settings)
+    assert [a["id"] for a in audit.saved(driver, settings)] == [second, first]
+    d = audit.diff(audit.load_saved(driver, first, settings),
+                   audit.load_saved(driver, second, settings))
+    # sync-service: paid maintenance still ends 2026-12-31, but the contract now runs to
+    # 2028-12-31, so the cliff (2027-01-01) disappears and the score drops by the 20 cliff
+    # points: 38 -> 18.
+    assert d["cliffs_moved"] == [{"component": "sync-service", "from": "2027-01-01",
+                                  "to": None}]
+    assert d["score_changes"] == [{"component": "sync-service", "from": 38, "to": 18}]
+    for key in ("new_hollow_cores", "resolved_hollow_cores", "agreements_added",
+                "agreements_removed", "agreements_expired", "components_added",
+                "components_removed"):
+        assert d[key] == [], key
+
+
+def test_cli_audit_formats_and_diff(kb_cli, driver, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    loader.reset(driver, settings)
+    kb_cli("load", str(EXAMPLES / "ebola-emr.yaml"))
+    out = tmp_path / "a.html"
+    res = kb_cli("audit", "--as-of", DAY, "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert out.read_text().count("<svg") >= 3
+    js = json.loads(kb_cli("audit", "--as-of", DAY, "--format", "json").stdout)
+    assert js["schema"] == "valuenet-audit/1"
+    none = kb_cli("audit", "diff")
+    assert none.returncode == 1 and "need two saved audits to compare, have 0" in none.stderr
+    assert kb_cli("audit", "--as-of", DAY, "--format", "csv", "--save").returncode == 0
+    assert kb_cli("audit", "--as-of", DAY, "--format", "csv", "--save").returncode == 0
+    diff = kb_cli("audit", "diff")
+    assert diff.returncode == 0 and diff.stdout.splitlines()[1] == "no changes"
+    listing = kb_cli("audit", "list").stdout.splitlines()
+    assert len(listing) == 2 and "as of 2026-11-22" in listing[0]
+    bad = kb_cli("audit", "diff", "nope", "nada")
+    assert bad.returncode == 2 and "no saved audit 'nope'" in bad.stderr
+    pdf = kb_cli("audit", "--format", "pdf")
+    assert pdf.returncode == 1 and "PDF output needs --out PATH" in pdf.stderr
