@@ -87,7 +87,7 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
     riders = [{"component": c["id"], "free_riders": c["free_riders"],
                "risk_score": c["risk_score"]} for c in comps if c["free_riders"]]
     products = []
-    for pid, net in nets.items():
+    for net in nets.values():
         covered = [m["actor"] for m in net["members"] if "agreement" in m["criteria"]]
         products.append({**net, "agreement_coverage": {
             "members": len(net["members"]), "with_agreement": len(covered),

@@ -79,7 +79,8 @@ def markdown(audit: dict[str, Any]) -> str:
         out.append(f"- agreement coverage: {cov['with_agreement']} of {cov['members']} members")
         out += [f"- gap: {g['detail']}" for g in p["gaps"]]
         out.append("")
-    out += ["## Agreement scorecard", "", "| agreement | in force | missing |", "| --- | --- | --- |"]
+    out += ["## Agreement scorecard", "", "| agreement | in force | missing |",
+            "| --- | --- | --- |"]
     out += [f"| {g['id']} | {'yes' if g['in_force'] else 'no'} | {', '.join(g['missing'])} |"
             for g in audit["agreements"]["agreements"]]
     out += ["", "Most often missing: " + ", ".join(
