@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from neo4j import Driver
 
 from kb import audit, report
-from web.app import PanelError, get_driver, render
+from web.app import PanelError, get_driver, render, wants_json
 
 router = APIRouter()
 DriverDep = Annotated[Driver, Depends(get_driver)]
@@ -31,7 +31,7 @@ def audit_page(request: Request, driver: DriverDep, as_of: str | None = None,
     """The audit page loads the report while showing that it runs; the JSON twin is the audit."""
     p = _params(as_of, horizon, months, without)
     settings = request.app.state.settings
-    if request.url.path.endswith(".json"):
+    if wants_json(request):
         return render(request, "audit.html",
                       audit.build(driver, p["as_of"], horizon, p["without"], months,
                                   settings=settings))
