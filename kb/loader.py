@@ -160,6 +160,7 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
         for row in db.run_tx(tx, "load_lookup_rels", {"rows": keys}):
             existing_rels[row["key"]] = row
     write_rels: list[dict[str, Any]] = []
+    update_rels: list[dict[str, Any]] = []
     add_rel_source: dict[str, list[dict[str, Any]]] = {}
     for section, rows in plan.rels.items():
         counts = report.sections.setdefault(section, Counts())
@@ -170,7 +171,7 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
                 write_rels.append(r)
             elif old["hash"] != r["hash"]:
                 counts.updated += 1
-                write_rels.append(r)
+                update_rels.append(r)
             else:
                 counts.unchanged += 1
                 if r["source"] not in old["sources"]:
@@ -178,7 +179,7 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
                         {"from": r["from"], "to": r["to"], "key": r["key"]})
     # 2. Write nodes, then the relationships their records own, then relationship records.
     edges = [e for r in write_nodes for e in plan.edges[r["id"]]]
-    total = len(write_nodes) + len(edges) + len(write_rels)
+    total = len(write_nodes) + len(edges) + len(write_rels) + len(update_rels)
     done = 0
     progress("writing", done, total)
     for batch in _batches(write_nodes):
@@ -191,10 +192,11 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
         db.run_tx(tx, "load_create_edges", {"rows": batch})
         done += len(batch)
         progress("writing", done, total)
-    for batch in _batches(write_rels):
-        db.run_tx(tx, "load_upsert_rels", {"rows": batch})
-        done += len(batch)
-        progress("writing", done, total)
+    for name, rows in (("load_create_rels", write_rels), ("load_update_rels", update_rels)):
+        for batch in _batches(rows):
+            db.run_tx(tx, name, {"rows": batch})
+            done += len(batch)
+            progress("writing", done, total)
     for source, ids in add_source.items():
         for batch in _batches(ids):
             db.run_tx(tx, "load_add_source_nodes", {"ids": batch, "source": source})

@@ -13,21 +13,25 @@ CALL (without) {
   OPTIONAL MATCH (root)-[:PASSES_ON*0..]->(f:Funding)
   RETURN collect(DISTINCT f.id) AS excluded
 }
-MATCH (c:Component)
-// Reliance: distinct-node expansion backwards over DEPENDS_ON (c itself included), then the
-// products built on any reached component and the actors relying on one.
-CALL (c) {
-  MATCH (c)<-[:DEPENDS_ON*0..]-(x:Component)
-  WITH DISTINCT x
-  CALL (x) {
-    MATCH (x)<-[:BUILT_ON]-(p:Product)<-[:OWNS]-(o:Actor)
-    RETURN p.id AS product, o.id AS actor
-    UNION
-    MATCH (x)<-[:RELIES_ON]-(a:Actor)
-    RETURN null AS product, a.id AS actor
-  }
-  RETURN collect(DISTINCT product) AS products, collect(DISTINCT actor) AS actors
+// Reliance, computed forwards: one distinct-node breadth-first expansion from each product
+// (BUILT_ON then DEPENDS_ON*) and from each actor's direct reliance (RELIES_ON then
+// DEPENDS_ON*), never enumerating paths; then grouped per component. The last branch makes
+// every component appear, relied on or not.
+CALL () {
+  MATCH (p:Product)-[:BUILT_ON|DEPENDS_ON*1..]->(c:Component)
+  WITH DISTINCT p, c
+  MATCH (o:Actor)-[:OWNS]->(p)
+  RETURN c, p.id AS product, o.id AS actor
+  UNION
+  MATCH (a:Actor)-[:RELIES_ON|DEPENDS_ON*1..]->(c:Component)
+  WITH DISTINCT a, c
+  RETURN c, null AS product, a.id AS actor
+  UNION
+  MATCH (c:Component)
+  RETURN c, null AS product, null AS actor
 }
+WITH c, excluded, without, d, horizon, early, late,
+     collect(DISTINCT product) AS products, collect(DISTINCT actor) AS actors
 // Funding periods: maintenance flows for c that are not withdrawn, and paid maintenance.
 WITH c, d, horizon, early, late, products, actors,
      [(g:Actor)-[:GRANTS]->(f:Funding {purpose: 'maintenance'})-[:FOR]->(c)
