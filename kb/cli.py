@@ -21,7 +21,7 @@ def friendly(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from neo4j.exceptions import ServiceUnavailable, SessionExpired
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
         try:
             return fn(*args, **kwargs)
@@ -34,6 +34,19 @@ def friendly(fn: F) -> F:
             click.secho(f"error: lost the connection to Neo4j: {exc}", fg="red", err=True)
             click.echo("Check that the server still runs (`kb neo4j status`).", err=True)
             sys.exit(2)
+        except Neo4jError as exc:
+            code = exc.code or ""
+            click.secho(f"error: Neo4j refused the work: {exc.message or code}", fg="red",
+                        err=True)
+            if "MemoryPool" in code or "memory" in (exc.message or "").lower():
+                click.echo("The transaction needed more memory than the server allows; "
+                           "nothing was written. Give Neo4j a larger heap (KB_NEO4J_HEAP=6g, "
+                           "then `kb neo4j stop && kb neo4j start`) or split the input.",
+                           err=True)
+            elif "Timeout" in code or "timed out" in (exc.message or "").lower():
+                click.echo("The work took longer than the server's transaction timeout "
+                           "(KB_NEO4J_TX_TIMEOUT); nothing was written.", err=True)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 

@@ -2,9 +2,10 @@
 
 Every node carries its section's label and `:Entity`, a unique `id`, and two bookkeeping
 properties: `_hash` (of the record, to tell unchanged records) and `_sources` (the ecosystem ids
-of the loads that listed it). Relationships that come from a node's record carry `_rec`, the id
-of that record; relationships that are records themselves (relies_on, maintenance, involvement,
-exchanges, ties) carry a `key`, a `_hash` and `_sources`.
+of the loads that listed it). Relationships that come from a node's record are owned by it:
+which record owns one follows from its type and direction (OWNED_BY). Relationships that are
+records themselves (relies_on, maintenance, involvement, exchanges, ties) carry a `key`, a
+`_hash` and `_sources`.
 """
 
 from __future__ import annotations
@@ -28,9 +29,15 @@ REL_TYPES = {
     "exchanges": "GIVES",
     "ties": "TIE",
 }
-# Types of relationships owned by node records, for reading them back.
-OWNED_TYPES = ("MEMBER_OF", "OWNS", "BUILT_ON", "DEPENDS_ON", "PARTY_TO", "CONCERNS", "GRANTS",
-               "TO", "FOR", "PASSES_ON", "UNDER", "VOICE", "ABOUT")
+# Relationships owned by the record of the node at one end: label -> (outgoing, incoming).
+OWNED_BY: dict[str, tuple[list[str], list[str]]] = {
+    "Actor": (["MEMBER_OF"], []),
+    "Product": (["BUILT_ON"], ["OWNS"]),
+    "Component": (["DEPENDS_ON"], []),
+    "Agreement": (["CONCERNS"], ["PARTY_TO"]),
+    "Funding": (["TO", "FOR", "UNDER"], ["GRANTS", "PASSES_ON"]),
+    "Decision": (["ABOUT"], ["VOICE"]),
+}
 
 
 def _json_default(v: Any) -> Any:
@@ -78,15 +85,18 @@ class Plan:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
-def _edge(kind: str, src: str, dst: str, rec_id: str, **props: Any) -> dict[str, Any]:
-    return {"type": kind, "from": src, "to": dst, "props": {"_rec": rec_id, **props}}
+def _edge(kind: str, src: str, dst: str, rec_id: str, voice: str | None = None
+          ) -> dict[str, Any]:
+    # rec_id is implied by the type and direction (see OWNED_BY); only VOICE has a property.
+    _ = rec_id
+    return {"type": kind, "from": src, "to": dst, "voice": voice}
 
 
 def _node(section: str, rec: dict[str, Any], props: dict[str, Any], edges: list[dict[str, Any]],
           source: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     clean = {k: v for k, v in props.items() if v is not None and v != []}
     label = NODE_SECTIONS[section]
-    edge_sig = sorted((e["type"], e["from"], e["to"], sorted(e["props"].items())) for e in edges)
+    edge_sig = sorted((e["type"], e["from"], e["to"], e["voice"] or "") for e in edges)
     row = {
         "id": rec["id"], "label": label, "source": source,
         "hash": digest(label, clean, edge_sig), "props": clean,

@@ -16,7 +16,7 @@ from neo4j import Driver
 
 from kb import db
 from kb.errors import KBError
-from kb.graph import Plan, build
+from kb.graph import OWNED_BY, Plan, build
 from kb.model import NODE_SECTIONS
 from kb.reader import Problem
 from kb.settings import Settings, get_settings
@@ -178,6 +178,7 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
                     add_rel_source.setdefault(r["source"], []).append(
                         {"from": r["from"], "to": r["to"], "key": r["key"]})
     # 2. Write nodes, then the relationships their records own, then relationship records.
+    updated = set(updated_ids)
     edges = [e for r in write_nodes for e in plan.edges[r["id"]]]
     total = len(write_nodes) + len(edges) + len(write_rels) + len(update_rels)
     done = 0
@@ -186,8 +187,15 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
         db.run_tx(tx, "load_upsert_nodes", {"rows": batch})
         done += len(batch)
         progress("writing", done, total)
-    for batch in _batches(updated_ids):
-        db.run_tx(tx, "load_delete_owned_edges", {"ids": batch})
+    by_label: dict[str, list[str]] = {}
+    for r in write_nodes:
+        if r["id"] in updated:
+            by_label.setdefault(r["label"], []).append(r["id"])
+    for label, ids in by_label.items():
+        out_types, in_types = OWNED_BY[label]
+        for batch in _batches(ids):
+            db.run_tx(tx, "load_delete_owned_edges", {"ids": batch, "out_types": out_types,
+                                                      "in_types": in_types})
     for batch in _batches(edges):
         db.run_tx(tx, "load_create_edges", {"rows": batch})
         done += len(batch)

@@ -1,9 +1,8 @@
 // name: load_create_edges
-// description: Create relationships between existing nodes; types come from kb/graph.py.
+// description: Create the relationships a node record owns; types come from kb/graph.py, and only VOICE has a property.
 // mode: write
-// param: rows: list | Maps with type, from, to and props.
+// param: rows: list | Maps with type, from, to and voice (null for all but VOICE).
 UNWIND $rows AS r
 MATCH (a:Entity {id: r.from})
 MATCH (b:Entity {id: r.to})
-CREATE (a)-[e:$(r.type)]->(b)
-SET e = r.props
+CREATE (a)-[:$(r.type) {voice: r.voice}]->(b)
