@@ -114,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   "Every page has a JSON twin: the same URL with `.json`.")
     app.state.settings = settings or get_settings()
     app.state.driver = None
+    app.state.cache = {}
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def respond_error(request: Request, err: PanelError) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -25,6 +26,18 @@ SORTABLE = ["risk_score", "id", "reliant_products", "reliant_actors", "maintaine
 
 def _settings(request: Request) -> Any:
     return request.app.state.settings
+
+
+def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any) -> Any:
+    """Results keyed by the knowledge base's data version, so repeat views are fast."""
+    version = db.run(driver, "kb_version", settings=_settings(request))[0]["version"]
+    cache = request.app.state.cache
+    full = (version, *key)
+    if full not in cache:
+        if len(cache) >= 32:
+            cache.pop(next(iter(cache)))
+        cache[full] = compute()
+    return copy.deepcopy(cache[full])
 
 
 # --- overview ----------------------------------------------------------------------------------
@@ -82,7 +95,9 @@ def headline_findings(driver: Driver, as_of: str, settings: Any) -> dict[str, An
 @router.get("/index.json", include_in_schema=False)
 def overview(request: Request, driver: DriverDep, as_of: str | None = None) -> Response:
     """Counts, top hollow-core risks, coming cliffs and a headline per analysis."""
-    data = headline_findings(driver, analyses.parse_as_of(as_of), _settings(request))
+    day = analyses.parse_as_of(as_of)
+    data = cached(request, driver, ("overview", day),
+                  lambda: headline_findings(driver, day, _settings(request)))
     comps = data.pop("_components")
     timeline = charts.cliff_timeline(comps, data["as_of"], 12)
     return render(request, "overview.html", data, timeline=timeline)
@@ -101,6 +116,8 @@ def risk_page(
     level: str | None = None, reason: str | None = None, q: str | None = None,
     hollow: bool = False,
     sort: str = "risk_score", dir: str = "desc",
+    page: Annotated[int, Query(ge=1)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Response:
     """The risk table, filtered, searched and sorted; the URL holds every control."""
     without = [w for w in (without or []) if w]
@@ -113,7 +130,10 @@ def risk_page(
     if sort not in SORTABLE:
         raise PanelError(400, "bad_request", f"cannot sort by {sort!r}",
                          "Sortable columns: " + ", ".join(SORTABLE))
-    result = analyses.risk(driver, as_of, horizon, without, _settings(request)).data
+    day = analyses.parse_as_of(as_of)
+    result = cached(request, driver, ("risk", day, horizon, tuple(sorted(without))),
+                    lambda: analyses.risk(driver, day, horizon, without,
+                                          _settings(request)).data)
     rows = result["components"]
     if level:
         rows = [c for c in rows if c["risk_level"] == level]
@@ -126,22 +146,28 @@ def risk_page(
         rows = [c for c in rows if needle in c["id"].lower() or needle in (c["name"] or "").lower()]
     rows = sorted(rows, key=lambda c: (c[sort] is None, c[sort] if c[sort] is not None else 0),
                   reverse=(dir == "desc"))
+    matching = rows
+    rows = matching[(page - 1) * per_page: page * per_page]
     for c in rows:
         c["funding_coverage"] = round(charts.coverage(c, result["as_of"], horizon), 3)
     data = {**result, "filters": {"level": level, "reason": reason, "q": q, "hollow": hollow,
                                   "sort": sort, "dir": dir},
-            "total": len(result["components"]), "components": rows}
+            "total": len(result["components"]), "matching": len(matching), "page": page,
+            "per_page": per_page, "components": rows}
     if wants_json(request):
         return render(request, "risk.html", data)
     funders = plain(db.run(driver, "funders", settings=_settings(request)))
-    matrix = charts.risk_matrix(rows, result["as_of"], horizon)
-    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in ("sort", "dir")]
+    matrix = charts.risk_matrix(matching, result["as_of"], horizon)
+    kept = [(k, v) for k, v in request.query_params.multi_items()
+            if k not in ("sort", "dir", "page")]
     sort_urls = {
         col: "/risk?" + urlencode([*kept, ("sort", col),
                                    ("dir", "asc" if sort == col and dir == "desc" else "desc")])
         for col in SORTABLE}
+    pages = {n: "/risk?" + urlencode([*kept, ("sort", sort), ("dir", dir), ("page", n)])
+             for n in (page - 1, page + 1) if 1 <= n <= max(1, -(-len(matching) // per_page))}
     return render(request, "risk.html", data, funders=funders, levels=LEVELS, reasons=REASONS,
-                  matrix=matrix, sort_urls=sort_urls)
+                  matrix=matrix, sort_urls=sort_urls, pages=pages)
 
 
 # --- analyses ----------------------------------------------------------------------------------

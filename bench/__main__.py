@@ -1,0 +1,5 @@
+"""Run the benchmark harness."""
+
+from bench.harness import main
+
+main()

@@ -1,0 +1,399 @@
+"""Measure load, risk, audit and panel latency at several sizes, against two baselines.
+
+Everything runs against a Neo4j of its own (KB_STATE_DIR=.kb/bench, port 7689), which the
+harness resets, loads and restarts (for cold figures): never against your data. Results go
+to OUT/results.json and a log-log chart per figure; `--docs` also rewrites the table in
+docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = "2026-06-15"
+
+
+def _env(args: argparse.Namespace) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("NEO4J_") or k == "NEO4J_DATABASE"}
+    env.update(KB_STATE_DIR=str(args.state), KB_NEO4J_PORT=str(args.port),
+               KB_NEO4J_HEAP=args.heap, KB_NEO4J_PAGECACHE=args.pagecache)
+    return env
+
+
+def kb(args: argparse.Namespace, *cmd: str, check: bool = True) -> tuple[float, str]:
+    """Run `kb CMD`; return (seconds, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "kb", *cmd], cwd=ROOT, env=_env(args),
+                          capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if check and proc.returncode != 0:
+        raise SystemExit(f"kb {' '.join(cmd)} failed:\n{proc.stderr}")
+    return seconds, proc.stdout
+
+
+def kb_rss(args: argparse.Namespace, *cmd: str) -> tuple[float, int]:
+    """Run `kb CMD` and measure wall time and the process's peak resident memory (KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "kb", *cmd], cwd=ROOT, env=_env(args),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"kb {' '.join(cmd)} failed:\n{err}")
+    return seconds, usage.ru_maxrss
+
+
+def driver_for(args: argparse.Namespace) -> Any:
+    from kb import db
+    from kb.settings import Settings
+
+    s = Settings(kb_state_dir=args.state, kb_neo4j_port=args.port, _env_file=None)  # type: ignore[call-arg]
+    return db.open_driver(s), s
+
+
+def restart(args: argparse.Namespace) -> None:
+    kb(args, "neo4j", "stop")
+    kb(args, "neo4j", "start")
+
+
+# --- baselines -----------------------------------------------------------------------------
+
+
+def networkx_baseline(args: argparse.Namespace) -> tuple[float, dict[str, Any]]:
+    """Reliance and hollow core by breadth-first search in memory, after one bulk read."""
+    import networkx as nx
+
+    from kb import db
+
+    start = time.perf_counter()
+    driver, s = driver_for(args)
+    with driver:
+        edges = db.run(driver, "bench_edges", settings=s)
+        periods = db.run(driver, "bench_funding_periods", settings=s)
+        comps = [r["id"] for r in db.run(driver, "ids", {"label": "Component"}, settings=s)]
+    g = nx.DiGraph()
+    owner: dict[str, str] = {}
+    starts: dict[str, list[str]] = defaultdict(list)  # actor -> components relied on directly
+    products: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        if e["type"] == "DEPENDS_ON":
+            g.add_edge(e["from"], e["to"])
+        elif e["type"] == "BUILT_ON":
+            products[e["from"]].append(e["to"])
+        elif e["type"] == "OWNS":
+            owner[e["to"]] = e["from"]
+        else:
+            starts[e["from"]].append(e["to"])
+    reach_products: dict[str, set[str]] = defaultdict(set)
+    reach_actors: dict[str, set[str]] = defaultdict(set)
+
+    def closure(roots: list[str]) -> set[str]:
+        seen = set(roots)
+        frontier = list(roots)
+        while frontier:
+            nxt = []
+            for n in frontier:
+                if n in g:
+                    for m in g.successors(n):
+                        if m not in seen:
+                            seen.add(m)
+                            nxt.append(m)
+            frontier = nxt
+        return seen
+
+    for p, roots in products.items():
+        for c in closure(roots):
+            reach_products[c].add(p)
+            reach_actors[c].add(owner[p])
+    for a, roots in starts.items():
+        for c in closure(roots):
+            reach_actors[c].add(a)
+    day = date.fromisoformat(AS_OF)
+    funded = set()
+    for row in periods:
+        st = row["start"].to_native() if row["start"] else date.min
+        en = row["end"].to_native() if row["end"] else date.max
+        if st <= day <= en:
+            funded.add(row["component"])
+    counts = {c: (len(reach_products[c]), len(reach_actors[c])) for c in comps}
+    hollow = sorted(c for c in comps if counts[c][1] >= 2 and c not in funded)
+    return time.perf_counter() - start, {"counts": counts, "hollow": hollow}
+
+
+def naive_baseline(args: argparse.Namespace) -> tuple[float | None, dict[str, Any] | None]:
+    """Reliance by enumerating paths in Cypher; None when it passes the time limit."""
+    from neo4j import Query
+    from neo4j.exceptions import ClientError, TransientError
+
+    from kb import queries
+
+    driver, s = driver_for(args)
+    start = time.perf_counter()
+    try:
+        with driver:
+            q = queries.get("bench_naive_reliance")
+            rows, _, _ = driver.execute_query(Query(q.text, timeout=args.naive_timeout),  # type: ignore[arg-type]
+                                              database_=s.neo4j_database)
+            f = queries.get("bench_naive_funded")
+            funded_rows, _, _ = driver.execute_query(f.text, f.bind({"as_of": AS_OF}),
+                                                     database_=s.neo4j_database)
+            comp_rows, _, _ = driver.execute_query("MATCH (c:Component) RETURN c.id AS id",
+                                                   database_=s.neo4j_database)
+    except (ClientError, TransientError) as exc:
+        print(f"  naive Cypher gave up: {exc.code}", file=sys.stderr)
+        return None, None
+    seconds = time.perf_counter() - start
+    counts = {r["id"]: (0, 0) for r in comp_rows}
+    counts.update({r["id"]: (r["products"], r["actors"]) for r in rows})
+    funded = {r["id"] for r in funded_rows}
+    hollow = sorted(c for c, (_, a) in counts.items() if a >= 2 and c not in funded)
+    return seconds, {"counts": counts, "hollow": hollow}
+
+
+# --- panel -----------------------------------------------------------------------------------
+
+
+def panel_latency(args: argparse.Namespace) -> dict[str, Any]:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed for the panel figures: apt-get install wrk "
+                         "(`make bench` installs it)")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "kb", "serve", "--port", str(port)],
+                            cwd=ROOT, env=_env(args), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    results: dict[str, Any] = {}
+    try:
+        for _ in range(200):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        import urllib.request
+
+        for path in ("/risk", "/risk.json"):
+            t0 = time.perf_counter()
+            urllib.request.urlopen(base + path, timeout=600).read()  # noqa: S310 - loopback
+            first = time.perf_counter() - t0
+            out = subprocess.run(
+                ["wrk", "-t2", "-c16", f"-d{args.panel_seconds}s", "--timeout", "30s",
+                 "-s", str(ROOT / "bench" / "wrk_report.lua"), base + path],
+                capture_output=True, text=True, check=True).stdout
+            line = next(x for x in out.splitlines() if x.startswith("{"))
+            results[path] = {**json.loads(line), "first_request_s": round(first, 3)}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return results
+
+
+# --- one size -------------------------------------------------------------------------------
+
+
+def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
+    from kb.generate import generate
+
+    print(f"== {n} components", file=sys.stderr)
+    data_file = args.out / f"generated-{n}-seed{args.seed}.json"
+    if not data_file.exists():
+        data_file.write_text(json.dumps(generate(n, seed=args.seed)))
+    doc = json.loads(data_file.read_text())
+    records = sum(len(v) for v in doc.values() if isinstance(v, list))
+    edges = sum(len(c["depends_on"]) for c in doc["components"])
+    kb(args, "reset", "--yes")
+    load_s, rss = kb_rss(args, "load", str(data_file), "--format", "json")
+    print(f"  load {load_s:.1f}s", file=sys.stderr)
+    restart(args)
+    risk_cold, _ = kb(args, "risk", "--as-of", AS_OF, "--format", "json")
+    risk_warm = min(kb(args, "risk", "--as-of", AS_OF, "--format", "json")[0] for _ in range(2))
+    print(f"  risk cold {risk_cold:.1f}s warm {risk_warm:.1f}s", file=sys.stderr)
+    _, risk_json = kb(args, "risk", "--as-of", AS_OF, "--format", "json")
+    ours = {c["id"]: c for c in json.loads(risk_json)["components"]}
+    audit_s, _ = kb(args, "audit", "--as-of", AS_OF, "--format", "json")
+    print(f"  audit {audit_s:.1f}s", file=sys.stderr)
+    nx_s, nx_res = networkx_baseline(args)
+    naive_s, naive_res = (None, None) if n > args.naive_max else naive_baseline(args)
+    print(f"  networkx {nx_s:.1f}s, naive {naive_s}", file=sys.stderr)
+
+    def agrees(other: dict[str, Any] | None) -> bool | None:
+        if other is None:
+            return None
+        same_counts = all(other["counts"][i] == (c["reliant_products"], c["reliant_actors"])
+                          for i, c in ours.items())
+        return same_counts and other["hollow"] == sorted(i for i, c in ours.items()
+                                                        if c["hollow_core"])
+
+    panel = panel_latency(args) if args.panel_seconds > 0 else {}
+    return {
+        "components": n, "records": records, "dependency_edges": edges,
+        "load_s": round(load_s, 2), "load_records_per_s": round(records / load_s),
+        "load_edges_per_s": round(edges / load_s), "load_peak_rss_mib": round(rss / 1024),
+        "risk_cold_s": round(risk_cold, 2), "risk_warm_s": round(risk_warm, 2),
+        "audit_s": round(audit_s, 2),
+        "networkx_s": round(nx_s, 2), "naive_cypher_s": None if naive_s is None else
+        round(naive_s, 2),
+        "naive_gave_up": naive_s is None,
+        "hollow_cores": sum(c["hollow_core"] for c in ours.values()),
+        "agrees_with_networkx": agrees(nx_res), "agrees_with_naive": agrees(naive_res),
+        "risk_vs_networkx": round(risk_warm / nx_s, 2),
+        "risk_vs_naive": None if naive_s is None else round(risk_warm / naive_s, 3),
+        "panel": panel,
+    }
+
+
+def charts(results: list[dict[str, Any]], out: Path) -> list[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    made = []
+    ns = [r["components"] for r in results]
+    figures = {"load_s": "load (s)", "risk_cold_s": "risk, cold (s)",
+               "risk_warm_s": "risk, warm (s)", "audit_s": "audit (s)",
+               "networkx_s": "networkx baseline (s)", "naive_cypher_s": "naive Cypher (s)"}
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for key, label in figures.items():
+        pts = [(n, r[key]) for n, r in zip(ns, results, strict=True) if r.get(key)]
+        if pts:
+            ax.plot(*zip(*pts, strict=True), marker="o", label=label)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("components")
+    ax.set_ylabel("seconds")
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=8)
+    ax.set_title("How each figure grows with the ecosystem")
+    path = out / "scaling.png"
+    fig.savefig(path, dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    made.append(path.name)
+    lat = [(r["components"], r["panel"].get("/risk", {}).get("p95_ms")) for r in results
+           if r["panel"]]
+    if lat:
+        fig, ax = plt.subplots(figsize=(7, 4))
+        for path_key in ("/risk", "/risk.json"):
+            for q in ("p50_ms", "p95_ms", "p99_ms"):
+                pts = [(r["components"], r["panel"][path_key][q]) for r in results
+                       if r["panel"]]
+                ax.plot(*zip(*pts, strict=True), marker="o", label=f"{path_key} {q[:3]}")
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("components")
+        ax.set_ylabel("latency (ms), 16 clients")
+        ax.grid(alpha=0.3, which="both")
+        ax.legend(fontsize=7, ncol=2)
+        p = out / "panel-latency.png"
+        fig.savefig(p, dpi=110, bbox_inches="tight")
+        plt.close(fig)
+        made.append(p.name)
+    return made
+
+
+def machine() -> dict[str, Any]:
+    mem = ""
+    try:
+        mem = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        pass
+    return {"cores": os.cpu_count(), "memory_gib": round(int(mem) / 2**20, 1) if mem else None,
+            "python": platform.python_version(), "platform": platform.platform()}
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", default="1000,10000,100000",
+                   help="comma-separated component counts (default: %(default)s)")
+    p.add_argument("--huge", action="store_true", help="also run 1,000,000 components")
+    p.add_argument("--smoke", action="store_true",
+                   help="1,000 components, 2 s of panel load: keeps the harness working (CI)")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    p.add_argument("--docs", action="store_true", help="rewrite the table in docs/benchmarks.md")
+    p.add_argument("--panel-seconds", type=int, default=30)
+    p.add_argument("--naive-timeout", type=float, default=300.0,
+                   help="seconds before the naive Cypher baseline gives up")
+    p.add_argument("--naive-max", type=int, default=100000,
+                   help="skip the naive baseline above this size")
+    p.add_argument("--state", type=Path, default=ROOT / ".kb" / "bench")
+    p.add_argument("--port", type=int, default=7689)
+    p.add_argument("--heap", default="6g")
+    p.add_argument("--pagecache", default="4g")
+    args = p.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    if args.smoke:
+        sizes, args.panel_seconds = [1000], min(args.panel_seconds, 2)
+    if args.huge:
+        sizes.append(1_000_000)
+    args.out.mkdir(parents=True, exist_ok=True)
+    jars = ROOT / ".kb" / "neo4j" / "lib"
+    if jars.exists() and not (args.state / "neo4j" / "lib").exists():
+        (args.state / "neo4j").mkdir(parents=True, exist_ok=True)
+        (args.state / "neo4j" / "lib").symlink_to(jars)
+    kb(args, "neo4j", "start")
+    try:
+        results = [run_size(args, n) for n in sizes]
+    finally:
+        kb(args, "neo4j", "stop", check=False)
+    report = {"machine": machine(), "neo4j": {"heap": args.heap, "pagecache": args.pagecache},
+              "as_of": AS_OF, "seed": args.seed,
+              "command": "python -m bench " + " ".join(argv or sys.argv[1:]),
+              "results": results}
+    report["charts"] = charts(results, args.out)
+    (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps(report, indent=2))
+    if args.docs:
+        write_docs(report, args.out)
+
+
+def write_docs(report: dict[str, Any], out: Path) -> None:
+    docs = ROOT / "docs" / "benchmarks.md"
+    rows = ["| components | records | edges | load s | records/s | edges/s | peak RSS MiB | "
+            "risk cold s | risk warm s | audit s | networkx s | naive s | agree | "
+            "/risk p50/p95/p99 ms | /risk.json p50/p95/p99 ms | errors |",
+            "| " + " | ".join(["---"] * 16) + " |"]
+    for r in report["results"]:
+        def lat(path: str) -> str:
+            x = r["panel"].get(path)
+            return f"{x['p50_ms']:.0f} / {x['p95_ms']:.0f} / {x['p99_ms']:.0f}" if x else "-"
+        errors = sum(x["errors"] for x in r["panel"].values()) if r["panel"] else "-"
+        naive = "gave up" if r["naive_gave_up"] else f"{r['naive_cypher_s']}"
+        agree = "yes" if r["agrees_with_networkx"] and r["agrees_with_naive"] in (True, None) \
+            else "NO"
+        rows.append(f"| {r['components']:,} | {r['records']:,} | {r['dependency_edges']:,} | "
+                    f"{r['load_s']} | {r['load_records_per_s']:,} | {r['load_edges_per_s']:,} | "
+                    f"{r['load_peak_rss_mib']} | {r['risk_cold_s']} | {r['risk_warm_s']} | "
+                    f"{r['audit_s']} | {r['networkx_s']} | {naive} | {agree} | "
+                    f"{lat('/risk')} | {lat('/risk.json')} | {errors} |")
+    table = "\n".join(rows)
+    text = docs.read_text()
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    m = report["machine"]
+    block = (f"{start}\nMeasured {date.today()} on {m['cores']} cores, {m['memory_gib']} GiB, "
+             f"Python {m['python']}; Neo4j heap {report['neo4j']['heap']}, page cache "
+             f"{report['neo4j']['pagecache']}; as_of {report['as_of']}, seed "
+             f"{report['seed']}.\n\n{table}\n{end}")
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), block, text, flags=re.S)
+    docs.write_text(text)
+    for chart in report["charts"]:
+        shutil.copy(out / chart, ROOT / "docs" / chart)
