@@ -21,14 +21,16 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # System packages: Java 17 and Maven for Neo4j, Chromium for browser tests and PDFs,
-# poppler-utils for checking PDFs. Installed only when something is missing.
-$(APT_STAMP):
+# poppler-utils for checking PDFs, wrk for the panel benchmark.
+# Installed only when something is missing.
+$(APT_STAMP): Makefile
 	@mkdir -p .kb
 	@missing=""; \
 	command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
 	command -v mvn >/dev/null || missing="$$missing maven"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
@@ -53,8 +55,8 @@ test: setup ## Lint, type-check and run the whole test suite against a real Neo4
 unit: $(STAMP) ## Only the tests that need no server
 	$(VENV)/bin/pytest tests/unit
 
-bench: setup ## The benchmark harness (see docs/benchmarks.md)
-	$(PY) -m bench $(BENCH_ARGS)
+bench: setup ## The benchmark harness at 1k, 10k and 100k components (docs/benchmarks.md)
+	$(PY) -m bench --docs $(BENCH_ARGS)
 
 neo4j-start: setup ## Start the project's Neo4j
 	$(KB) neo4j start

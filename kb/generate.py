@@ -18,7 +18,7 @@ from kb.model import Area
 
 LEVELS = 8
 LEVEL_GROWTH = 2.2  # each level holds this many times the components of the one below
-RATIOS = {
+RATIOS: dict[str, Any] = {
     "products_per_component": 1 / 100,  # 1,000 products at 100k components
     "owners_per_product": 1 / 2,
     "built_on_per_product": (5, 25),  # top-level components each product is built on
@@ -56,7 +56,7 @@ def generate(components: int, seed: int = 1, mean_deps: float = 10.0) -> dict[st
     deps: list[list[int]] = []
     start = 0
     for lvl, size in enumerate(sizes):
-        for i in range(start, start + size):
+        for _ in range(start, start + size):
             want = 0 if lvl == 0 else min(start, max(1, round(rng.expovariate(1 / mean_deps))))
             chosen: set[int] = set()
             tries = 0
@@ -95,7 +95,7 @@ def generate(components: int, seed: int = 1, mean_deps: float = 10.0) -> dict[st
                          "built_on": sorted(cid[j] for j in rng.sample(top, k))})
     comps = [{"id": cid[i], "name": f"component {i}", "depends_on": [cid[j] for j in deps[i]]}
              for i in range(components)]
-    maintenance = []
+    maintenance: list[dict[str, Any]] = []
     for i in range(components):
         if rng.random() >= RATIOS["maintained_share"]:
             continue
@@ -135,7 +135,7 @@ def generate(components: int, seed: int = 1, mean_deps: float = 10.0) -> dict[st
         for j in range(1 if rng.random() < 0.5 else 2):
             areas = sorted(rng.sample(AREAS, rng.randint(2, len(AREAS))))
             partner = f"org-{rng.randrange(n_owners):05d}"
-            parties = sorted({p["owner"], partner})
+            parties = sorted({str(p["owner"]), partner})
             if len(parties) < 2:
                 continue
             ag: dict[str, Any] = {"id": f"ag-{i:05d}-{j}", "kind": "mou", "parties": parties,
@@ -147,9 +147,11 @@ def generate(components: int, seed: int = 1, mean_deps: float = 10.0) -> dict[st
                     "develops": True} for p in products[: max(1, n_products // 2)]]
     involvement = [x for x in involvement
                    if x["actor"] != next(p["owner"] for p in products if p["id"] == x["product"])]
-    ties = sorted({tuple(sorted((f"org-{rng.randrange(n_owners):05d}",
-                                 f"org-{rng.randrange(n_owners):05d}")))
-                   for _ in range(n_owners)})
+    pairs: set[tuple[str, str]] = set()
+    for _ in range(n_owners):
+        x, y = sorted((f"org-{rng.randrange(n_owners):05d}", f"org-{rng.randrange(n_owners):05d}"))
+        pairs.add((x, y))
+    ties = sorted(pairs)
     stages = ["connection", "knowledge_sharing", "coordination", "collaboration"]
     doc.update(
         actors=actors, products=products, components=comps,
@@ -198,3 +200,38 @@ def depth_and_degrees(doc: dict[str, Any]) -> dict[str, Any]:
     return {"components": len(comps), "edges": edges,
             "max_in_degree": max(indeg.values(), default=0),
             "in_degree": sorted(indeg.values(), reverse=True)}
+
+
+def write_csv(doc: dict[str, Any], folder: Any) -> None:
+    """Write a document as the CSV folder form of valuenet/1."""
+    import csv
+    from pathlib import Path
+
+    from kb.model import SECTIONS
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "ecosystem.csv").open("w", newline="") as fh:
+        w = csv.DictWriter(fh, ["id", "name", "currency"])
+        w.writeheader()
+        w.writerow(doc["ecosystem"])
+    for section, model in SECTIONS.items():
+        records = doc.get(section) or []
+        if not records:
+            continue
+        fields = [f.alias or name for name, f in model.model_fields.items()]
+        with (out / f"{section}.csv").open("w", newline="") as fh:
+            w = csv.DictWriter(fh, fields)
+            w.writeheader()
+            for r in records:
+                w.writerow({k: _cell(v) for k, v in r.items()})
+
+
+def _cell(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list):
+        return ";".join(map(str, v))
+    if isinstance(v, dict):
+        return ";".join(f"{k}={x}" for k, x in v.items())
+    return "" if v is None else str(v)

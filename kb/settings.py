@@ -30,9 +30,13 @@ class Settings(BaseSettings):
         description="Folder for the provisioned server: jars, config, data, logs, password.",
     )
     kb_neo4j_port: int = Field(default=7687, description="Bolt port of the provisioned server.")
-    kb_neo4j_heap: str = Field(default="2g", description="JVM heap of the provisioned server.")
+    kb_neo4j_heap: str = Field(
+        default="6g",
+        description="JVM heap of the provisioned server; an atomic load needs transaction "
+        "memory (70% of the heap) roughly in proportion to the relationships it writes.",
+    )
     kb_neo4j_pagecache: str = Field(
-        default="2g", description="Page cache of the provisioned server."
+        default="4g", description="Page cache of the provisioned server."
     )
     kb_neo4j_tx_timeout: str = Field(
         default="15m", description="Server-wide cap on any transaction of the provisioned server."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections import defaultdict
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -29,15 +28,18 @@ def _settings(request: Request) -> Any:
 
 
 def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any) -> Any:
-    """Results keyed by the knowledge base's data version, so repeat views are fast."""
+    """Results keyed by the knowledge base's data version, so repeat views are fast.
+
+    The cached object is shared between requests: callers must not change it.
+    """
     version = db.run(driver, "kb_version", settings=_settings(request))[0]["version"]
     cache = request.app.state.cache
     full = (version, *key)
     if full not in cache:
-        if len(cache) >= 32:
+        if len(cache) >= 64:
             cache.pop(next(iter(cache)))
         cache[full] = compute()
-    return copy.deepcopy(cache[full])
+    return cache[full]
 
 
 # --- overview ----------------------------------------------------------------------------------
@@ -96,10 +98,13 @@ def headline_findings(driver: Driver, as_of: str, settings: Any) -> dict[str, An
 def overview(request: Request, driver: DriverDep, as_of: str | None = None) -> Response:
     """Counts, top hollow-core risks, coming cliffs and a headline per analysis."""
     day = analyses.parse_as_of(as_of)
-    data = cached(request, driver, ("overview", day),
+    full = cached(request, driver, ("overview", day),
                   lambda: headline_findings(driver, day, _settings(request)))
-    comps = data.pop("_components")
-    timeline = charts.cliff_timeline(comps, data["as_of"], 12)
+    data = {k: v for k, v in full.items() if k != "_components"}
+    if wants_json(request):
+        return render(request, "overview.html", data)
+    timeline = cached(request, driver, ("timeline", day),
+                      lambda: charts.cliff_timeline(full["_components"], day, 12))
     return render(request, "overview.html", data, timeline=timeline)
 
 
@@ -144,12 +149,13 @@ def risk_page(
     if q:
         needle = q.lower()
         rows = [c for c in rows if needle in c["id"].lower() or needle in (c["name"] or "").lower()]
-    rows = sorted(rows, key=lambda c: (c[sort] is None, c[sort] if c[sort] is not None else 0),
-                  reverse=(dir == "desc"))
+    if (sort, dir) != ("risk_score", "desc"):  # the analysis already ranks by score
+        rows = sorted(rows, key=lambda c: (c[sort] is None,
+                                           c[sort] if c[sort] is not None else 0),
+                      reverse=(dir == "desc"))
     matching = rows
-    rows = matching[(page - 1) * per_page: page * per_page]
-    for c in rows:
-        c["funding_coverage"] = round(charts.coverage(c, result["as_of"], horizon), 3)
+    rows = [{**c, "funding_coverage": round(charts.coverage(c, result["as_of"], horizon), 3)}
+            for c in matching[(page - 1) * per_page: page * per_page]]
     data = {**result, "filters": {"level": level, "reason": reason, "q": q, "hollow": hollow,
                                   "sort": sort, "dir": dir},
             "total": len(result["components"]), "matching": len(matching), "page": page,
@@ -157,7 +163,9 @@ def risk_page(
     if wants_json(request):
         return render(request, "risk.html", data)
     funders = plain(db.run(driver, "funders", settings=_settings(request)))
-    matrix = charts.risk_matrix(matching, result["as_of"], horizon)
+    matrix = cached(request, driver, ("matrix", result["as_of"], horizon, tuple(without), level,
+                                      reason, q, hollow),
+                    lambda: charts.risk_matrix(matching, result["as_of"], horizon))
     kept = [(k, v) for k, v in request.query_params.multi_items()
             if k not in ("sort", "dir", "page")]
     sort_urls = {

@@ -20,7 +20,8 @@ def test_conf_is_loopback_only_without_csv_files_and_with_limits(tmp_path: Path)
     assert conf["dbms.security.allow_csv_import_from_file_urls"] == "false"
     assert conf["server.directories.import"] == str(tmp_path.resolve() / "neo4j/home/import")
     assert conf["db.transaction.timeout"] == "15m"
-    assert conf["server.memory.pagecache.size"] == "2g"
+    assert conf["server.memory.pagecache.size"] == "4g"
+    assert conf["server.memory.heap.max_size"] == "6g"
 
 
 def test_pom_pins_a_5_26_release() -> None:

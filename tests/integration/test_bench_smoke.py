@@ -1,0 +1,34 @@
+"""CI keeps the benchmark harness working with a 1,000-component smoke run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is installed by `make setup`")
+def test_bench_smoke_run_measures_everything_and_baselines_agree(tmp_path: Path) -> None:
+    out = tmp_path / "bench"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke", "--heap", "1g", "--pagecache", "512m",
+         "--out", str(out), "--state", str(ROOT / ".kb" / "bench-smoke"), "--port", "7690"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads((out / "results.json").read_text())
+    (r,) = report["results"]
+    assert r["components"] == 1000 and r["dependency_edges"] > 5000
+    for key in ("load_s", "risk_cold_s", "risk_warm_s", "risk_query_s", "audit_s",
+                "networkx_s", "naive_cypher_s"):
+        assert r[key] > 0, key
+    assert r["agrees_with_networkx"] is True and r["agrees_with_naive"] is True
+    assert r["load_peak_rss_mib"] > 20
+    assert set(r["panel"]) == {"/risk", "/risk.json"}
+    assert all(x["errors"] == 0 and x["requests"] > 0 for x in r["panel"].values())
+    assert (out / "scaling.png").exists()
