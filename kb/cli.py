@@ -638,3 +638,128 @@ def generate(n: int, seed: int, out: Path | None, fmt: str | None) -> None:
             click.echo(text, nl=False)
     if out:
         click.echo(f"wrote {out}", err=True)
+
+
+# --- import --------------------------------------------------------------------------------------
+
+
+@main.command("import")
+@click.argument("fmt", metavar="FORMAT", required=False)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--list", "list_", is_flag=True, help="List the formats, a line each.")
+@click.option("--dry-run", is_flag=True, help="Show what would be created and merged; write "
+              "nothing.")
+@click.option("--product", help="Product id for the files' product (lockfiles, SBOMs).")
+@click.option("--owner", help="Actor id of the product's owner.")
+@click.option("--map", "mapping", metavar="KEY=COL,...",
+              help="Column mapping for CSV formats, e.g. from=a,to=b (join columns with +).")
+@click.option("--prune", is_flag=True, help="Remove what an earlier import of the same file "
+              "listed and this one no longer does.")
+@click.option("--format", "out_fmt", type=click.Choice(["text", "json"]), default="text")
+@friendly
+def import_(fmt: str | None, paths: tuple[Path, ...], list_: bool, dry_run: bool,
+            product: str | None, owner: str | None, mapping: str | None, prune: bool,
+            out_fmt: str) -> None:
+    """Import real files: lockfiles, registries, grant data, edge lists.
+
+    Each FORMAT reads its files into valuenet/1 records; validation, atomic loading,
+    idempotence and --prune are the same as `kb load`. `kb import --list` shows the formats
+    and the README says what each can and cannot tell.
+
+    \b
+    Examples:
+      kb import --list
+      kb import npm-lock package-lock.json --product my-app --owner my-org
+      kb import dpg ../shared/data/dpg-nominees/*.json
+      kb import grants-csv funding_data.csv --dry-run
+      kb import edges-csv unweighted_graph.csv \\
+          --map product=seed_repo_owner+seed_repo_name,owner=seed_repo_owner,to=package_repo_owner+package_repo_name,from=seed_repo_name,prefix=https://github.com/
+    """
+    from kb import db, importers, loader
+    from kb.reader import RawFile
+    from kb.settings import get_settings
+
+    reg = importers.registry()
+    if list_ or not fmt:
+        for name, mod in reg.items():
+            click.echo(f"{name:<12} {mod.SUMMARY}")
+        return
+    if fmt not in reg:
+        raise KBError(f"unknown import format {fmt!r}",
+                      hint="Valid formats: " + ", ".join(reg) + " (kb import --list)")
+    if not paths:
+        raise KBError(f"kb import {fmt} needs at least one file")
+    mod = reg[fmt]
+    pairs = {}
+    for part in (mapping or "").split(","):
+        if part.strip():
+            if "=" not in part:
+                raise KBError(f"--map needs KEY=COLUMN pairs, got {part!r}")
+            k, _, v = part.partition("=")
+            pairs[k.strip()] = v.strip()
+    with db.connect() as driver:
+        aliases = {r["name"]: r["id"] for r in db.run(driver, "alias_list")}
+        def known(ids: list[str]) -> set[str]:
+            return set(loader.kb_lookup(driver, get_settings())(ids))
+
+        ctx = importers.Context(product=product, owner=owner, mapping=pairs, aliases=aliases,
+                                known=known)
+        docs = [mod.transform(p, ctx) for p in paths]
+        doc = docs[0] if len(docs) == 1 else importers.merge(
+            docs, f"{fmt}:{importers.slug(paths[0].parent.name or 'files')}",
+            f"{fmt} import of {len(docs)} files from {paths[0].parent}")
+        report = loader.load_raw(driver, [RawFile(f"{fmt} import", doc, [])], prune=prune,
+                                 dry_run=dry_run)
+        names = {r["id"]: r["name"] for r in db.run(driver, "actor_names")}
+        for d in docs:
+            names.update({a["id"]: a["name"] for a in d.get("actors", [])})
+        dupes = importers.likely_duplicates(names)
+    if out_fmt == "json":
+        click.echo(json.dumps({**report.as_dict(), "likely_duplicates": dupes,
+                               "notes": ctx.notes}, indent=2))
+        return
+    _print_report(report)
+    for note in ctx.notes:
+        click.echo(note)
+    if dupes:
+        click.echo(f"{len(dupes)} likely duplicate actor(s), not merged (merge with "
+                   "`kb alias add NAME ID` and import again):")
+        for x in dupes:
+            click.echo(f"  {x['a_name']!r} ({x['a']}) ~ {x['b_name']!r} ({x['b']}): {x['why']}")
+
+
+@main.group()
+def alias() -> None:
+    """The alias table: names in source files that mean the same actor."""
+
+
+@alias.command("add")
+@click.argument("name")
+@click.argument("actor_id", metavar="ID")
+@friendly
+def alias_add(name: str, actor_id: str) -> None:
+    """Record that NAME, as written in imported files, means actor ID.
+
+    \b
+    Example:
+      kb alias add "UNICEF Venture Fund" unicef-ventures-fund
+    """
+    from kb import db
+
+    with db.connect() as driver:
+        db.run(driver, "alias_add", {"name": name, "id": actor_id})
+    click.echo(f"{name!r} now means {actor_id}")
+
+
+@alias.command("list")
+@friendly
+def alias_list() -> None:
+    """Show the alias table."""
+    from kb import db
+
+    with db.connect() as driver:
+        rows = db.run(driver, "alias_list")
+    for r in rows:
+        click.echo(f"{r['name']!r} -> {r['id']}")
+    if not rows:
+        click.echo("no aliases yet (kb alias add NAME ID)")

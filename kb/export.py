@@ -18,7 +18,7 @@ from kb.settings import Settings
 FIELD_ORDER = {
     "actors": ["id", "name", "kind", "country", "member_of"],
     "products": ["id", "name", "owner", "built_on"],
-    "components": ["id", "name", "repo", "license", "depends_on"],
+    "components": ["id", "name", "repo", "license", "depends_on", "funding_channels"],
     "relies_on": ["actor", "component"],
     "maintenance": ["actor", "component", "role", "paid", "since", "until"],
     "agreements": ["id", "kind", "title", "parties", "signed", "start", "end", "concerns",

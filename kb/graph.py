@@ -21,7 +21,7 @@ from kb.validate import REL_KEYS, Source
 
 # Fields that hold unordered lists: stored and exported sorted, so order never matters.
 UNORDERED = {"member_of", "built_on", "depends_on", "parties", "concerns", "areas", "for",
-             "about", "performs"}
+             "about", "performs", "funding_channels"}
 REL_TYPES = {
     "relies_on": "RELIES_ON",
     "maintenance": "MAINTAINS",
@@ -118,7 +118,7 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str
         edges += [_edge("BUILT_ON", rid, c, rid) for c in rec.get("built_on", [])]
     elif section == "components":
         props = {"id": rid, "name": rec["name"], "repo": rec.get("repo"),
-                 "license": rec.get("license")}
+                 "license": rec.get("license"), "funding_channels": rec.get("funding_channels")}
         edges = [_edge("DEPENDS_ON", rid, c, rid) for c in rec.get("depends_on", [])]
     elif section == "agreements":
         props = {k: rec.get(k) for k in ("id", "kind", "title", "signed", "start", "end", "areas")}

@@ -18,9 +18,9 @@ from kb import db
 from kb.errors import KBError
 from kb.graph import OWNED_BY, Plan, build
 from kb.model import NODE_SECTIONS
-from kb.reader import Problem
+from kb.reader import Problem, RawFile, read
 from kb.settings import Settings, get_settings
-from kb.validate import Result, validate_files
+from kb.validate import Result, validate_files, validate_raw
 
 BATCH = 5000
 Progress = Callable[[str, int, int], None]
@@ -99,8 +99,16 @@ def check(paths: list[Path], driver: Driver | None = None,
 def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: bool = False,
          progress: Progress | None = None, settings: Settings | None = None) -> Report:
     """Validate `paths` and write them atomically; raise ValidationFailed on any problem."""
+    return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
+                    progress=progress, settings=settings)
+
+
+def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
+             dry_run: bool = False, progress: Progress | None = None,
+             settings: Settings | None = None) -> Report:
+    """Validate documents already in memory (importers' output) and write them atomically."""
     settings = settings or get_settings()
-    result = check(paths, driver, settings)
+    result = validate_raw(raws, kb_lookup(driver, settings))
     if not result.ok:
         raise ValidationFailed(result.problems)
     plan = build(result.sources)

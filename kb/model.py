@@ -132,6 +132,10 @@ class Component(_Record):
     repo: str | None = None
     license: str | None = None
     depends_on: list[Id] = Field(default_factory=list, description="Component ids.")
+    funding_channels: list[str] = Field(
+        default_factory=list,
+        description="Where money can be given (URLs). A channel is not a funding flow: it "
+        "never makes the component funded.")
 
 
 class Reliance(_Record):
