@@ -36,3 +36,20 @@ def test_quickstart_has_exactly_the_two_commands() -> None:
     quick = README.split("## Quickstart", 1)[1].split("```", 2)[1]
     lines = [line.split("#")[0].strip() for line in quick.splitlines()[1:] if line.strip()]
     assert lines == ["make run", "make test"]
+
+
+def test_every_importer_and_what_it_tells_is_in_the_readme() -> None:
+    from kb import importers
+
+    for name, mod in importers.registry().items():
+        assert f"`{name}`" in README and mod.TELLS in README, name
+
+
+def test_audit_schema_fields_are_documented() -> None:
+    import json
+
+    schema = json.loads((Path(__file__).resolve().parents[2] / "kb" / "audit_schema.json")
+                        .read_text())
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "audit.md").read_text()
+    for field in schema["required"]:
+        assert f"`{field}" in doc, field

@@ -1,0 +1,174 @@
+"""Importers on the real files in ../shared/data, with counts read independently (json, csv)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kb import analyses, loader
+from tests.conftest import SHARED
+
+DATA = SHARED / "data"
+LOCK = DATA / "npm-lockfile" / "aam-digital-ndb-core-package-lock.json"
+EDGES_MAP = ("product=seed_repo_owner+seed_repo_name,owner=seed_repo_owner,"
+             "to=package_repo_owner+package_repo_name,from=seed_repo_name,"
+             "prefix=https://github.com/")
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def counts(driver, settings) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    from kb import db
+
+    return db.run(driver, "counts", settings=settings)[0]  # type: ignore[no-any-return]
+
+
+def test_list_shows_every_format_a_line_each(kb_cli) -> None:  # type: ignore[no-untyped-def]
+    lines = kb_cli("import", "--list").stdout.splitlines()
+    assert [x.split()[0] for x in lines] == ["npm-lock", "dpg", "grants-csv", "edges-csv"]
+
+
+def test_npm_lockfile(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
+    lock = json.loads(LOCK.read_text())
+    pkgs = {k: v for k, v in lock["packages"].items() if k and not v.get("link")}
+    purls = {(v.get("name") or k.rsplit("node_modules/", 1)[-1], v.get("version"))
+             for k, v in pkgs.items()}
+    root = lock["packages"][""]
+    # Direct dependencies as (name, version): an npm alias (`x-cjs` installed as `x`) is the
+    # same package as `x` at that version.
+    direct = {(lock["packages"][f"node_modules/{n}"].get("name") or n,
+               lock["packages"][f"node_modules/{n}"].get("version"))
+              for n in [*root.get("dependencies", {}), *root.get("devDependencies", {}),
+                        *root.get("optionalDependencies", {})]
+              if f"node_modules/{n}" in lock["packages"]}
+    funded = {(v.get("name") or k.rsplit("node_modules/", 1)[-1], v.get("version"))
+              for k, v in pkgs.items() if v.get("funding")}
+    res = kb_cli("import", "npm-lock", str(LOCK), "--owner", "aam-digital", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(res.stdout)
+    assert report["sections"]["components"]["created"] == len(purls)
+    rows, _, _ = empty_kb.execute_query(
+        "MATCH (p:Product)-[:BUILT_ON]->(c) RETURN count(c) AS n, p.id AS id",
+        database_=settings.neo4j_database)
+    assert rows[0]["n"] == len(direct) and rows[0]["id"].startswith("pkg:npm/ndb-core")
+    chan, _, _ = empty_kb.execute_query(
+        "MATCH (c:Component) WHERE c.funding_channels IS NOT NULL RETURN count(c) AS n",
+        database_=settings.neo4j_database)
+    assert chan[0]["n"] == len(funded)
+    # A funding channel is not funding: nothing is funded.
+    risk = analyses.risk(empty_kb, "2026-06-15", settings=settings).data["components"]
+    assert not any(c["funded"] for c in risk)
+    again = json.loads(kb_cli("import", "npm-lock", str(LOCK), "--owner", "aam-digital",
+                              "--format", "json").stdout)
+    assert again["totals"]["created"] == 0 and again["totals"]["updated"] == 0
+
+
+def test_dpg_registry(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
+    files = sorted((DATA / "dpg-nominees").glob("*.json"))
+    entries = [json.loads(f.read_text()) for f in files]
+    orgs = {norm(o["name"]) for e in entries for o in e["organizations"]}
+    funder_pairs = {(e["name"], norm(o["name"])) for e in entries for o in e["organizations"]
+                    if o["org_type"] == "funder"}
+    no_owner = [e for e in entries if not any(o["org_type"] == "owner"
+                                              for o in e["organizations"])]
+    res = kb_cli("import", "dpg", *map(str, files), "--format", "json")
+    assert res.returncode == 0, res.stderr[-500:]
+    c = counts(empty_kb, settings)
+    assert c["products"] == len(entries) == 228
+    assert c["actors"] == len(orgs) + (1 if no_owner else 0)
+    assert c["fundings"] == len(funder_pairs)
+    dupes = json.loads(res.stdout)["likely_duplicates"]
+    pairs = {frozenset((d["a_name"], d["b_name"])) for d in dupes}
+    assert frozenset(("UNICEF Venture Fund", "UNICEF Ventures Fund")) in pairs
+
+
+def test_alias_merges_names(kb_cli, empty_kb, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert kb_cli("alias", "add", "UNICEF Venture Fund", "unicef-ventures-fund").returncode == 0
+    files = [f for f in (DATA / "dpg-nominees").glob("*.json")
+             if "UNICEF Venture" in f.read_text()]
+    assert kb_cli("import", "dpg", *map(str, files)).returncode == 0
+    rows, _, _ = empty_kb.execute_query(
+        "MATCH (a:Actor) WHERE a.name STARTS WITH 'UNICEF Venture' RETURN a.id AS id",
+        database_=settings.neo4j_database)
+    assert {r["id"] for r in rows} == {"unicef-ventures-fund"}
+
+
+def test_grants_csv(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
+    path = DATA / "oss-funding" / "funding_data.csv"
+    with path.open(newline="") as fh:
+        rows = [r for r in csv.DictReader(fh)
+                if r["to_project_name"].strip() and r["from_funder_name"].strip()
+                and float(r["amount"] or 0) > 0]
+    res = kb_cli("import", "grants-csv", str(path), "--format", "json")
+    assert res.returncode == 0, res.stderr[-500:]
+    assert counts(empty_kb, settings)["fundings"] == len(rows)
+    total, _, _ = empty_kb.execute_query("MATCH (f:Funding) RETURN sum(f.amount) AS s",
+                                         database_=settings.neo4j_database)
+    assert total[0]["s"] == pytest.approx(sum(float(r["amount"]) for r in rows))
+
+
+def test_deepfunding_end_to_end(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
+    edges_file = DATA / "deepfunding" / "unweighted_graph.csv"
+    with edges_file.open(newline="") as fh:
+        edges = list(csv.DictReader(fh))
+    deps = {(r["package_repo_owner"] + "/" + r["package_repo_name"]).lower() for r in edges}
+    seeds = {(r["seed_repo_owner"], r["seed_repo_name"]) for r in edges}
+    ws_owners = {r["seed_repo_owner"] for r in edges
+                 if (r["package_repo_owner"], r["package_repo_name"]) == ("websockets", "ws")}
+    res = kb_cli("import", "edges-csv", str(edges_file), "--map", EDGES_MAP)
+    assert res.returncode == 0, res.stderr[-800:]
+    c = counts(empty_kb, settings)
+    assert (c["products"], c["components"]) == (len(seeds), len(deps))
+    stats = DATA / "deepfunding" / "repo_and_funding_stats.csv"
+    res = kb_cli("import", "grants-csv", str(stats), "--map",
+                 "to=url,component=url,amount=gitcoin_grants_usd,from=const:Gitcoin Grants,"
+                 "purpose=const:maintenance", "--format", "json")
+    assert res.returncode == 0, res.stderr[-800:]
+    with stats.open(newline="") as fh:
+        granted = {r["url"].lower() for r in csv.DictReader(fh)
+                   if float(r["gitcoin_grants_usd"] or 0) > 0}
+    in_graph = {u for u in granted if u.removeprefix("https://github.com/") in deps}
+    assert counts(empty_kb, settings)["fundings"] == len(in_graph)
+    risk = {x["id"]: x for x in analyses.risk(empty_kb, "2026-06-15",
+                                              settings=settings).data["components"]}
+    ws = risk["https://github.com/websockets/ws"]
+    assert ws["shared"] and ws["hollow_core"] and not ws["funded"]
+    assert ws["reliant_actors"] == len({norm(o) for o in ws_owners}) and len(ws_owners) >= 2
+    funded = {i for i, x in risk.items() if x["funded"]}
+    assert funded == {f"https://github.com/{d}" for d in deps
+                      if f"https://github.com/{d}" in in_graph}
+
+
+@pytest.mark.parametrize(("fmt", "content", "message"), [
+    ("npm-lock", b'{"lockfileVersion": 1, "dependencies": {}}',
+     "lockfile version 1 is not supported"),
+    ("npm-lock", b'{"lockfileVersion": 3, "packages": {', "not valid JSON"),
+    ("npm-lock", b"", "the file is empty (0 bytes)"),
+    ("npm-lock", b"\x00\x01\x02\x03", "this is a binary file"),
+    ("npm-lock", b'{"name": "x", "organizations": []}', "not an npm package-lock.json"),
+    ("dpg", b'{"lockfileVersion": 3}', "not a DPG nominee file"),
+    ("grants-csv", b"a,b\n1,2\n", "not a grants CSV: no column"),
+    ("edges-csv", b"a,b\n1,2\n", "edges-csv needs --map from=COLUMN,to=COLUMN"),
+])
+def test_bad_files_get_one_line_and_write_nothing(kb_cli, empty_kb, settings, tmp_path: Path,
+                                                  fmt: str, content: bytes,
+                                                  message: str) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "input"
+    f.write_bytes(content)
+    res = kb_cli("import", fmt, str(f))
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    assert message in res.stderr.splitlines()[0]
+    assert counts(empty_kb, settings)["components"] == 0
+
+
+def test_unknown_format_lists_the_valid_ones(kb_cli) -> None:  # type: ignore[no-untyped-def]
+    res = kb_cli("import", "cyclonedx-xml", "x")
+    assert res.returncode == 1
+    assert "Valid formats: npm-lock, dpg, grants-csv, edges-csv" in res.stderr
