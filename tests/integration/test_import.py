@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import analyses, loader
+from kb import analyses
 from tests.conftest import SHARED
 
 DATA = SHARED / "data"
