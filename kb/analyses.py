@@ -88,18 +88,35 @@ def _check_ids(driver: Driver, label: str, ids: list[str], what: str,
 # --- risk and its views ----------------------------------------------------------------------
 
 
+ENGINES = ("fast", "cypher")
+
+
 def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
-         without: list[str] | None = None, settings: Settings | None = None) -> Analysis:
-    """Hollow-core risk of every component, most urgent first."""
+         without: list[str] | None = None, settings: Settings | None = None,
+         engine: str = "fast") -> Analysis:
+    """Hollow-core risk of every component, most urgent first.
+
+    `engine="cypher"` runs the reference query `cypher/analyses/risk.cypher`; the default
+    `fast` engine (kb/fastrisk.py) computes the same rows in memory after a few bulk reads.
+    """
     as_of = parse_as_of(as_of)
     without = sorted(set(without or []))
     if horizon < 0:
         raise UsageError(f"--horizon must be 0 or more days, got {horizon}")
     if without:
         _check_ids(driver, "Actor", without, "actor", settings)
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}", hint="Valid engines: fast, cypher")
+    if engine == "fast":
+        from kb import fastrisk
+
+        source = [plain(r) for r in fastrisk.risk_rows(driver, as_of, horizon, without,
+                                                      settings)]
+    else:
+        source = _rows(driver, "risk", {"as_of": as_of, "horizon": horizon,
+                                        "without": without}, settings)
     comps = []
-    for r in _rows(driver, "risk", {"as_of": as_of, "horizon": horizon, "without": without},
-                   settings):
+    for r in source:
         for key in ("funders", "free_riders", "reliant_product_ids", "reliant_actor_ids"):
             r[key] = sorted(r[key])
         comps.append(r)

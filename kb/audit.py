@@ -333,9 +333,9 @@ def _summary(comps: list[dict[str, Any]], hollow: list[dict[str, Any]],
 def save(driver: Driver, audit: dict[str, Any], settings: Settings | None = None) -> str:
     """Store the audit in the knowledge base; returns its id."""
     body = json.dumps(audit, sort_keys=True)
-    stamp = audit["generated_at"]
+    stamp = datetime.now(UTC).isoformat()  # microseconds: audits saved in one second stay ordered
     audit_id = stamp.replace(":", "").replace("-", "")[:15] + "-" + hashlib.sha1(
-        body.encode()).hexdigest()[:6]
+        (body + stamp).encode()).hexdigest()[:6]
     db.run(driver, "audit_save", {"id": audit_id, "created_at": stamp, "as_of": audit["as_of"],
                                    "horizon": audit["horizon_days"],
                                    "without": audit["without"], "body": body},

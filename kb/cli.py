@@ -336,9 +336,13 @@ AS_OF_OPTION = click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
 @click.option("--without", multiple=True, metavar="ACTOR",
               help="What if this actor withdrew: ignore its funding, every sub-grant passed on "
               "from it, and its paid maintenance. Repeatable. Nothing is written.")
+@click.option("--engine", type=click.Choice(["fast", "cypher"]), default="fast",
+              show_default=True, help="fast: in memory after a few bulk reads; cypher: the "
+              "reference query cypher/analyses/risk.cypher. Both give the same answer.")
 @FORMAT_OPTION
 @friendly
-def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fmt: str) -> None:
+def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
+         fmt: str) -> None:
     """Hollow-core risk of every component, most urgent first.
 
     For each component: how many products and distinct actors rely on it (directly or through
@@ -356,7 +360,7 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fmt: str) ->
     from kb.output import emit
 
     with db.connect() as driver:
-        result = analyses.risk(driver, as_of, horizon, list(without))
+        result = analyses.risk(driver, as_of, horizon, list(without), engine=engine)
     title = f"hollow-core risk on {result.data['as_of']}" + (
         f" without {', '.join(result.data['without'])}" if without else "")
     emit(result, fmt, title)

@@ -154,7 +154,7 @@ def risk_page(
                                            c[sort] if c[sort] is not None else 0),
                       reverse=(dir == "desc"))
     matching = rows
-    rows = [{**c, "funding_coverage": round(charts.coverage(c, result["as_of"], horizon), 3)}
+    rows = [_table_row(c, result["as_of"], horizon)
             for c in matching[(page - 1) * per_page: page * per_page]]
     data = {**result, "filters": {"level": level, "reason": reason, "q": q, "hollow": hollow,
                                   "sort": sort, "dir": dir},
@@ -176,6 +176,19 @@ def risk_page(
              for n in (page - 1, page + 1) if 1 <= n <= max(1, -(-len(matching) // per_page))}
     return render(request, "risk.html", data, funders=funders, levels=LEVELS, reasons=REASONS,
                   matrix=matrix, sort_urls=sort_urls, pages=pages)
+
+
+RIDERS_SHOWN = 50
+
+
+def _table_row(c: dict[str, Any], as_of: str, horizon: int) -> dict[str, Any]:
+    """A risk-table row: the analysis row without the long id lists (the component page has
+    them), free riders cut to the first 50 with their total."""
+    row = {k: v for k, v in c.items() if k not in ("reliant_product_ids", "reliant_actor_ids")}
+    row["free_riders"] = c["free_riders"][:RIDERS_SHOWN]
+    row["free_riders_total"] = len(c["free_riders"])
+    row["funding_coverage"] = round(charts.coverage(c, as_of, horizon), 3)
+    return row
 
 
 # --- analyses ----------------------------------------------------------------------------------
@@ -253,10 +266,12 @@ def component_page(request: Request, driver: DriverDep, entity_id: str,
     settings = _settings(request)
     entity_id = _strip_json(entity_id, request)
     data = _entity(driver, entity_id, "Component", settings)
-    risk = analyses.risk(driver, as_of, horizon, settings=settings).data
+    day = analyses.parse_as_of(as_of)
+    risk = cached(request, driver, ("risk", day, horizon, ()),
+                  lambda: analyses.risk(driver, day, horizon, [], settings).data)
     row = next(c for c in risk["components"] if c["id"] == entity_id)
     rels = data["relationships"]
-    data["risk"] = row
+    data["risk"] = {**row}
     data["reliance"] = {
         "direct_products": [x["id"] for x in rels.get("BUILT_ON (in)", [])],
         "direct_actors": [x["id"] for x in rels.get("RELIES_ON (in)", [])],

@@ -35,8 +35,11 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     text = read_bytes(path).decode("utf-8", errors="replace")
     reader = csv.DictReader(io.StringIO(text))
     cols = set(reader.fieldnames or [])
-    need = {m[k] for k in ("to", "amount") if not m[k].startswith("const:")}
-    need |= {m[k] for k in ("date", "from") if not m[k].startswith("const:")}
+    for optional in ("date", "pool"):  # used when the file has them or the user maps them
+        if optional not in ctx.mapping and m[optional] not in cols:
+            del m[optional]
+    need = {m[k] for k in ("to", "amount", "from", "date") if k in m
+            and not m[k].startswith("const:")}
     if not need <= cols:
         raise ImportFailed(f"{path}: not a grants CSV: no column "
                            f"{', '.join(sorted(need - cols))} (columns: "
@@ -70,7 +73,8 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         fid, tid = ctx.actor_id(from_name), ctx.actor_id(to_name)
         actors.setdefault(fid, {"id": fid, "name": from_name, "kind": "organization"})
         actors.setdefault(tid, {"id": tid, "name": to_name, "kind": "group"})
-        key = f"{fid}|{tid}|{start}|{amount}|{val(row, 'pool') if 'pool' in m else ''}|{i}"
+        pool = val(row, "pool") if "pool" in m else ""
+        key = f"{fid}|{tid}|{start}|{amount}|{pool}|{i}"
         flow: dict[str, Any] = {
             "id": "grant:" + hashlib.sha1(key.encode()).hexdigest()[:16], "from": fid,
             "to": tid, "amount": amount, "kind": "grant", "purpose": purpose}

@@ -17,7 +17,8 @@ DEMO = EXAMPLES / "ebola-emr.yaml"
 def graph_snapshot(driver: Any, settings: Any) -> tuple[set[Any], set[Any]]:
     """Nodes and relationships as sets of plain tuples, read independently of the exporter."""
     nodes, _, _ = driver.execute_query(
-        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p", database_=settings.neo4j_database)
+        "MATCH (n) WHERE NOT n:KbMeta RETURN labels(n) AS l, properties(n) AS p",
+        database_=settings.neo4j_database)
     rels, _, _ = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p",
         database_=settings.neo4j_database)

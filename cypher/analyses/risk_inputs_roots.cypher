@@ -1,0 +1,12 @@
+// name: risk_inputs_roots
+// description: Input of the fast risk engine: products with their owner and what they are built on, and actors with what they rely on directly.
+// mode: read
+CALL () {
+  MATCH (o:Actor)-[:OWNS]->(p:Product)
+  RETURN 'product' AS kind, p.id AS id, o.id AS owner, [(p)-[:BUILT_ON]->(c:Component) | c.id] AS targets
+  UNION ALL
+  MATCH (a:Actor)
+  WHERE EXISTS { (a)-[:RELIES_ON]->(:Component) }
+  RETURN 'actor' AS kind, a.id AS id, null AS owner, [(a)-[:RELIES_ON]->(c:Component) | c.id] AS targets
+}
+RETURN kind, id, owner, targets
