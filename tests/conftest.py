@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The shared real data sits beside the clone (as in CI); KB_SHARED_DIR can point elsewhere.
+SHARED = Path(os.environ.get("KB_SHARED_DIR", str(ROOT.parent / "shared")))
 EXAMPLES = ROOT / "examples"
 
 

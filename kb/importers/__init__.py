@@ -136,9 +136,9 @@ def merge(docs: list[dict[str, Any]], ecosystem_id: str, name: str) -> dict[str,
 
 def registry() -> dict[str, ModuleType]:
     """Every importer by format name."""
-    from kb.importers import dpg, edges_csv, grants_csv, npm_lock
+    from kb.importers import cyclonedx, dpg, edges_csv, grants_csv, npm_lock, spdx
 
-    return {m.NAME: m for m in (npm_lock, dpg, grants_csv, edges_csv)}
+    return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, dpg, grants_csv, edges_csv)}
 
 
 def _norm(name: str) -> str:

@@ -31,7 +31,8 @@ def counts(driver, settings) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 def test_list_shows_every_format_a_line_each(kb_cli) -> None:  # type: ignore[no-untyped-def]
     lines = kb_cli("import", "--list").stdout.splitlines()
-    assert [x.split()[0] for x in lines] == ["npm-lock", "dpg", "grants-csv", "edges-csv"]
+    assert [x.split()[0] for x in lines] == ["cyclonedx", "spdx", "npm-lock", "dpg",
+                                              "grants-csv", "edges-csv"]
 
 
 def test_npm_lockfile(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
@@ -171,4 +172,63 @@ def test_bad_files_get_one_line_and_write_nothing(kb_cli, empty_kb, settings, tm
 def test_unknown_format_lists_the_valid_ones(kb_cli) -> None:  # type: ignore[no-untyped-def]
     res = kb_cli("import", "cyclonedx-xml", "x")
     assert res.returncode == 1
-    assert "Valid formats: npm-lock, dpg, grants-csv, edges-csv" in res.stderr
+    assert "Valid formats: cyclonedx, spdx, npm-lock, dpg, grants-csv, edges-csv" in res.stderr
+
+
+SBOM = Path(__file__).resolve().parent.parent / "fixtures" / "sbom"
+
+
+def test_cyclonedx(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
+    path = SBOM / "app.cdx.json"
+    bom = json.loads(path.read_text())
+    res = kb_cli("import", "cyclonedx", str(path), "--owner", "clinic-org", "--format", "json")
+    assert res.returncode == 0, res.stderr[-500:]
+    c = counts(empty_kb, settings)
+    assert c["components"] == len(bom["components"]) and c["products"] == 1
+    edges = sum(len(d["dependsOn"]) for d in bom["dependencies"] if d["ref"] != "clinic-app")
+    rows, _, _ = empty_kb.execute_query(
+        "MATCH ()-[d:DEPENDS_ON]->() RETURN count(d) AS n UNION ALL "
+        "MATCH (:Product)-[b:BUILT_ON]->() RETURN count(b) AS n",
+        database_=settings.neo4j_database)
+    assert [r["n"] for r in rows] == [edges, 2]
+    m, _, _ = empty_kb.execute_query(
+        "MATCH (a:Actor)-[:MAINTAINS {paid: false}]->(c) RETURN a.name AS a, a.kind AS k, "
+        "c.id AS c ORDER BY a", database_=settings.neo4j_database)
+    assert [(r["a"], r["k"], r["c"]) for r in m] == [
+        ("Douglas Wilson", "individual", "pkg:npm/body-parser@1.20.2"),
+        ("OpenJS Foundation", "organization", "pkg:npm/express@4.19.2")]
+
+
+def test_spdx(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
+    path = SBOM / "registry.spdx.json"
+    doc = json.loads(path.read_text())
+    res = kb_cli("import", "spdx", str(path), "--owner", "ministry", "--format", "json")
+    assert res.returncode == 0, res.stderr[-500:]
+    c = counts(empty_kb, settings)
+    assert c["components"] == len(doc["packages"]) - 1  # the described package is the product
+    rows, _, _ = empty_kb.execute_query(
+        "MATCH (a)-[:DEPENDS_ON]->(b) RETURN a.id AS a, b.id AS b ORDER BY b",
+        database_=settings.neo4j_database)
+    # urllib3 through DEPENDS_ON, certifi through DEPENDENCY_OF (the other direction).
+    assert [(r["a"], r["b"]) for r in rows] == [
+        ("pkg:pypi/requests@2.32.3", "pkg:pypi/certifi@2024.7.4"),
+        ("pkg:pypi/requests@2.32.3", "pkg:pypi/urllib3@2.2.2")]
+    risk = {x["id"]: x for x in analyses.risk(empty_kb, "2026-06-15",
+                                              settings=settings).data["components"]}
+    assert risk["pkg:pypi/certifi@2024.7.4"]["reliant_products"] == 1
+
+
+@pytest.mark.parametrize(("fmt", "content", "message"), [
+    ("cyclonedx", b'{"bomFormat": "CycloneDX", "specVersion": "1.2", "components": []}',
+     "CycloneDX 1.2 is not supported; use 1.4, 1.5, 1.6"),
+    ("cyclonedx", b'{"spdxVersion": "SPDX-2.3"}', "not a CycloneDX JSON SBOM"),
+    ("spdx", b'{"spdxVersion": "SPDX-2.2", "packages": []}', "SPDX-2.2 is not supported"),
+    ("spdx", b'{"bomFormat": "CycloneDX"', "not valid JSON"),
+])
+def test_bad_sboms(kb_cli, empty_kb, settings, tmp_path: Path, fmt: str, content: bytes,
+                   message: str) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "bom.json"
+    f.write_bytes(content)
+    res = kb_cli("import", fmt, str(f))
+    assert res.returncode == 1 and message in res.stderr.splitlines()[0]
+    assert counts(empty_kb, settings)["components"] == 0
