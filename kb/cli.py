@@ -706,8 +706,12 @@ def import_(fmt: str | None, paths: tuple[Path, ...], list_: bool, dry_run: bool
         def known(ids: list[str]) -> set[str]:
             return set(loader.kb_lookup(driver, get_settings())(ids))
 
+        def fetch(cid: str) -> dict[str, Any] | None:
+            rows = db.run(driver, "component_record", {"id": cid})
+            return rows[0] if rows else None
+
         ctx = importers.Context(product=product, owner=owner, mapping=pairs, aliases=aliases,
-                                known=known)
+                                known=known, fetch=fetch)
         docs = [mod.transform(p, ctx) for p in paths]
         doc = docs[0] if len(docs) == 1 else importers.merge(
             docs, f"{fmt}:{importers.slug(paths[0].parent.name or 'files')}",

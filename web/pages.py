@@ -162,7 +162,8 @@ def risk_page(
             "per_page": per_page, "components": rows}
     if wants_json(request):
         return render(request, "risk.html", data)
-    funders = plain(db.run(driver, "funders", settings=_settings(request)))
+    funders = cached(request, driver, ("funders",),
+                     lambda: plain(db.run(driver, "funders", settings=_settings(request))))
     matrix = cached(request, driver, ("matrix", result["as_of"], horizon, tuple(without), level,
                                       reason, q, hollow),
                     lambda: charts.risk_matrix(matching, result["as_of"], horizon))

@@ -1,7 +1,7 @@
 // name: funders
-// description: Actors that grant funding or maintain code as paid maintainers: the choices for the what-if.
+// description: Actors that grant funding: the choices the what-if control offers (any actor id can still be given in the URL).
 // mode: read
 MATCH (a:Actor)
-WHERE EXISTS { (a)-[:GRANTS]->(:Funding) } OR EXISTS { (a)-[:MAINTAINS {paid: true}]->() }
+WHERE EXISTS { (a)-[:GRANTS]->(:Funding) }
 RETURN a.id AS id, a.name AS name
 ORDER BY id

@@ -33,6 +33,7 @@ class Context:
     mapping: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     known: Any = None  # optional callable: ids -> the subset already in the knowledge base
+    fetch: Any = None  # optional callable: component id -> its record in the KB, or None
     notes: list[str] = field(default_factory=list)  # what the importer skipped, and why
 
     def actor_id(self, name: str) -> str:
@@ -136,9 +137,19 @@ def merge(docs: list[dict[str, Any]], ecosystem_id: str, name: str) -> dict[str,
 
 def registry() -> dict[str, ModuleType]:
     """Every importer by format name."""
-    from kb.importers import cyclonedx, dpg, edges_csv, grants_csv, npm_lock, spdx
+    from kb.importers import (
+        cyclonedx,
+        dpg,
+        edges_csv,
+        funding_yml,
+        grants_csv,
+        npm_lock,
+        publiccode,
+        spdx,
+    )
 
-    return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, dpg, grants_csv, edges_csv)}
+    return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, publiccode, funding_yml, dpg,
+                                grants_csv, edges_csv)}
 
 
 def _norm(name: str) -> str:

@@ -31,8 +31,8 @@ def counts(driver, settings) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 def test_list_shows_every_format_a_line_each(kb_cli) -> None:  # type: ignore[no-untyped-def]
     lines = kb_cli("import", "--list").stdout.splitlines()
-    assert [x.split()[0] for x in lines] == ["cyclonedx", "spdx", "npm-lock", "dpg",
-                                              "grants-csv", "edges-csv"]
+    assert [x.split()[0] for x in lines] == ["cyclonedx", "spdx", "npm-lock", "publiccode",
+                                              "funding-yml", "dpg", "grants-csv", "edges-csv"]
 
 
 def test_npm_lockfile(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
@@ -172,7 +172,8 @@ def test_bad_files_get_one_line_and_write_nothing(kb_cli, empty_kb, settings, tm
 def test_unknown_format_lists_the_valid_ones(kb_cli) -> None:  # type: ignore[no-untyped-def]
     res = kb_cli("import", "cyclonedx-xml", "x")
     assert res.returncode == 1
-    assert "Valid formats: cyclonedx, spdx, npm-lock, dpg, grants-csv, edges-csv" in res.stderr
+    assert ("Valid formats: cyclonedx, spdx, npm-lock, publiccode, funding-yml, dpg, "
+            "grants-csv, edges-csv") in res.stderr
 
 
 SBOM = Path(__file__).resolve().parent.parent / "fixtures" / "sbom"
@@ -231,4 +232,60 @@ def test_bad_sboms(kb_cli, empty_kb, settings, tmp_path: Path, fmt: str, content
     f.write_bytes(content)
     res = kb_cli("import", fmt, str(f))
     assert res.returncode == 1 and message in res.stderr.splitlines()[0]
+    assert counts(empty_kb, settings)["components"] == 0
+
+
+PUBLICCODE = Path(__file__).resolve().parent.parent / "fixtures" / "publiccode"
+
+
+def test_publiccode(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
+    res = kb_cli("import", "publiccode", str(PUBLICCODE / "publiccode.yml"))
+    assert res.returncode == 0, res.stderr[-500:]
+    cid = "https://github.com/example-health/clinic-registry"
+    # Contract maintenance by Tessera until 2027-03-31, a volunteer contact, two users.
+    risk = {x["id"]: x for x in analyses.risk(empty_kb, "2026-06-15",
+                                              settings=settings).data["components"]}
+    c = risk[cid]
+    assert (c["funded"], c["funded_until"], c["maintainers"], c["paid_maintainers"]) == (
+        True, "2027-03-31", 2, 1)
+    assert c["reliant_actors"] == 3  # the owner's product and the two users
+    assert c["funders"] == []  # fundedBy has no purpose: it never counts as maintenance
+    after = {x["id"]: x for x in analyses.risk(empty_kb, "2027-04-01",
+                                               settings=settings).data["components"]}
+    assert after[cid]["hollow_core"] is True
+    assert risk["publiccode:postgresql"]["reliant_actors"] == 3
+
+
+def test_funding_yml_adds_channels_and_keeps_the_rest(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
+    assert kb_cli("import", "publiccode", str(PUBLICCODE / "publiccode.yml")).returncode == 0
+    res = kb_cli("import", "funding-yml", str(PUBLICCODE / "FUNDING.yml"), "--map",
+                 "component=https://github.com/Example-Health/clinic-registry.git")
+    assert res.returncode == 0, res.stderr[-500:]
+    rows, _, _ = empty_kb.execute_query(
+        "MATCH (c:Component {id: 'https://github.com/example-health/clinic-registry'}) "
+        "RETURN c.funding_channels AS ch, c.license AS lic, "
+        "[(c)-[:DEPENDS_ON]->(d) | d.id] AS deps", database_=settings.neo4j_database)
+    assert rows[0]["ch"] == ["https://example.org/donate", "https://github.com/sponsors/alice",
+                             "https://github.com/sponsors/bob",
+                             "https://opencollective.com/clinic-registry",
+                             "https://tidelift.com/funding/github/npm/clinic-registry"]
+    assert rows[0]["lic"] == "AGPL-3.0-or-later" and rows[0]["deps"] == ["publiccode:postgresql"]
+    risk = {x["id"]: x for x in analyses.risk(empty_kb, "2027-04-01",
+                                              settings=settings).data["components"]}
+    assert risk["https://github.com/example-health/clinic-registry"]["funded"] is False
+
+
+@pytest.mark.parametrize(("fmt", "content", "message"), [
+    ("publiccode", b'publiccodeYmlVersion: "0.1"\nname: x\n',
+     "publiccodeYmlVersion 0.1 is not supported; 0.2 onward is"),
+    ("publiccode", b"name: [unclosed\n", "not valid YAML (line 2)"),
+    ("funding-yml", b"colour: blue\n", "not a FUNDING.yml"),
+    ("funding-yml", b"github: alice\n", "say which repository it belongs to"),
+])
+def test_bad_publiccode_and_funding_files(kb_cli, empty_kb, settings, tmp_path: Path, fmt: str,
+                                          content: bytes, message: str) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "input.yml"
+    f.write_bytes(content)
+    res = kb_cli("import", fmt, str(f))
+    assert res.returncode == 1 and message in res.stderr.splitlines()[0], res.stderr
     assert counts(empty_kb, settings)["components"] == 0
