@@ -653,10 +653,12 @@ def generate(n: int, seed: int, out: Path | None, fmt: str | None) -> None:
 @click.option("--list", "list_", is_flag=True, help="List the formats, a line each.")
 @click.option("--dry-run", is_flag=True, help="Show what would be created and merged; write "
               "nothing.")
-@click.option("--product", help="Product id for the files' product (lockfiles, SBOMs).")
+@click.option("--product", help="Product id for the files' product (lockfiles, SBOMs, "
+              "publiccode.yml).")
 @click.option("--owner", help="Actor id of the product's owner.")
-@click.option("--map", "mapping", metavar="KEY=COL,...",
-              help="Column mapping for CSV formats, e.g. from=a,to=b (join columns with +).")
+@click.option("--map", "mapping", metavar="KEY=VALUE,...",
+              help="For CSV formats, which column holds what (from=a,to=b; join columns with "
+              "+; const:TEXT for a fixed value); for funding-yml, component=REPO_URL.")
 @click.option("--prune", is_flag=True, help="Remove what an earlier import of the same file "
               "listed and this one no longer does.")
 @click.option("--format", "out_fmt", type=click.Choice(["text", "json"]), default="text")
@@ -674,6 +676,9 @@ def import_(fmt: str | None, paths: tuple[Path, ...], list_: bool, dry_run: bool
     Examples:
       kb import --list
       kb import npm-lock package-lock.json --product my-app --owner my-org
+      kb import cyclonedx bom.json --owner my-org
+      kb import publiccode publiccode.yml
+      kb import funding-yml .github/FUNDING.yml --map component=https://github.com/o/r
       kb import dpg ../shared/data/dpg-nominees/*.json
       kb import grants-csv funding_data.csv --dry-run
       kb import edges-csv unweighted_graph.csv \\
