@@ -256,6 +256,15 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, fmt: str) -> None:
     _print_report(report)
 
 
+def _write(out: Path | None, text: str) -> None:
+    """Write text to a file (and say so on stderr), or to standard output."""
+    if out:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 def _stderr_console() -> Any:
     from rich.console import Console
 
@@ -518,15 +527,10 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
     if fmt == "pdf":
         assert out is not None
         report.pdf(data, out)
-    else:
-        text = {"html": report.html, "md": report.markdown, "json": report.to_json,
-                "csv": report.to_csv}[fmt](data)
-        if out:
-            out.write_text(text, encoding="utf-8")
-        else:
-            click.echo(text, nl=False)
-    if out:
         click.echo(f"wrote {out}", err=True)
+    else:
+        _write(out, {"html": report.html, "md": report.markdown, "json": report.to_json,
+                     "csv": report.to_csv}[fmt](data))
     if saved_id:
         click.echo(f"saved audit {saved_id}", err=True)
 
@@ -634,14 +638,9 @@ def generate(n: int, seed: int, out: Path | None, fmt: str | None) -> None:
         if out is None:
             raise KBError("CSV output is a folder: give --out FOLDER")
         gen.write_csv(doc, out)
-    else:
-        text = json.dumps(doc) + "\n" if fmt == "json" else dump(doc, "yaml")
-        if out:
-            out.write_text(text, encoding="utf-8")
-        else:
-            click.echo(text, nl=False)
-    if out:
         click.echo(f"wrote {out}", err=True)
+    else:
+        _write(out, json.dumps(doc) + "\n" if fmt == "json" else dump(doc, "yaml"))
 
 
 # --- import --------------------------------------------------------------------------------------

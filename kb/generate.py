@@ -156,8 +156,9 @@ def generate(components: int, seed: int = 1, mean_deps: float = 10.0) -> dict[st
     doc.update(
         actors=actors, products=products, components=comps,
         relies_on=[{"actor": a, "component": c} for a, c in relies],
-        maintenance=_dedupe(maintenance), agreements=agreements, fundings=fundings,
-        involvement=_dedupe_inv(involvement),
+        maintenance=_dedupe(maintenance, "actor", "component"), agreements=agreements,
+        fundings=fundings,
+        involvement=_dedupe(involvement, "actor", "product"),
         exchanges=[{"from": f"funder-{i % n_funders:04d}", "to": f"org-{i:05d}",
                     "gives": "money", "kind": "tangible"} for i in range(min(n_owners, 50))],
         decisions=[{"id": f"decision-{i:04d}", "topic": f"Roadmap {i}", "date": "2025-06-01",
@@ -170,20 +171,12 @@ def generate(components: int, seed: int = 1, mean_deps: float = 10.0) -> dict[st
     return doc
 
 
-def _dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen, out = set(), []
+def _dedupe(records: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    """Records with the first of each combination of `keys` kept."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
     for r in records:
-        key = (r["actor"], r["component"])
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
-
-
-def _dedupe_inv(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen, out = set(), []
-    for r in records:
-        key = (r["actor"], r["product"])
+        key = tuple(r[k] for k in keys)
         if key not in seen:
             seen.add(key)
             out.append(r)

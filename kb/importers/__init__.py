@@ -96,20 +96,8 @@ def read_json(path: Path, what: str) -> Any:
 
 
 def document(ecosystem_id: str, name: str, **sections: list[dict[str, Any]]) -> dict[str, Any]:
-    """A valuenet/1 document with records de-duplicated by id (the first one wins)."""
-    doc: dict[str, Any] = {"format": "valuenet/1",
-                           "ecosystem": {"id": ecosystem_id, "name": name, "currency": "USD"}}
-    for section, records in sections.items():
-        seen: set[Any] = set()
-        out = []
-        for r in records:
-            key = r.get("id") or json.dumps(r, sort_keys=True, default=str)
-            if key not in seen:
-                seen.add(key)
-                out.append(r)
-        if out:
-            doc[section] = out
-    return doc
+    """A valuenet/1 document, de-duplicated as merge() does."""
+    return merge([sections], ecosystem_id, name)
 
 
 def merge(docs: list[dict[str, Any]], ecosystem_id: str, name: str) -> dict[str, Any]:
