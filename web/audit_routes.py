@@ -22,6 +22,18 @@ def _params(as_of: str | None, horizon: int, months: int, without: list[str] | N
             "without": [w for w in (without or []) if w]}
 
 
+def _audit(request: Request, driver: Driver, p: dict[str, Any]) -> dict[str, Any]:
+    """The audit for these parameters, computed once per data version."""
+    from kb.analyses import parse_as_of
+    from web.pages import cached
+
+    day = parse_as_of(p["as_of"])
+    return cached(request, driver,  # type: ignore[no-any-return]
+                  ("audit", day, p["horizon"], p["months"], tuple(sorted(p["without"]))),
+                  lambda: audit.build(driver, day, p["horizon"], p["without"], p["months"],
+                                      settings=request.app.state.settings))
+
+
 @router.get("/audit", summary="Sustainability audit")
 @router.get("/audit.json", include_in_schema=False)
 def audit_page(request: Request, driver: DriverDep, as_of: str | None = None,
@@ -32,9 +44,7 @@ def audit_page(request: Request, driver: DriverDep, as_of: str | None = None,
     p = _params(as_of, horizon, months, without)
     settings = request.app.state.settings
     if wants_json(request):
-        return render(request, "audit.html",
-                      audit.build(driver, p["as_of"], horizon, p["without"], months,
-                                  settings=settings))
+        return render(request, "audit.html", _audit(request, driver, p))
     query = urlencode([(k, v) for k, v in p.items() if k != "without" and v is not None]
                       + [("without", w) for w in p["without"]])
     data = {"params": p, "report_url": f"/audit/report.html?{query}",
@@ -50,9 +60,7 @@ def audit_report(request: Request, driver: DriverDep, as_of: str | None = None,
                  without: Annotated[list[str] | None, Query()] = None) -> Response:
     """The printable HTML report, with inline SVG charts."""
     p = _params(as_of, horizon, months, without)
-    data = audit.build(driver, p["as_of"], horizon, p["without"], months,
-                       settings=request.app.state.settings)
-    return HTMLResponse(report.html(data))
+    return HTMLResponse(report.html(_audit(request, driver, p)))
 
 
 @router.get("/audit/diff", summary="What changed between two saved audits")
