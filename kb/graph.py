@@ -85,10 +85,8 @@ class Plan:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
-def _edge(kind: str, src: str, dst: str, rec_id: str, voice: str | None = None
-          ) -> dict[str, Any]:
-    # rec_id is implied by the type and direction (see OWNED_BY); only VOICE has a property.
-    _ = rec_id
+def _edge(kind: str, src: str, dst: str, voice: str | None = None) -> dict[str, Any]:
+    """An owned relationship; its owner follows from type and direction (OWNED_BY)."""
     return {"type": kind, "from": src, "to": dst, "voice": voice}
 
 
@@ -111,33 +109,33 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str
     rid = rec["id"]
     if section == "actors":
         props = {"id": rid, "name": rec["name"], "kind": rec["kind"], "country": rec.get("country")}
-        edges = [_edge("MEMBER_OF", rid, m, rid) for m in rec.get("member_of", [])]
+        edges = [_edge("MEMBER_OF", rid, m) for m in rec.get("member_of", [])]
     elif section == "products":
         props = {"id": rid, "name": rec["name"]}
-        edges = [_edge("OWNS", rec["owner"], rid, rid)]
-        edges += [_edge("BUILT_ON", rid, c, rid) for c in rec.get("built_on", [])]
+        edges = [_edge("OWNS", rec["owner"], rid)]
+        edges += [_edge("BUILT_ON", rid, c) for c in rec.get("built_on", [])]
     elif section == "components":
         props = {"id": rid, "name": rec["name"], "repo": rec.get("repo"),
                  "license": rec.get("license"), "funding_channels": rec.get("funding_channels")}
-        edges = [_edge("DEPENDS_ON", rid, c, rid) for c in rec.get("depends_on", [])]
+        edges = [_edge("DEPENDS_ON", rid, c) for c in rec.get("depends_on", [])]
     elif section == "agreements":
         props = {k: rec.get(k) for k in ("id", "kind", "title", "signed", "start", "end", "areas")}
-        edges = [_edge("PARTY_TO", a, rid, rid) for a in rec["parties"]]
-        edges += [_edge("CONCERNS", rid, x, rid) for x in rec.get("concerns", [])]
+        edges = [_edge("PARTY_TO", a, rid) for a in rec["parties"]]
+        edges += [_edge("CONCERNS", rid, x) for x in rec.get("concerns", [])]
     elif section == "fundings":
         rec.setdefault("currency", currency)
         props = {k: rec.get(k) for k in ("id", "amount", "currency", "start", "end", "kind",
                                          "purpose")}
-        edges = [_edge("GRANTS", rec["from"], rid, rid), _edge("TO", rid, rec["to"], rid)]
-        edges += [_edge("FOR", rid, x, rid) for x in rec.get("for", [])]
+        edges = [_edge("GRANTS", rec["from"], rid), _edge("TO", rid, rec["to"])]
+        edges += [_edge("FOR", rid, x) for x in rec.get("for", [])]
         if rec.get("parent"):
-            edges.append(_edge("PASSES_ON", rec["parent"], rid, rid))
+            edges.append(_edge("PASSES_ON", rec["parent"], rid))
         if rec.get("agreement"):
-            edges.append(_edge("UNDER", rid, rec["agreement"], rid))
+            edges.append(_edge("UNDER", rid, rec["agreement"]))
     elif section == "decisions":
         props = {"id": rid, "topic": rec["topic"], "date": rec["date"]}
-        edges = [_edge("VOICE", a, rid, rid, voice=v) for a, v in rec.get("voices", {}).items()]
-        edges += [_edge("ABOUT", rid, x, rid) for x in rec.get("about", [])]
+        edges = [_edge("VOICE", a, rid, voice=v) for a, v in rec.get("voices", {}).items()]
+        edges += [_edge("ABOUT", rid, x) for x in rec.get("about", [])]
     else:  # pragma: no cover - SECTIONS and this function change together
         raise ValueError(section)
     return _node(section, rec, props, edges, source)

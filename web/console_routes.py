@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from kb import console, queries
 from kb.errors import UsageError
-from web.app import PanelError, error_body, get_driver, render
+from web.app import PanelError, get_driver, render
 
 router = APIRouter()
 DriverDep = Annotated[Driver, Depends(get_driver)]
@@ -105,5 +105,3 @@ def saved_query(request: Request, driver: DriverDep, name: str) -> Response:
         data["result"] = _run(driver, q.text, bound, request.app.state.settings)
     return render(request, "saved_query.html", data)
 
-
-_ = error_body

@@ -12,7 +12,7 @@ from neo4j import Driver
 
 from kb import analyses, charts, db
 from kb.analyses import plain
-from web.app import ENTITY_PATHS, PanelError, entity_url, get_driver, render, wants_json
+from web.app import PanelError, entity_url, get_driver, render, wants_json
 
 router = APIRouter()
 DriverDep = Annotated[Driver, Depends(get_driver)]
@@ -389,5 +389,3 @@ def graph_page(request: Request, driver: DriverDep, id: str,
     """The graph view on its own page."""
     return graph_json(request, driver, id, depth)
 
-
-_ = ENTITY_PATHS

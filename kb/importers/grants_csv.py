@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from kb.importers import Context, ImportFailed, document, read_bytes, repo_url, slug
+from kb.importers import Context, ImportFailed, document, read_bytes, repo_url
 
 NAME = "grants-csv"
 SUMMARY = "dated grant events: funders, recipients and funding flows (OSO / DAOIP-5 shape)"
@@ -94,6 +94,5 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         flows = kept
         used = {f["from"] for f in flows} | {f["to"] for f in flows}
         actors = {k: v for k, v in actors.items() if k in used}
-    _ = slug
     return document(f"grants-csv:{path.name}", f"Grants from {path.name}",
                     actors=list(actors.values()), fundings=flows)
