@@ -110,16 +110,13 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
     if engine == "fast":
         from kb import fastrisk
 
-        source = [plain(r) for r in fastrisk.risk_rows(driver, as_of, horizon, without,
-                                                      settings)]
+        comps = fastrisk.risk_rows(driver, as_of, horizon, without, settings)
     else:
-        source = _rows(driver, "risk", {"as_of": as_of, "horizon": horizon,
-                                        "without": without}, settings)
-    comps = []
-    for r in source:
-        for key in ("funders", "free_riders", "reliant_product_ids", "reliant_actor_ids"):
-            r[key] = sorted(r[key])
-        comps.append(r)
+        comps = _rows(driver, "risk", {"as_of": as_of, "horizon": horizon,
+                                       "without": without}, settings)
+        for r in comps:
+            for key in ("funders", "free_riders", "reliant_product_ids", "reliant_actor_ids"):
+                r[key] = sorted(r[key])
     data = {"as_of": as_of, "horizon_days": horizon, "without": without, "components": comps}
     return Analysis("risk", data, comps, RISK_COLUMNS, RISK_TABLE)
 

@@ -1,5 +1,6 @@
 // name: risk_inputs_flows
-// description: Input of the fast risk engine: maintenance funding flows with their funder, component and period.
+// description: Input of the fast risk engine: maintenance funding flows as aligned columns (component, funder, funding, start, end); open ends are empty strings.
 // mode: read
 MATCH (g:Actor)-[:GRANTS]->(f:Funding {purpose: 'maintenance'})-[:FOR]->(c:Component)
-RETURN c.id AS component, g.id AS funder, f.id AS funding, f.start AS start, f.end AS end
+RETURN collect(c.id) AS components, collect(g.id) AS funders, collect(f.id) AS fundings,
+       collect(coalesce(toString(f.start), '')) AS starts, collect(coalesce(toString(f.end), '')) AS ends

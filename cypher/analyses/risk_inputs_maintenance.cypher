@@ -1,5 +1,6 @@
 // name: risk_inputs_maintenance
-// description: Input of the fast risk engine: every maintenance record with its actor, paid flag and period.
+// description: Input of the fast risk engine: every maintenance record as aligned columns (component, actor, paid, since, until); open ends are empty strings, because collect() would drop nulls and break the alignment.
 // mode: read
 MATCH (a:Actor)-[m:MAINTAINS]->(c:Component)
-RETURN c.id AS component, a.id AS actor, m.paid AS paid, m.since AS start, m.until AS end
+RETURN collect(c.id) AS components, collect(a.id) AS actors, collect(coalesce(m.paid, false)) AS paid,
+       collect(coalesce(toString(m.since), '')) AS since, collect(coalesce(toString(m.until), '')) AS until

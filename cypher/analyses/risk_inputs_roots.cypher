@@ -1,5 +1,5 @@
 // name: risk_inputs_roots
-// description: Input of the fast risk engine: products with their owner and what they are built on, and actors with what they rely on directly.
+// description: Input of the fast risk engine: products with their owner and what they are built on, and actors with what they rely on directly, as aligned columns (owner is empty for actors).
 // mode: read
 CALL () {
   MATCH (o:Actor)-[:OWNS]->(p:Product)
@@ -9,4 +9,5 @@ CALL () {
   WHERE EXISTS { (a)-[:RELIES_ON]->(:Component) }
   RETURN 'actor' AS kind, a.id AS id, null AS owner, [(a)-[:RELIES_ON]->(c:Component) | c.id] AS targets
 }
-RETURN kind, id, owner, targets
+RETURN collect(kind) AS kinds, collect(id) AS ids, collect(coalesce(owner, '')) AS owners,
+       collect(targets) AS targets
