@@ -115,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     app.state.driver = None
     app.state.cache = {}
+    app.state.responses = {}
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def respond_error(request: Request, err: PanelError) -> Response:

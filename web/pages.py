@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -27,19 +28,57 @@ def _settings(request: Request) -> Any:
     return request.app.state.settings
 
 
+def data_version(request: Request, driver: Driver) -> int:
+    """The knowledge base's data version, read once per request."""
+    if not hasattr(request.state, "kb_version"):
+        request.state.kb_version = db.run(driver, "kb_version",
+                                          settings=_settings(request))[0]["version"]
+    return request.state.kb_version  # type: ignore[no-any-return]
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> Any:
+    if len(cache) >= size:
+        cache.pop(next(iter(cache)))  # the oldest entry
+        gc.unfreeze()  # let the collector reclaim it
+    cache[key] = value
+    # A risk result at 100k components is millions of objects; once frozen, the collector's
+    # full passes skip them instead of pausing every request for a few hundred ms.
+    gc.collect()
+    gc.freeze()
+    return value
+
+
 def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any) -> Any:
     """Results keyed by the knowledge base's data version, so repeat views are fast.
 
     The cached object is shared between requests: callers must not change it.
     """
-    version = db.run(driver, "kb_version", settings=_settings(request))[0]["version"]
     cache = request.app.state.cache
-    full = (version, *key)
-    if full not in cache:
-        if len(cache) >= 64:
-            cache.pop(next(iter(cache)))
-        cache[full] = compute()
-    return cache[full]
+    full = (data_version(request, driver), *key)
+    return cache[full] if full in cache else _remember(cache, full, compute(), 64)
+
+
+def response_key(request: Request, driver: Driver) -> tuple[Any, ...]:
+    """What identifies a rendered page: data version, path, query string and HTML or JSON."""
+    return (data_version(request, driver), request.url.path, request.url.query,
+            wants_json(request))
+
+
+def cached_response(request: Request, key: tuple[Any, ...]) -> Response | None:
+    """A page rendered before for the same data version and URL, if there is one."""
+    hit = request.app.state.responses.get(key)
+    if hit is None:
+        return None
+    body, media_type = hit
+    return Response(content=body, media_type=media_type)
+
+
+def remember_response(request: Request, key: tuple[Any, ...], response: Response) -> Response:
+    """Keep a successful rendering (its bytes) for the next request with the same key."""
+    if response.status_code == 200:
+        _remember(request.app.state.responses, key, (bytes(response.body), response.media_type),
+                  256)
+    return response
 
 
 # --- overview ----------------------------------------------------------------------------------
@@ -124,7 +163,14 @@ def risk_page(
     page: Annotated[int, Query(ge=1)] = 1,
     per_page: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Response:
-    """The risk table, filtered, searched and sorted; the URL holds every control."""
+    """The risk table, filtered, searched and sorted; the URL holds every control.
+
+    A page is rendered once per data version and URL; repeats are served from memory.
+    """
+    key = response_key(request, driver)
+    hit = cached_response(request, key)
+    if hit is not None:
+        return hit
     without = [w for w in (without or []) if w]
     if level and level not in LEVELS:
         raise PanelError(400, "bad_request", f"unknown level {level!r}",
@@ -161,7 +207,7 @@ def risk_page(
             "total": len(result["components"]), "matching": len(matching), "page": page,
             "per_page": per_page, "components": rows}
     if wants_json(request):
-        return render(request, "risk.html", data)
+        return remember_response(request, key, render(request, "risk.html", data))
     funders = cached(request, driver, ("funders",),
                      lambda: plain(db.run(driver, "funders", settings=_settings(request))))
     matrix = cached(request, driver, ("matrix", result["as_of"], horizon, tuple(without), level,
@@ -175,8 +221,9 @@ def risk_page(
         for col in SORTABLE}
     pages = {n: "/risk?" + urlencode([*kept, ("sort", sort), ("dir", dir), ("page", n)])
              for n in (page - 1, page + 1) if 1 <= n <= max(1, -(-len(matching) // per_page))}
-    return render(request, "risk.html", data, funders=funders, levels=LEVELS, reasons=REASONS,
-                  matrix=matrix, sort_urls=sort_urls, pages=pages)
+    return remember_response(request, key, render(
+        request, "risk.html", data, funders=funders, levels=LEVELS, reasons=REASONS,
+        matrix=matrix, sort_urls=sort_urls, pages=pages))
 
 
 RIDERS_SHOWN = 50
