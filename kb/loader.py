@@ -22,7 +22,7 @@ from kb.reader import Problem, RawFile, read
 from kb.settings import Settings, get_settings
 from kb.validate import Result, validate_files, validate_raw
 
-BATCH = 5000
+BATCH = 10000
 Progress = Callable[[str, int, int], None]
 """Called as progress(step, done, total) while writing."""
 
@@ -73,6 +73,20 @@ class Report:
 def _batches(rows: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
+
+
+def _edge_batches(groups: list[dict[str, Any]], size: int = BATCH) -> Iterator[list[Any]]:
+    """Edge groups in batches of about `size` edges."""
+    batch: list[dict[str, Any]] = []
+    count = 0
+    for g in groups:
+        batch.append(g)
+        count += len(g["to"])
+        if count >= size:
+            yield batch
+            batch, count = [], 0
+    if batch:
+        yield batch
 
 
 def kb_lookup(driver: Driver, settings: Settings) -> Callable[[Iterable[str]], dict[str, str]]:
@@ -129,8 +143,10 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
 
 def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
     report = Report()
-    # 1. Classify every record against what the knowledge base holds.
-    all_ids = [r["id"] for rows in plan.nodes.values() for r in rows]
+    # 1. Classify every record against what the knowledge base holds (nothing to look up in
+    # an empty one).
+    empty = db.run_tx(tx, "load_is_empty")[0]["empty"]
+    all_ids = [] if empty else [r["id"] for rows in plan.nodes.values() for r in rows]
     existing: dict[str, dict[str, Any]] = {}
     for batch in _batches(all_ids):
         for row in db.run_tx(tx, "load_lookup_nodes", {"ids": batch}):
@@ -162,7 +178,7 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
                 if r["source"] not in old["sources"]:
                     add_source.setdefault(r["source"], []).append(r["id"])
     existing_rels: dict[str, dict[str, Any]] = {}
-    all_rels = [r for rows in plan.rels.values() for r in rows]
+    all_rels = [] if empty else [r for rows in plan.rels.values() for r in rows]
     for batch in _batches(all_rels):
         keys = [{"from": r["from"], "to": r["to"], "key": r["key"]} for r in batch]
         for row in db.run_tx(tx, "load_lookup_rels", {"rows": keys}):
@@ -191,7 +207,16 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
     total = len(write_nodes) + len(edges) + len(write_rels) + len(update_rels)
     done = 0
     progress("writing", done, total)
-    for batch in _batches(write_nodes):
+    new_by_label: dict[str, list[dict[str, Any]]] = {}
+    for r in write_nodes:
+        if r["id"] not in updated:
+            new_by_label.setdefault(r["label"], []).append(r)
+    for label, rows in new_by_label.items():
+        for batch in _batches(rows):
+            db.run_tx(tx, "load_create_nodes", {"label": label, "rows": batch})
+            done += len(batch)
+            progress("writing", done, total)
+    for batch in _batches([r for r in write_nodes if r["id"] in updated]):
         db.run_tx(tx, "load_upsert_nodes", {"rows": batch})
         done += len(batch)
         progress("writing", done, total)
@@ -204,10 +229,22 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
         for batch in _batches(ids):
             db.run_tx(tx, "load_delete_owned_edges", {"ids": batch, "out_types": out_types,
                                                       "in_types": in_types})
-    for batch in _batches(edges):
+    for batch in _batches([e for e in edges if e["voice"] is not None]):
         db.run_tx(tx, "load_create_edges", {"rows": batch})
         done += len(batch)
         progress("writing", done, total)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for e in edges:
+        if e["voice"] is None:
+            groups.setdefault((e["type"], e["from"]), []).append(e["to"])
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for (kind, src), targets in groups.items():
+        by_type.setdefault(kind, []).append({"from": src, "to": targets})
+    for kind, rows in by_type.items():
+        for batch in _edge_batches(rows):
+            db.run_tx(tx, "load_create_edge_groups", {"type": kind, "rows": batch})
+            done += sum(len(r["to"]) for r in batch)
+            progress("writing", done, total)
     for name, rows in (("load_create_rels", write_rels), ("load_update_rels", update_rels)):
         for batch in _batches(rows):
             db.run_tx(tx, name, {"rows": batch})
