@@ -82,6 +82,27 @@ def test_risk_filters_search_sort_and_what_if(client: TestClient) -> None:
         "concept-dictionary"]["hollow_core"]
 
 
+def test_a_rendered_risk_page_lasts_until_the_data_changes(client: TestClient, demo_kb,
+                                                          settings, tmp_path: Path) -> None:
+    url = f"/risk?as_of={DAY}&q=fresh"
+    assert "fresh-lib" not in client.get(url).text
+    before = dict(client.app.state.responses)  # type: ignore[attr-defined]
+    assert client.get(url).text == client.get(url).text
+    assert client.app.state.responses == before  # type: ignore[attr-defined]
+    extra = tmp_path / "fresh.yaml"
+    extra.write_text("format: valuenet/1\necosystem: {id: fresh, name: Fresh}\n"
+                     "components: [{id: fresh-lib, name: Fresh lib}]\n")
+    loader.load(demo_kb, [extra], settings=settings)
+    try:
+        assert "fresh-lib" in client.get(url).text
+        twin = client.get(f"/risk.json?as_of={DAY}&q=fresh").json()
+        assert [c["id"] for c in twin["components"]] == ["fresh-lib"]
+    finally:
+        extra.write_text("format: valuenet/1\necosystem: {id: fresh, name: Fresh}\n")
+        loader.load(demo_kb, [extra], prune=True, settings=settings)
+    assert client.get(f"/risk.json?as_of={DAY}&q=fresh").json()["matching"] == 0
+
+
 def test_errors_share_one_shape(client: TestClient) -> None:
     for resp in (client.get("/components/nope.json"), client.get("/nope.json"),
                  client.get("/risk.json?level=purple"),
