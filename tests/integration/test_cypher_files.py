@@ -11,6 +11,7 @@ from tests.conftest import EXAMPLES
 
 SAMPLES: dict[str, Any] = {
     "ids": ["ebola-emr", "nope"], "rows": [], "source": "ebola-emr", "label": "Actor",
+    "type": "DEPENDS_ON",
     "product": "ebola-emr", "as_of": "2026-11-22", "horizon": 90, "without": ["ghrf"],
     "id": "x", "name": "x", "currency": "USD", "created_at": "2026-11-22T08:00:00Z",
     "body": "{}", "out_types": ["DEPENDS_ON"], "in_types": [],
