@@ -98,16 +98,6 @@ def run_tx(tx: Any, name: str, params: dict[str, Any] | None = None) -> list[dic
     return [r.data() for r in result]
 
 
-def run_values(driver: Any, name: str, params: dict[str, Any] | None = None, *,
-               settings: Settings | None = None) -> list[list[Any]]:
-    """Like run(), but rows as lists of values: faster for bulk reads."""
-    settings = settings or get_settings()
-    q = queries.get(name)
-    return driver.execute_query(  # type: ignore[no-any-return]
-        Query(q.text), q.bind(params or {}), database_=settings.neo4j_database,
-        routing_=RoutingControl.READ, result_transformer_=lambda r: r.values())
-
-
 def read_columns(driver: Driver, names: list[str], params: dict[str, dict[str, Any]] | None = None,
                  *, settings: Settings | None = None) -> dict[str, list[Any]]:
     """Run several one-row library queries in one read transaction (one snapshot).

@@ -233,14 +233,12 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
         db.run_tx(tx, "load_create_edges", {"rows": batch})
         done += len(batch)
         progress("writing", done, total)
-    groups: dict[tuple[str, str], list[str]] = {}
+    by_type: dict[str, dict[str, list[str]]] = {}  # type -> start node -> end nodes
     for e in edges:
         if e["voice"] is None:
-            groups.setdefault((e["type"], e["from"]), []).append(e["to"])
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for (kind, src), targets in groups.items():
-        by_type.setdefault(kind, []).append({"from": src, "to": targets})
-    for kind, rows in by_type.items():
+            by_type.setdefault(e["type"], {}).setdefault(e["from"], []).append(e["to"])
+    for kind, groups in by_type.items():
+        rows = [{"from": src, "to": targets} for src, targets in groups.items()]
         for batch in _edge_batches(rows):
             db.run_tx(tx, "load_create_edge_groups", {"type": kind, "rows": batch})
             done += sum(len(r["to"]) for r in batch)

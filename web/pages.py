@@ -39,12 +39,7 @@ def data_version(request: Request, driver: Driver) -> int:
 def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> Any:
     if len(cache) >= size:
         cache.pop(next(iter(cache)))  # the oldest entry
-        gc.unfreeze()  # let the collector reclaim it
     cache[key] = value
-    # A risk result at 100k components is millions of objects; once frozen, the collector's
-    # full passes skip them instead of pausing every request for a few hundred ms.
-    gc.collect()
-    gc.freeze()
     return value
 
 
@@ -55,7 +50,15 @@ def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any)
     """
     cache = request.app.state.cache
     full = (data_version(request, driver), *key)
-    return cache[full] if full in cache else _remember(cache, full, compute(), 64)
+    if full in cache:
+        return cache[full]
+    gc.unfreeze()  # lets the collector reclaim an entry that _remember drops
+    value = _remember(cache, full, compute(), 64)
+    # A risk result at 100k components is millions of objects; once frozen, the collector's
+    # full passes skip them instead of pausing every request for a few hundred ms.
+    gc.collect()
+    gc.freeze()
+    return value
 
 
 def response_key(request: Request, driver: Driver) -> tuple[Any, ...]:
