@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
@@ -348,10 +349,13 @@ AS_OF_OPTION = click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
 @click.option("--engine", type=click.Choice(["fast", "cypher"]), default="fast",
               show_default=True, help="fast: in memory after a few bulk reads; cypher: the "
               "reference query cypher/analyses/risk.cypher. Both give the same answer.")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N",
+              help="Show only the N most urgent components; 0 shows all. Default: 50 in a "
+              "table, all in JSON and CSV.")
 @FORMAT_OPTION
 @friendly
 def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
-         fmt: str) -> None:
+         limit: int | None, fmt: str) -> None:
     """Hollow-core risk of every component, most urgent first.
 
     For each component: how many products and distinct actors rely on it (directly or through
@@ -364,15 +368,24 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
       kb risk
       kb risk --as-of 2027-01-01 --horizon 90
       kb risk --without ghrf --format json
+      kb risk --limit 0            # every component in the table
     """
     from kb import analyses, db
     from kb.output import emit
 
     with db.connect() as driver:
         result = analyses.risk(driver, as_of, horizon, list(without), engine=engine)
+    total = len(result.rows)
+    limit = (50 if fmt == "table" else 0) if limit is None else limit
+    if 0 < limit < total:
+        top = result.rows[:limit]
+        result = dataclasses.replace(result, rows=top, data={**result.data, "components": top})
     title = f"hollow-core risk on {result.data['as_of']}" + (
         f" without {', '.join(result.data['without'])}" if without else "")
     emit(result, fmt, title)
+    if fmt == "table" and len(result.rows) < total:
+        click.echo(f"showing the {len(result.rows)} most urgent of {total:,} components; "
+                   "--limit 0 shows all, --format json or csv gives them all", err=True)
 
 
 @main.command()

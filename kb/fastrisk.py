@@ -22,6 +22,7 @@ from neo4j import Driver
 from scipy import sparse
 
 from kb import db
+from kb.perf import collector_paused
 from kb.settings import Settings
 
 EARLY, LATE = date(1000, 1, 1), date(9999, 12, 31)
@@ -41,6 +42,26 @@ def _closure(starts: sparse.csr_matrix, dep: sparse.csr_matrix) -> sparse.csr_ma
 
 
 _LOGS = [math.log(1 + k) / math.log(21) for k in range(20)]
+
+
+def _verdict(funded: bool, cliff: bool, actors: int, maintainers: int, unpaid: bool,
+             riders: bool) -> tuple[int, str, tuple[str, ...]]:
+    """(risk score, level, reasons) of one component, as in cypher/analyses/risk.cypher.
+    `actors` is capped at 20 and `maintainers` at 3 by the caller; neither changes the
+    answer above its cap."""
+    raw = ((40 if not funded else 20 if cliff else 0)
+           + 25.0 * (1.0 if actors >= 20 else _LOGS[actors])
+           + {0: 30, 1: 12, 2: 5}.get(maintainers, 0)
+           + (10 if maintainers > 0 and unpaid else 0)
+           + (5 if riders else 0))
+    score = int(math.floor(min(raw, 100) + 0.5))
+    level = ("critical" if score >= 75 else "high" if score >= 50
+             else "medium" if score >= 25 else "low")
+    reasons = tuple(r for r, on in (
+        ("unfunded", not funded), ("funding_cliff", cliff), ("no_maintainer", maintainers == 0),
+        ("single_maintainer", maintainers == 1),
+        ("volunteer_only", maintainers > 0 and unpaid), ("free_riders", riders)) if on)
+    return score, level, reasons
 
 
 def _funding_state(fl: list[tuple[str, date, date]] | None,
@@ -76,14 +97,16 @@ INPUTS = ["risk_inputs_components", "risk_inputs_edges", "risk_inputs_roots",
           "risk_inputs_flows", "risk_inputs_maintenance"]
 
 
-def _day(text: str, default: date) -> date:
-    return date.fromisoformat(text) if text else default
-
-
 def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
               settings: Settings | None = None) -> list[dict[str, Any]]:
     """Rows with the same columns and order as the `risk` query, already plain: dates as
     ISO strings and every id list sorted."""
+    with collector_paused():
+        return _risk_rows(driver, as_of, horizon, without, settings)
+
+
+def _risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
+               settings: Settings | None) -> list[dict[str, Any]]:
     day = date.fromisoformat(as_of)
     col = db.read_columns(driver, INPUTS, settings=settings)
     excluded = ({r["id"] for r in db.run(driver, "withdrawn_fundings", {"without": without},
@@ -93,14 +116,23 @@ def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
     names: list[str] = col["risk_inputs_components.names"]
     cid = {x: i for i, x in enumerate(ids)}
     n = len(ids)
-    # Edges arrive as internal node ids; map them to positions in `ids` by sorted search.
+    # Edges, maintenance and flows name components by internal node id; `position` maps
+    # those to positions in `ids` by sorted search, and flags ids that are not components.
     nodes = np.asarray(col["risk_inputs_components.nodes"], dtype=np.int64)
     order = np.argsort(nodes)
     sorted_nodes = nodes[order]
-    src = order[np.searchsorted(sorted_nodes, np.asarray(col["risk_inputs_edges.sources"],
-                                                         dtype=np.int64))]
-    dst = order[np.searchsorted(sorted_nodes, np.asarray(col["risk_inputs_edges.targets"],
-                                                         dtype=np.int64))]
+
+    def position(column: str) -> tuple[np.ndarray, np.ndarray]:
+        raw = np.asarray(col[column], dtype=np.int64)
+        if not n:
+            return np.zeros(len(raw), dtype=np.int64), np.zeros(len(raw), dtype=bool)
+        at = np.minimum(np.searchsorted(sorted_nodes, raw), n - 1)
+        return order[at], sorted_nodes[at] == raw
+
+    # The loader writes DEPENDS_ON only between components; anything else is skipped.
+    (src, src_ok), (dst, dst_ok) = (position("risk_inputs_edges.sources"),
+                                    position("risk_inputs_edges.targets"))
+    src, dst = src[src_ok & dst_ok], dst[src_ok & dst_ok]
     dep = sparse.csr_matrix((np.ones(len(src), dtype=bool), (src, dst)), shape=(n, n))
     owner: dict[str, str] = {}
     built: dict[str, list[int]] = {}
@@ -138,57 +170,81 @@ def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
         reach_a = reach_a + (lift.astype(np.int32) @ rd.astype(np.int32)).astype(bool)
     reach_a = sparse.csc_matrix(reach_a.astype(bool))
 
-    flow_by: dict[str, list[tuple[str, date, date]]] = defaultdict(list)
-    for comp, funder, funding, start, end in zip(
-            col["risk_inputs_flows.components"], col["risk_inputs_flows.funders"],
+    days: dict[str, date] = {}  # a few thousand distinct days among ~100k records
+
+    def parse(text: str, default: date) -> date:
+        if not text:
+            return default
+        d = days.get(text)
+        if d is None:
+            d = days[text] = date.fromisoformat(text)
+        return d
+
+    flow_by: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
+    at, ok = position("risk_inputs_flows.components")
+    for j, is_component, funder, funding, start, end in zip(
+            at.tolist(), ok.tolist(), col["risk_inputs_flows.funders"],
             col["risk_inputs_flows.fundings"], col["risk_inputs_flows.starts"],
             col["risk_inputs_flows.ends"], strict=True):
-        if funding not in excluded:
-            flow_by[comp].append((funder, _day(start, EARLY), _day(end, LATE)))
-    maint_by: dict[str, list[tuple[str, bool, date, date]]] = defaultdict(list)
-    for comp, actor, paid, start, end in zip(
-            col["risk_inputs_maintenance.components"], col["risk_inputs_maintenance.actors"],
+        if is_component and funding not in excluded:
+            flow_by[j].append((funder, parse(start, EARLY), parse(end, LATE)))
+    maint_by: dict[int, list[tuple[str, bool, date, date]]] = defaultdict(list)
+    active_by: dict[int, list[str]] = defaultdict(list)  # maintainers active on the day
+    any_paid: set[int] = set()
+    at, ok = position("risk_inputs_maintenance.components")
+    for j, is_component, actor, paid, start, end in zip(
+            at.tolist(), ok.tolist(), col["risk_inputs_maintenance.actors"],
             col["risk_inputs_maintenance.paid"], col["risk_inputs_maintenance.since"],
             col["risk_inputs_maintenance.until"], strict=True):
-        if not (paid and actor in withdrawn):
-            maint_by[comp].append((actor, paid, _day(start, EARLY), _day(end, LATE)))
+        if is_component and not (paid and actor in withdrawn):
+            since, until = parse(start, EARLY), parse(end, LATE)
+            maint_by[j].append((actor, paid, since, until))
+            if paid:
+                any_paid.add(j)
+            if since <= day <= until:
+                active_by[j].append(actor)
     horizon_end = day + timedelta(days=horizon)
     none: tuple[Any, ...] = _funding_state([], [], day, horizon_end)
-    rp_ind, rp_ptr = reach_p.indices.tolist(), reach_p.indptr.tolist()
-    ra_ind, ra_ptr = reach_a.indices.tolist(), reach_a.indptr.tolist()
+    # Reached ids in CSC order: column j's ids are one slice of a flat list (sorted, because
+    # CSC indices are sorted and products and actors are sorted lists).
+    prod_flat = np.asarray(products, dtype=object)[reach_p.indices].tolist()
+    act_flat = np.asarray(actors, dtype=object)[reach_a.indices].tolist()
+    rp_ptr, ra_ptr = reach_p.indptr.tolist(), reach_a.indptr.tolist()
+    verdicts: dict[tuple[Any, ...], tuple[int, str, tuple[str, ...]]] = {}
     out = []
     for j, (c_id, c_name) in enumerate(zip(ids, names, strict=True)):
-        # Both index lists come sorted (CSC), and products and actors are sorted lists.
-        prods = [products[i] for i in rp_ind[rp_ptr[j]:rp_ptr[j + 1]]]
-        acts = [actors[i] for i in ra_ind[ra_ptr[j]:ra_ptr[j + 1]]]
-        fl, mt = flow_by.get(c_id), maint_by.get(c_id)
-        state = _funding_state(fl, mt, day, horizon_end) if fl or mt else none
+        prods = prod_flat[rp_ptr[j]:rp_ptr[j + 1]]
+        acts = act_flat[ra_ptr[j]:ra_ptr[j + 1]]
+        fl = flow_by.get(j)
+        if fl or j in any_paid:
+            state = _funding_state(fl, maint_by.get(j), day, horizon_end)
+        elif j in active_by:  # volunteers only, no funding: who is active on the day
+            active = active_by[j]
+            state = (False, None, None, [], active if len(active) == 1 else
+                     list(dict.fromkeys(active)), 0)
+        else:
+            state = none
         funded, funded_until, cliff, funders, maintainer_ids, paid_count = state
         maintainers = len(maintainer_ids)
-        riders = [a for a in acts if a not in funders and a not in maintainer_ids]
+        riders = ([a for a in acts if a not in funders and a not in maintainer_ids]
+                  if funders or maintainer_ids else list(acts))
         k = len(acts)
-        raw = ((40 if not funded else 20 if cliff is not None else 0)
-               + 25.0 * (1.0 if k >= 20 else _LOGS[k])
-               + {0: 30, 1: 12, 2: 5}.get(maintainers, 0)
-               + (10 if maintainers > 0 and paid_count == 0 else 0)
-               + (5 if riders else 0))
-        score = int(math.floor(min(raw, 100) + 0.5))
+        # The score, level and reasons depend on six small facts; most rows share them.
+        key = (funded, cliff is not None, k if k < 20 else 20,
+               maintainers if maintainers < 3 else 3, paid_count == 0, bool(riders))
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = _verdict(*key)
+        score, level, reasons = verdict
         shared = k >= 2
-        reasons = [r for r, on in (("unfunded", not funded), ("funding_cliff", cliff is not None),
-                                   ("no_maintainer", maintainers == 0),
-                                   ("single_maintainer", maintainers == 1),
-                                   ("volunteer_only", maintainers > 0 and paid_count == 0),
-                                   ("free_riders", bool(riders))) if on]
         out.append({
             "id": c_id, "name": c_name, "reliant_products": len(prods),
             "reliant_actors": k, "shared": shared, "funded": funded, "funders": funders,
             "funded_until": funded_until and funded_until.isoformat(),
             "cliff_date": cliff and cliff.isoformat(), "maintainers": maintainers,
             "paid_maintainers": paid_count, "hollow_core": shared and not funded,
-            "free_riders": riders, "risk_score": score,
-            "risk_level": ("critical" if score >= 75 else "high" if score >= 50
-                           else "medium" if score >= 25 else "low"),
-            "reasons": reasons, "reliant_product_ids": prods, "reliant_actor_ids": acts,
+            "free_riders": riders, "risk_score": score, "risk_level": level,
+            "reasons": list(reasons), "reliant_product_ids": prods, "reliant_actor_ids": acts,
         })
     out.sort(key=lambda r: (-r["risk_score"], r["id"]))
     return out

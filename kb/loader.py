@@ -18,6 +18,7 @@ from kb import db
 from kb.errors import KBError
 from kb.graph import OWNED_BY, Plan, build
 from kb.model import NODE_SECTIONS
+from kb.perf import collector_paused
 from kb.reader import Problem, RawFile, read
 from kb.settings import Settings, get_settings
 from kb.validate import Result, validate_files, validate_raw
@@ -113,31 +114,33 @@ def check(paths: list[Path], driver: Driver | None = None,
 def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: bool = False,
          progress: Progress | None = None, settings: Settings | None = None) -> Report:
     """Validate `paths` and write them atomically; raise ValidationFailed on any problem."""
-    return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
-                    progress=progress, settings=settings)
+    with collector_paused():
+        return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
+                        progress=progress, settings=settings)
 
 
 def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
              dry_run: bool = False, progress: Progress | None = None,
              settings: Settings | None = None) -> Report:
     """Validate documents already in memory (importers' output) and write them atomically."""
-    settings = settings or get_settings()
-    result = validate_raw(raws, kb_lookup(driver, settings))
-    if not result.ok:
-        raise ValidationFailed(result.problems)
-    plan = build(result.sources)
-    with driver.session(database=settings.neo4j_database) as session:
-        tx = session.begin_transaction()
-        try:
-            report = _write(tx, plan, prune, progress or (lambda *_: None))
-            report.dry_run = dry_run
-            if dry_run:
-                tx.rollback()
-            else:
-                tx.commit()
-        finally:
-            if tx.closed() is False:
-                tx.rollback()
+    with collector_paused():  # hundreds of thousands of records and rows, no cycles
+        settings = settings or get_settings()
+        result = validate_raw(raws, kb_lookup(driver, settings))
+        if not result.ok:
+            raise ValidationFailed(result.problems)
+        plan = build(result.sources)
+        with driver.session(database=settings.neo4j_database) as session:
+            tx = session.begin_transaction()
+            try:
+                report = _write(tx, plan, prune, progress or (lambda *_: None))
+                report.dry_run = dry_run
+                if dry_run:
+                    tx.rollback()
+                else:
+                    tx.commit()
+            finally:
+                if tx.closed() is False:
+                    tx.rollback()
     return report
 
 

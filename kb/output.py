@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from kb.analyses import Analysis
+from kb.jsontext import pretty
 
 HEADERS = {"risk_score": "score", "risk_level": "level", "reliant_products": "products",
            "reliant_actors": "actors", "maintainers": "maint.", "paid_maintainers": "paid",
@@ -31,7 +32,7 @@ def cell(value: Any) -> str:
 
 def to_json(result: Analysis) -> str:
     """The analysis data as indented JSON."""
-    return json.dumps(result.data, indent=2, ensure_ascii=False) + "\n"
+    return pretty(result.data)
 
 
 def to_csv(result: Analysis) -> str:

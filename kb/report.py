@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kb import charts
 from kb.errors import KBError
+from kb.jsontext import pretty
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SECTIONS = ["Summary", "Hollow-core findings", "Funding cliffs", "Free riders",
@@ -126,7 +126,7 @@ def to_csv(audit: dict[str, Any]) -> str:
 
 def to_json(audit: dict[str, Any]) -> str:
     """The audit as JSON."""
-    return json.dumps(audit, indent=2, ensure_ascii=False) + "\n"
+    return pretty(audit)
 
 
 def find_chromium() -> str:

@@ -107,6 +107,21 @@ def test_risk_csv_and_what_if(kb_cli, empty_kb) -> None:
     assert json.loads(res.stdout)["without"] == ["ghrf"]
 
 
+def test_risk_limit_keeps_the_most_urgent(kb_cli, empty_kb) -> None:
+    kb_cli("load", DEMO)
+    full = json.loads(kb_cli("risk", "--as-of", "2026-11-22", "--format", "json").stdout)
+    top = json.loads(kb_cli("risk", "--as-of", "2026-11-22", "--limit", "3",
+                            "--format", "json").stdout)
+    assert top["components"] == full["components"][:3]
+    table = kb_cli("risk", "--as-of", "2026-11-22", "--limit", "3")
+    assert table.returncode == 0
+    assert table.stderr.strip() == ("showing the 3 most urgent of 8 components; --limit 0 "
+                                    "shows all, --format json or csv gives them all")
+    assert kb_cli("risk", "--as-of", "2026-11-22").stderr == ""  # 8 rows fit the default 50
+    bad = kb_cli("risk", "--limit", "-1")
+    assert bad.returncode == 2 and "'--limit': -1 is not in the range x>=0" in bad.stderr
+
+
 def test_unknown_names_list_valid_choices(kb_cli, empty_kb) -> None:
     kb_cli("load", DEMO)
     res = kb_cli("ivn", "no-such-product")
