@@ -214,9 +214,11 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
     for r in write_nodes:
         if r["id"] not in updated:
             new_by_label.setdefault(r["label"], []).append(r)
+    node_of: dict[str, int] = {}  # id -> internal node id of the nodes created here
     for label, rows in new_by_label.items():
         for batch in _batches(rows):
-            db.run_tx(tx, "load_create_nodes", {"label": label, "rows": batch})
+            made = db.run_tx(tx, "load_create_nodes", {"label": label, "rows": batch})[0]
+            node_of.update(zip(made["ids"], made["nodes"], strict=True))
             done += len(batch)
             progress("writing", done, total)
     for batch in _batches([r for r in write_nodes if r["id"] in updated]):
@@ -240,13 +242,22 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
     for e in edges:
         if e["voice"] is None:
             by_type.setdefault(e["type"], {}).setdefault(e["from"], []).append(e["to"])
+    # Into an empty knowledge base every edge joins two nodes created above: name them by
+    # internal node id, which is cheaper to seek than the id index.
+    group_query = "load_create_edge_groups_by_node" if empty else "load_create_edge_groups"
     for kind, groups in by_type.items():
-        rows = [{"from": src, "to": targets} for src, targets in groups.items()]
+        rows = ([{"from": node_of[src], "to": [node_of[t] for t in targets]}
+                 for src, targets in groups.items()] if empty else
+                [{"from": src, "to": targets} for src, targets in groups.items()])
         for batch in _edge_batches(rows):
-            db.run_tx(tx, "load_create_edge_groups", {"type": kind, "rows": batch})
+            db.run_tx(tx, group_query, {"type": kind, "rows": batch})
             done += sum(len(r["to"]) for r in batch)
             progress("writing", done, total)
-    for name, rows in (("load_create_rels", write_rels), ("load_update_rels", update_rels)):
+    if empty:
+        write_rels = [{**r, "from": node_of[r["from"]], "to": node_of[r["to"]]}
+                      for r in write_rels]
+    for name, rows in (("load_create_rels_by_node" if empty else "load_create_rels",
+                        write_rels), ("load_update_rels", update_rels)):
         for batch in _batches(rows):
             db.run_tx(tx, name, {"rows": batch})
             done += len(batch)
