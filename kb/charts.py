@@ -76,7 +76,8 @@ def risk_matrix(components: list[dict[str, Any]], as_of: str, horizon: int,
     ax.set_ylim(-0.08, 1.08)
     ax.set_xlim(left=0)
     ax.grid(alpha=0.3)
-    ax.legend(title="risk level", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    if comps:  # an empty knowledge base has no levels to explain
+        ax.legend(title="risk level", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     ax.set_title(f"Risk matrix on {as_of}" + (f" (top {limit})" if len(components) > limit
                                              else ""))
     return _svg(fig, "Risk matrix: reliance against funding coverage")

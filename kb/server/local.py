@@ -177,6 +177,10 @@ def render_conf(settings: Settings, lay: Layout) -> str:
             "dbms.security.allow_csv_import_from_file_urls=false",
             f"db.transaction.timeout={settings.kb_neo4j_tx_timeout}",
             "db.lock.acquisition.timeout=60s",
+            # A 100k-component load writes ~360 MB of transaction log; Neo4j's default keeps
+            # two days of them (6 GB after one `make bench`). Nothing here needs old logs
+            # (no backups or cluster members replay them), so keep at most 1 GB.
+            "db.tx_log.rotation.retention_policy=1G size",
             f"server.memory.heap.initial_size={settings.kb_neo4j_heap}",
             f"server.memory.heap.max_size={settings.kb_neo4j_heap}",
             f"server.memory.pagecache.size={settings.kb_neo4j_pagecache}",

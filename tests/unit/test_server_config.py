@@ -20,6 +20,7 @@ def test_conf_is_loopback_only_without_csv_files_and_with_limits(tmp_path: Path)
     assert conf["dbms.security.allow_csv_import_from_file_urls"] == "false"
     assert conf["server.directories.import"] == str(tmp_path.resolve() / "neo4j/home/import")
     assert conf["db.transaction.timeout"] == "15m"
+    assert conf["db.tx_log.rotation.retention_policy"] == "1G size"
     assert conf["server.memory.pagecache.size"] == "4g"
     assert conf["server.memory.heap.max_size"] == "6g"
 
