@@ -107,16 +107,51 @@ def read_columns(driver: Driver, names: list[str], params: dict[str, dict[str, A
     Python driver many times faster than a row per item.
     """
     settings = settings or get_settings()
-    params = params or {}
-
-    def work(tx: Any) -> dict[str, list[Any]]:
-        out: dict[str, list[Any]] = {}
-        for name in names:
-            q = queries.get(name)
-            record = tx.run(q.text, q.bind(params.get(name, {}))).single(strict=True)
-            for key, value in record.items():
-                out[f"{name}.{key}"] = value
-        return out
-
     with driver.session(database=settings.neo4j_database) as session:
-        return session.execute_read(work)  # type: ignore[no-any-return]
+        return session.execute_read(  # type: ignore[no-any-return]
+            lambda tx: _columns(tx, names, params or {}))
+
+
+def _columns(tx: Any, names: list[str], params: dict[str, dict[str, Any]]
+             ) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for name in names:
+        q = queries.get(name)
+        record = tx.run(q.text, q.bind(params.get(name, {}))).single(strict=True)
+        for key, value in record.items():
+            out[f"{name}.{key}"] = value
+    return out
+
+
+def _ping(session: Any) -> str:
+    """Run kb_ping in `session`; return the bookmark its read transaction ends with."""
+    q = queries.get("kb_ping")
+    session.execute_read(lambda tx: tx.run(q.text).consume())
+    return ",".join(sorted(session.last_bookmarks().raw_values))
+
+
+def data_state(driver: Driver, *, settings: Settings | None = None) -> str:
+    """A token for the database's current contents: equal tokens mean no write committed in
+    between, by any client (a `kb load`, the console, cypher-shell, another program).
+
+    It is the bookmark of an empty read transaction. Neo4j ends every transaction with a
+    bookmark naming the database and its last committed transaction, so the token changes
+    with each commit and stays put across reads. Tokens are compared, never parsed.
+    """
+    settings = settings or get_settings()
+    with driver.session(database=settings.neo4j_database) as session:
+        return _ping(session)
+
+
+def read_columns_with_state(driver: Driver, names: list[str], *,
+                            settings: Settings | None = None
+                            ) -> tuple[dict[str, list[Any]], str | None]:
+    """`read_columns`, plus the data-state token its answer belongs to, or None when a write
+    committed while it read (then the answer is still one consistent snapshot, but of an
+    unnamed state, and must not be cached)."""
+    settings = settings or get_settings()
+    with driver.session(database=settings.neo4j_database) as session:
+        before = _ping(session)
+        out = session.execute_read(lambda tx: _columns(tx, names, {}))
+        after = _ping(session)
+    return out, (before if before == after else None)

@@ -1,0 +1,81 @@
+"""The fast risk engine's snapshot cache: reused while the data stays put, dropped by any
+write, whoever makes it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kb import analyses, db, fastrisk, loader
+from kb.generate import generate
+from tests.conftest import EXAMPLES
+
+DEMO = EXAMPLES / "ebola-emr.yaml"
+DAY = "2026-11-22"
+
+
+def _component(driver, settings, cid: str) -> dict:  # type: ignore[no-untyped-def]
+    rows = analyses.risk(driver, DAY, 180, [], settings).data["components"]
+    return next(c for c in rows if c["id"] == cid)
+
+
+def test_the_data_state_stays_put_across_reads_and_moves_with_a_write(empty_kb, settings) -> None:
+    loader.load(empty_kb, [DEMO], settings=settings)
+    first = db.data_state(empty_kb, settings=settings)
+    analyses.risk(empty_kb, DAY, settings=settings)
+    db.run(empty_kb, "count_nodes", settings=settings)
+    assert db.data_state(empty_kb, settings=settings) == first
+    empty_kb.execute_query("MATCH (c:Component {id: 'json-codec'}) SET c.note = 'touched'",
+                           database_=settings.neo4j_database)
+    assert db.data_state(empty_kb, settings=settings) != first
+
+
+def test_a_snapshot_is_reused_until_someone_writes(empty_kb, settings) -> None:
+    loader.load(empty_kb, [DEMO], settings=settings)
+    fastrisk.forget()
+    snap = fastrisk.snapshot(empty_kb, settings)
+    assert fastrisk.snapshot(empty_kb, settings) is snap
+    # A write outside kb (the console, cypher-shell, another program) also counts.
+    empty_kb.execute_query("MATCH (n:Component {id: 'json-codec'}) SET n.note = 'x'",
+                           database_=settings.neo4j_database)
+    assert fastrisk.snapshot(empty_kb, settings) is not snap
+
+
+def test_risk_follows_a_write_made_behind_kbs_back(empty_kb, settings) -> None:
+    loader.load(empty_kb, [DEMO], settings=settings)
+    before = _component(empty_kb, settings, "json-codec")
+    # The demo's json-codec is kept up by unpaid volunteers only and has no funding.
+    assert (before["funded"], before["hollow_core"], before["paid_maintainers"]) == (
+        False, True, 0)
+    assert "volunteer_only" in before["reasons"]
+    # Paying the volunteers since 2016-02-01, open-ended, funds it on any later day.
+    empty_kb.execute_query(
+        "MATCH (:Actor {id: 'volunteers'})-[m:MAINTAINS]->(:Component {id: 'json-codec'}) "
+        "SET m.paid = true", database_=settings.neo4j_database)
+    after = _component(empty_kb, settings, "json-codec")
+    assert (after["funded"], after["hollow_core"], after["paid_maintainers"]) == (True, False, 1)
+    assert after["funded_until"] is None
+    assert "unfunded" not in after["reasons"] and "volunteer_only" not in after["reasons"]
+    ref = analyses.risk(empty_kb, DAY, 180, [], settings, engine="cypher").data
+    assert analyses.risk(empty_kb, DAY, 180, [], settings).data == ref
+
+
+def test_what_if_answers_from_a_cached_snapshot_match_the_reference(empty_kb, settings,
+                                                                     tmp_path: Path) -> None:
+    f = tmp_path / "g.json"
+    f.write_text(json.dumps(generate(800, seed=5)))
+    loader.load(empty_kb, [f], settings=settings)
+    fastrisk.forget()
+    base = analyses.risk(empty_kb, "2026-06-15", 180, [], settings).data
+    snap = fastrisk.snapshot(empty_kb, settings)
+    hollow = {}
+    for as_of, horizon, without in (("2026-06-15", 180, ["funder-0000"]),
+                                    ("2027-03-01", 30, ["funder-0001", "org-00001"]),
+                                    ("2025-01-01", 365, [])):
+        fast = analyses.risk(empty_kb, as_of, horizon, without, settings).data
+        ref = analyses.risk(empty_kb, as_of, horizon, without, settings, engine="cypher").data
+        assert fast == ref
+        hollow[as_of] = sum(c["hollow_core"] for c in fast["components"])
+    assert fastrisk.snapshot(empty_kb, settings) is snap  # every answer above came from it
+    # Withdrawing a funder leaves at least as many hollow cores, and here strictly more.
+    assert hollow["2026-06-15"] > sum(c["hollow_core"] for c in base["components"])
