@@ -7,6 +7,7 @@ tabular view (for `--format table|csv`). The definitions are documented in the R
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,14 +76,27 @@ def _rows(driver: Driver, name: str, params: dict[str, Any] | None,
     return [plain(r) for r in db.run(driver, name, params, settings=settings)]
 
 
+CHOICES_LISTED = 30
+
+
 def _check_ids(driver: Driver, label: str, ids: list[str], what: str,
                settings: Settings | None) -> None:
-    known = {r["id"]: r["name"] for r in _rows(driver, "ids", {"label": label}, settings)}
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        choices = ", ".join(sorted(known)) or "(none loaded)"
-        raise UsageError(f"unknown {what} {', '.join(map(repr, unknown))}",
-                         hint=f"Valid {what}s: {choices}")
+    """Raise UsageError naming the ids that are not a `label`, with the valid choices (all of
+    them when few, else the closest few)."""
+    found = {r["id"] for r in db.run(driver, "known_ids", {"label": label, "ids": ids},
+                                     settings=settings)}
+    unknown = [i for i in ids if i not in found]
+    if not unknown:
+        return
+    known = sorted(r["id"] for r in db.run(driver, "ids", {"label": label}, settings=settings))
+    if len(known) <= CHOICES_LISTED:
+        hint = f"Valid {what}s: {', '.join(known) or '(none loaded)'}"
+    else:
+        close = sorted({m for i in unknown
+                        for m in difflib.get_close_matches(i, known, n=3, cutoff=0.8)})
+        hint = (f"{len(known):,} {what}s are loaded; closest to what you gave: "
+                f"{', '.join(close) or '(none)'}")
+    raise UsageError(f"unknown {what} {', '.join(map(repr, unknown))}", hint=hint)
 
 
 # --- risk and its views ----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 
 from kb import analyses, loader
 from kb.errors import UsageError
+from kb.generate import generate
 from tests.conftest import EXAMPLES
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
@@ -210,6 +212,19 @@ def test_unknown_product_lists_the_valid_ones(empty_kb, settings) -> None:
     with pytest.raises(UsageError, match="unknown product 'Nope'") as err:
         analyses.ivn(empty_kb, "Nope", DAY, settings=settings)
     assert err.value.hint == "Valid products: P, P2"
+
+
+def test_an_unknown_id_among_many_gets_the_closest_ones(empty_kb, settings,
+                                                         tmp_path: Path) -> None:
+    doc = generate(1000, seed=3)
+    (tmp_path / "g.json").write_text(json.dumps(doc))
+    loader.load(empty_kb, [tmp_path / "g.json"], settings=settings)
+    actors = len(doc["actors"])
+    assert actors > 30  # too many to list them all
+    with pytest.raises(UsageError, match="unknown actor 'funder-000'") as err:
+        analyses.risk(empty_kb, DAY, without=["funder-0000", "funder-000"], settings=settings)
+    assert err.value.hint == (f"{actors:,} actors are loaded; closest to what you gave: "
+                              "funder-0000, funder-0001")
 
 
 def test_agreement_scorecard(empty_kb, settings) -> None:
