@@ -8,6 +8,10 @@ components not reached before, until nothing new is reached. That is a breadth-f
 for all products at once; cycles end it like any other visited node. Funding periods, scores,
 levels and reasons follow the Cypher definition line by line; tests compare the two engines on
 every fixture.
+
+Everything derived from the graph alone (the reads, reachability, records grouped by
+component) is a `Snapshot`, kept while the database's data-state token (`db.data_state`) stays
+the same; a question on another day, horizon or "without" only builds rows from it.
 """
 
 from __future__ import annotations
