@@ -120,7 +120,7 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
     if without:
         _check_ids(driver, "Actor", without, "actor", settings)
     if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}", hint="Valid engines: fast, cypher")
+        raise UsageError(f"unknown engine {engine!r}", hint=f"Valid engines: {', '.join(ENGINES)}")
     if engine == "fast":
         from kb import fastrisk
 

@@ -98,26 +98,11 @@ def run_tx(tx: Any, name: str, params: dict[str, Any] | None = None) -> list[dic
     return [r.data() for r in result]
 
 
-def read_columns(driver: Driver, names: list[str], params: dict[str, dict[str, Any]] | None = None,
-                 *, settings: Settings | None = None) -> dict[str, list[Any]]:
-    """Run several one-row library queries in one read transaction (one snapshot).
-
-    Each query returns a single row of aligned lists (columns); the answer maps
-    "query.column" to each list. Meant for bulk reads: one row of lists moves through the
-    Python driver many times faster than a row per item.
-    """
-    settings = settings or get_settings()
-    with driver.session(database=settings.neo4j_database) as session:
-        return session.execute_read(  # type: ignore[no-any-return]
-            lambda tx: _columns(tx, names, params or {}))
-
-
-def _columns(tx: Any, names: list[str], params: dict[str, dict[str, Any]]
-             ) -> dict[str, list[Any]]:
+def _columns(tx: Any, names: list[str]) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     for name in names:
         q = queries.get(name)
-        record = tx.run(q.text, q.bind(params.get(name, {}))).single(strict=True)
+        record = tx.run(q.text).single(strict=True)
         for key, value in record.items():
             out[f"{name}.{key}"] = value
     return out
@@ -146,12 +131,17 @@ def data_state(driver: Driver, *, settings: Settings | None = None) -> str:
 def read_columns_with_state(driver: Driver, names: list[str], *,
                             settings: Settings | None = None
                             ) -> tuple[dict[str, list[Any]], str | None]:
-    """`read_columns`, plus the data-state token its answer belongs to, or None when a write
-    committed while it read (then the answer is still one consistent snapshot, but of an
-    unnamed state, and must not be cached)."""
+    """Run several one-row library queries without parameters in one read transaction (one
+    snapshot), and name the data state they read.
+
+    Each query returns a single row of aligned lists (columns); the answer maps
+    "query.column" to each list. Meant for bulk reads: one row of lists moves through the
+    Python driver many times faster than a row per item. The state is the data-state token
+    (see `data_state`), or None when a write committed while it read: then the answer is
+    still one consistent snapshot, but of an unnamed state, and must not be cached."""
     settings = settings or get_settings()
     with driver.session(database=settings.neo4j_database) as session:
         before = _ping(session)
-        out = session.execute_read(lambda tx: _columns(tx, names, {}))
+        out = session.execute_read(lambda tx: _columns(tx, names))
         after = _ping(session)
     return out, (before if before == after else None)

@@ -228,22 +228,18 @@ def _build(col: dict[str, list[Any]]) -> Snapshot:
             d = days[text] = date.fromisoformat(text)
         return d
 
-    flows: dict[int, list[tuple[str, str, date, date]]] = defaultdict(list)
-    at, ok = position("risk_inputs_flows.components")
-    for j, is_component, funder, funding, start, end in zip(
-            at.tolist(), ok.tolist(), col["risk_inputs_flows.funders"],
-            col["risk_inputs_flows.fundings"], col["risk_inputs_flows.starts"],
-            col["risk_inputs_flows.ends"], strict=True):
-        if is_component:
-            flows[j].append((funder, funding, parse(start, EARLY), parse(end, LATE)))
-    maintenance: dict[int, list[tuple[str, bool, date, date]]] = defaultdict(list)
-    at, ok = position("risk_inputs_maintenance.components")
-    for j, is_component, actor, paid, start, end in zip(
-            at.tolist(), ok.tolist(), col["risk_inputs_maintenance.actors"],
-            col["risk_inputs_maintenance.paid"], col["risk_inputs_maintenance.since"],
-            col["risk_inputs_maintenance.until"], strict=True):
-        if is_component:
-            maintenance[j].append((actor, paid, parse(start, EARLY), parse(end, LATE)))
+    def grouped(query: str, first: str, second: str, start: str, end: str
+                ) -> dict[int, list[tuple[Any, Any, date, date]]]:
+        """(first, second, start day, end day) of each record, by component position."""
+        out: dict[int, list[tuple[Any, Any, date, date]]] = defaultdict(list)
+        at, ok = position(f"{query}.components")
+        for j, is_component, a, b, s, e in zip(
+                at.tolist(), ok.tolist(), col[f"{query}.{first}"], col[f"{query}.{second}"],
+                col[f"{query}.{start}"], col[f"{query}.{end}"], strict=True):
+            if is_component:
+                out[j].append((a, b, parse(s, EARLY), parse(e, LATE)))
+        return dict(out)
+
     # Reached ids in CSC order: column j's ids are one slice of a flat list (sorted, because
     # CSC indices are sorted and products and actors are sorted lists).
     return Snapshot(
@@ -251,7 +247,9 @@ def _build(col: dict[str, list[Any]]) -> Snapshot:
         prod_flat=np.asarray(products, dtype=object)[reach_p.indices].tolist(),
         prod_ptr=reach_p.indptr.tolist(),
         act_flat=np.asarray(actors, dtype=object)[reach_a.indices].tolist(),
-        act_ptr=reach_a.indptr.tolist(), flows=dict(flows), maintenance=dict(maintenance))
+        act_ptr=reach_a.indptr.tolist(),
+        flows=grouped("risk_inputs_flows", "funders", "fundings", "starts", "ends"),
+        maintenance=grouped("risk_inputs_maintenance", "actors", "paid", "since", "until"))
 
 
 def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str]

@@ -36,6 +36,9 @@ def data_version(request: Request, driver: Driver) -> int:
     return request.state.kb_version  # type: ignore[no-any-return]
 
 
+RESULTS_KEPT = 64
+
+
 def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> Any:
     if len(cache) >= size:
         cache.pop(next(iter(cache)))  # the oldest entry
@@ -52,8 +55,11 @@ def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any)
     full = (data_version(request, driver), *key)
     if full in cache:
         return cache[full]
-    gc.unfreeze()  # lets the collector reclaim an entry that _remember drops
-    value = _remember(cache, full, compute(), 64)
+    if len(cache) >= RESULTS_KEPT:
+        # Only then does _remember drop an entry; the collector may reclaim it once thawed.
+        # Thawing on every miss made each collection below walk every cached result again.
+        gc.unfreeze()
+    value = _remember(cache, full, compute(), RESULTS_KEPT)
     # A risk result at 100k components is millions of objects; once frozen, the collector's
     # full passes skip them instead of pausing every request for a few hundred ms.
     gc.collect()
