@@ -12,6 +12,12 @@ every fixture.
 Everything derived from the graph alone (the reads, reachability, records grouped by
 component) is a `Snapshot`, kept while the database's data-state token (`db.data_state`) stays
 the same; a question on another day, horizon or "without" only builds rows from it.
+
+Rows are built in two ways. Components with a maintenance flow or a paid maintainer (about one
+in eight) fold their records one by one, as the Cypher definition does. The others can only be
+unfunded, so for them who is active on the day is counted with array operations over all of
+their records at once. The score, level and reasons come from six small facts per row, and
+are computed once per distinct combination.
 """
 
 from __future__ import annotations
@@ -21,7 +27,6 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -105,19 +110,39 @@ INPUTS = ["risk_inputs_components", "risk_inputs_edges", "risk_inputs_roots",
 
 
 @dataclass(frozen=True)
+class Volunteers:
+    """Maintenance records of components with no funding flow and no paid maintainer, as
+    aligned arrays: what-ifs cannot change them, and the day only decides who is active."""
+
+    component: np.ndarray  # component position
+    actor: list[str]
+    code: np.ndarray  # a number per distinct actor id, below `codes`
+    reliant: np.ndarray  # the actor's position among the reliant actors, or -1
+    since: np.ndarray  # day ordinals; open ends are EARLY and LATE
+    until: np.ndarray
+    codes: int
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """What the risk rows need from the graph, for one data state: reachability done, records
     grouped by component. Independent of the day, horizon and withdrawn funders."""
 
     ids: list[str]
     names: list[str]
-    by_id: list[int]  # component positions in id order
+    by_id: np.ndarray  # component positions in id order
     prod_flat: list[str]  # reliant product ids of all components, one slice per component
     prod_ptr: list[int]  # component j's slice is prod_flat[prod_ptr[j]:prod_ptr[j + 1]]
     act_flat: list[str]
     act_ptr: list[int]
+    reliant_actors: np.ndarray  # per component: len(its act_flat slice)
+    reach_keys: np.ndarray  # sorted: component * len(actors) + actor position, per reliance
+    actors: int  # how many reliant actors there are
     flows: dict[int, list[tuple[str, str, date, date]]]  # funder, funding, start, end
-    maintenance: dict[int, list[tuple[str, bool, date, date]]]  # actor, paid, since, until
+    # every maintenance record (actor, paid, since, until) of the components that have a
+    # maintenance flow or a paid record; the other components' records are `volunteers`
+    mixed: dict[int, list[tuple[str, bool, date, date]]]
+    volunteers: Volunteers
 
 
 _cache: dict[str, Snapshot] = {}  # data-state token -> snapshot; the latest state only
@@ -165,17 +190,15 @@ def _build(col: dict[str, list[Any]]) -> Snapshot:
     cid = {x: i for i, x in enumerate(ids)}
     n = len(ids)
     # Edges, maintenance and flows name components by internal node id; `position` maps
-    # those to positions in `ids` by sorted search, and flags ids that are not components.
+    # those to positions in `ids` through a table indexed by node id (node ids are dense:
+    # Neo4j reuses freed ones), and flags ids that are not components.
     nodes = np.asarray(col["risk_inputs_components.nodes"], dtype=np.int64)
-    order = np.argsort(nodes)
-    sorted_nodes = nodes[order]
+    table = np.full(int(nodes.max()) + 2 if n else 1, -1, dtype=np.int64)
+    table[nodes] = np.arange(n)
 
     def position(column: str) -> tuple[np.ndarray, np.ndarray]:
-        raw = np.asarray(col[column], dtype=np.int64)
-        if not n:
-            return np.zeros(len(raw), dtype=np.int64), np.zeros(len(raw), dtype=bool)
-        at = np.minimum(np.searchsorted(sorted_nodes, raw), n - 1)
-        return order[at], sorted_nodes[at] == raw
+        at = table[np.minimum(np.asarray(col[column], dtype=np.int64), len(table) - 1)]
+        return at, at >= 0
 
     # The loader writes DEPENDS_ON only between components; anything else is skipped.
     (src, src_ok), (dst, dst_ok) = (position("risk_inputs_edges.sources"),
@@ -217,6 +240,9 @@ def _build(col: dict[str, list[Any]]) -> Snapshot:
                                  shape=(len(actors), len(relier)))
         reach_a = reach_a + (lift.astype(np.int32) @ rd.astype(np.int32)).astype(bool)
     reach_a = sparse.csc_matrix(reach_a.astype(bool))
+    reach_p.sort_indices()
+    reach_a.sort_indices()
+    per_component = np.diff(reach_a.indptr)
 
     days: dict[str, date] = {}  # a few thousand distinct days among ~100k records
 
@@ -228,86 +254,136 @@ def _build(col: dict[str, list[Any]]) -> Snapshot:
             d = days[text] = date.fromisoformat(text)
         return d
 
-    def grouped(query: str, first: str, second: str, start: str, end: str
+    def grouped(query: str, first: str, second: str, start: str, end: str,
+                at: np.ndarray, keep: np.ndarray
                 ) -> dict[int, list[tuple[Any, Any, date, date]]]:
-        """(first, second, start day, end day) of each record, by component position."""
+        """(first, second, start day, end day) of the kept records, by component position."""
         out: dict[int, list[tuple[Any, Any, date, date]]] = defaultdict(list)
-        at, ok = position(f"{query}.components")
-        for j, is_component, a, b, s, e in zip(
-                at.tolist(), ok.tolist(), col[f"{query}.{first}"], col[f"{query}.{second}"],
-                col[f"{query}.{start}"], col[f"{query}.{end}"], strict=True):
-            if is_component:
-                out[j].append((a, b, parse(s, EARLY), parse(e, LATE)))
+        a, b = col[f"{query}.{first}"], col[f"{query}.{second}"]
+        s, e = col[f"{query}.{start}"], col[f"{query}.{end}"]
+        for i, j in zip(np.flatnonzero(keep).tolist(), at[keep].tolist(), strict=True):
+            out[j].append((a[i], b[i], parse(s[i], EARLY), parse(e[i], LATE)))
         return dict(out)
 
+    f_at, f_ok = position("risk_inputs_flows.components")
+    flows = grouped("risk_inputs_flows", "funders", "fundings", "starts", "ends", f_at, f_ok)
+    m = "risk_inputs_maintenance"
+    m_at, m_ok = position(f"{m}.components")
+    paid = np.asarray(col[f"{m}.paid"], dtype=bool)
+    in_mixed = m_ok & np.isin(m_at, np.union1d(f_at[f_ok], m_at[m_ok & paid]))
+    mixed = grouped(m, "actors", "paid", "since", "until", m_at, in_mixed)
+    v = np.flatnonzero(m_ok & ~in_mixed)
+    v_actor = [col[f"{m}.actors"][i] for i in v.tolist()]
+    code: dict[str, int] = {}
+
+    def ordinals(column: str, default: date) -> np.ndarray:
+        texts = col[f"{m}.{column}"]
+        day_of = {t: parse(t, default).toordinal() for t in {texts[i] for i in v.tolist()}}
+        return np.fromiter((day_of[texts[i]] for i in v.tolist()), np.int64, len(v))
+
+    volunteers = Volunteers(
+        component=m_at[v], actor=v_actor,
+        code=np.fromiter((code.setdefault(a, len(code)) for a in v_actor), np.int64, len(v)),
+        reliant=np.fromiter((aid.get(a, -1) for a in v_actor), np.int64, len(v)),
+        since=ordinals("since", EARLY), until=ordinals("until", LATE), codes=len(code))
     # Reached ids in CSC order: column j's ids are one slice of a flat list (sorted, because
     # CSC indices are sorted and products and actors are sorted lists).
     return Snapshot(
-        ids=ids, names=names, by_id=sorted(range(n), key=ids.__getitem__),
+        ids=ids, names=names, by_id=np.asarray(sorted(range(n), key=ids.__getitem__),
+                                               dtype=np.int64),
         prod_flat=np.asarray(products, dtype=object)[reach_p.indices].tolist(),
         prod_ptr=reach_p.indptr.tolist(),
         act_flat=np.asarray(actors, dtype=object)[reach_a.indices].tolist(),
-        act_ptr=reach_a.indptr.tolist(),
-        flows=grouped("risk_inputs_flows", "funders", "fundings", "starts", "ends"),
-        maintenance=grouped("risk_inputs_maintenance", "actors", "paid", "since", "until"))
+        act_ptr=reach_a.indptr.tolist(), reliant_actors=per_component,
+        reach_keys=np.repeat(np.arange(n, dtype=np.int64), per_component) * len(actors)
+        + reach_a.indices,
+        actors=len(actors), flows=flows, mixed=mixed, volunteers=volunteers)
+
+
+def _volunteer_maintainers(snap: Snapshot, day: date
+                           ) -> tuple[np.ndarray, dict[int, set[str]]]:
+    """Per component, how many distinct volunteers maintain it on `day` (components in
+    `snap.mixed` count 0 here), and for components where some of them are also reliant
+    actors, which those are (they are no free riders)."""
+    v, d, n = snap.volunteers, day.toordinal(), len(snap.ids)
+    on = (v.since <= d) & (d <= v.until)
+    pairs = np.unique(v.component[on] * v.codes + v.code[on])
+    count = np.bincount(pairs // max(v.codes, 1), minlength=n)
+    relying: dict[int, set[str]] = defaultdict(set)
+    if len(snap.reach_keys):
+        sel = np.flatnonzero(on & (v.reliant >= 0))
+        keys = v.component[sel] * snap.actors + v.reliant[sel]
+        at = np.minimum(np.searchsorted(snap.reach_keys, keys), len(snap.reach_keys) - 1)
+        for i in sel[snap.reach_keys[at] == keys].tolist():
+            relying[int(v.component[i])].add(v.actor[i])
+    return count, relying
 
 
 def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str]
           ) -> list[dict[str, Any]]:
     """The risk rows on `day`, without the fundings in `excluded` and the paid maintenance
     of the actors in `withdrawn`."""
-    flow_by: dict[int, list[tuple[str, date, date]]] = {}
-    for j, grants in snap.flows.items():
-        kept = [(g, s, e) for g, f, s, e in grants if f not in excluded]
-        if kept:
-            flow_by[j] = kept
-    maint_by = snap.maintenance
-    if withdrawn:
-        maint_by = {j: still for j, records in maint_by.items()
-                    if (still := [m for m in records if not (m[1] and m[0] in withdrawn)])}
-    any_paid = {j for j, records in maint_by.items() if any(m[1] for m in records)}
+    n = len(snap.ids)
     horizon_end = day + timedelta(days=horizon)
-    none: tuple[Any, ...] = _funding_state([], [], day, horizon_end)
-    prod_flat, act_flat = snap.prod_flat, snap.act_flat
-    rp_ptr, ra_ptr = snap.prod_ptr, snap.act_ptr
-    verdicts: dict[tuple[Any, ...], tuple[int, str, tuple[str, ...]]] = {}
-    ids, names = snap.ids, snap.names
+    act_flat, act_ptr = snap.act_flat, snap.act_ptr
+    # Volunteer-only components, all at once: no funding, nobody paid.
+    maintainers, relying = _volunteer_maintainers(snap, day)
+    funded, cliff = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    paid = np.zeros(n, dtype=np.int64)
+    riders_of: dict[int, list[str]] = {
+        j: [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]] if a not in who]
+        for j, who in relying.items()}
+    # Components with a funding flow or paid maintenance, one by one.
+    funding: dict[int, tuple[list[str], date | None, date | None]] = {}
+    for j in snap.flows.keys() | snap.mixed.keys():
+        fl = [(g, s, e) for g, f, s, e in snap.flows.get(j, ()) if f not in excluded]
+        mt = snap.mixed.get(j, [])
+        if withdrawn:
+            mt = [r for r in mt if not (r[1] and r[0] in withdrawn)]
+        is_funded, until, cliff_day, funders, maintainer_ids, paid_count = _funding_state(
+            fl, mt, day, horizon_end)
+        funded[j], cliff[j], paid[j] = is_funded, cliff_day is not None, paid_count
+        maintainers[j] = len(maintainer_ids)
+        funding[j] = funders, until, cliff_day
+        if funders or maintainer_ids:
+            riders_of[j] = [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]]
+                            if a not in funders and a not in maintainer_ids]
+    reliant = snap.reliant_actors
+    has_riders = reliant > 0
+    for j, some in riders_of.items():
+        has_riders[j] = bool(some)
+    # The score, level and reasons depend on six small facts (numbered together as one
+    # index into their ranges); most rows share them.
+    ranges = (2, 2, 21, 4, 2, 2)
+    facts = np.ravel_multi_index((funded, cliff, np.minimum(reliant, 20),
+                                  np.minimum(maintainers, 3), paid == 0, has_riders), ranges)
+    distinct, which = np.unique(facts, return_inverse=True)
+    verdicts = [_verdict(bool(f), bool(c), k, m, bool(u), bool(r)) for f, c, k, m, u, r
+                in zip(*(x.tolist() for x in np.unravel_index(distinct, ranges)), strict=True)]
+    scores = np.asarray([v[0] for v in verdicts], dtype=np.int64)[which]
+    # Rows by score, ties in id order (the order of the Cypher definition).
+    order = snap.by_id[np.argsort(-scores[snap.by_id], kind="stable")]
+    ids, names, prod_flat, prod_ptr = snap.ids, snap.names, snap.prod_flat, snap.prod_ptr
+    funded_l, maintainers_l, paid_l, which_l = (
+        funded.tolist(), maintainers.tolist(), paid.tolist(), which.tolist())
+    unfunded: tuple[list[str], None, None] = ([], None, None)
     out: list[dict[str, Any]] = []
-    for j in snap.by_id:  # rows in id order, so that a stable sort by score alone suffices
-        c_id, c_name = ids[j], names[j]
-        prods = prod_flat[rp_ptr[j]:rp_ptr[j + 1]]
-        acts = act_flat[ra_ptr[j]:ra_ptr[j + 1]]
-        fl = flow_by.get(j)
-        mt = maint_by.get(j)
-        if fl or j in any_paid:
-            state = _funding_state(fl, mt, day, horizon_end)
-        elif mt:  # volunteers only, no funding: who is active on the day
-            active = [a for a, _, s, e in mt if s <= day <= e]
-            state = (False, None, None, [],
-                     active if len(active) < 2 else list(dict.fromkeys(active)), 0)
-        else:
-            state = none
-        funded, funded_until, cliff, funders, maintainer_ids, paid_count = state
-        maintainers = len(maintainer_ids)
-        riders = ([a for a in acts if a not in funders and a not in maintainer_ids]
-                  if funders or maintainer_ids else list(acts))
+    for j in order.tolist():
+        prods = prod_flat[prod_ptr[j]:prod_ptr[j + 1]]
+        acts = act_flat[act_ptr[j]:act_ptr[j + 1]]
         k = len(acts)
-        # The score, level and reasons depend on six small facts; most rows share them.
-        key = (funded, cliff is not None, k if k < 20 else 20,
-               maintainers if maintainers < 3 else 3, paid_count == 0, bool(riders))
-        verdict = verdicts.get(key)
-        if verdict is None:
-            verdict = verdicts[key] = _verdict(*key)
-        score, level, reasons = verdict
+        funders, until, cliff_day = funding.get(j, unfunded)
+        riders = riders_of.get(j)
+        score, level, reasons = verdicts[which_l[j]]
         shared = k >= 2
         out.append({
-            "id": c_id, "name": c_name, "reliant_products": len(prods),
-            "reliant_actors": k, "shared": shared, "funded": funded, "funders": funders,
-            "funded_until": funded_until and funded_until.isoformat(),
-            "cliff_date": cliff and cliff.isoformat(), "maintainers": maintainers,
-            "paid_maintainers": paid_count, "hollow_core": shared and not funded,
-            "free_riders": riders, "risk_score": score, "risk_level": level,
-            "reasons": list(reasons), "reliant_product_ids": prods, "reliant_actor_ids": acts,
+            "id": ids[j], "name": names[j], "reliant_products": len(prods),
+            "reliant_actors": k, "shared": shared, "funded": funded_l[j],
+            "funders": list(funders), "funded_until": until and until.isoformat(),
+            "cliff_date": cliff_day and cliff_day.isoformat(), "maintainers": maintainers_l[j],
+            "paid_maintainers": paid_l[j], "hollow_core": shared and not funded_l[j],
+            "free_riders": list(acts) if riders is None else riders, "risk_score": score,
+            "risk_level": level, "reasons": list(reasons), "reliant_product_ids": prods,
+            "reliant_actor_ids": acts,
         })
-    out.sort(key=itemgetter("risk_score"), reverse=True)  # stable: ties stay in id order
     return out

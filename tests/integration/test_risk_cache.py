@@ -41,6 +41,34 @@ def test_a_snapshot_is_reused_until_someone_writes(empty_kb, settings) -> None:
     assert fastrisk.snapshot(empty_kb, settings) is not snap
 
 
+def test_a_write_during_the_reads_gives_one_consistent_uncached_snapshot(
+        empty_kb, settings, monkeypatch) -> None:
+    """The bulk reads run in parallel transactions; a write that commits among them must
+    not mix two states: they are read again in one transaction, and nothing is cached."""
+    loader.load(empty_kb, [DEMO], settings=settings)
+    read_one, wrote = db._columns, []
+
+    def read_then_write(tx, names):  # type: ignore[no-untyped-def]
+        out = read_one(tx, names)
+        if not wrote and names == ["risk_inputs_components"]:
+            wrote.append(names)  # a real write by another client, between the reads
+            empty_kb.execute_query("CREATE (:Entity:Component {id: 'late', name: 'Late'})",
+                                   database_=settings.neo4j_database)
+        return out
+
+    monkeypatch.setattr(db, "_columns", read_then_write)
+    col, state = db.read_columns_with_state(empty_kb, fastrisk.INPUTS, settings=settings)
+    assert wrote and state is None
+    assert "late" in col["risk_inputs_components.ids"]  # the re-read, after the write
+    fastrisk.forget()
+    wrote.clear()
+    empty_kb.execute_query("MATCH (c:Component {id: 'late'}) DETACH DELETE c",
+                           database_=settings.neo4j_database)
+    snap = fastrisk.snapshot(empty_kb, settings)
+    assert wrote and "late" in snap.ids
+    assert fastrisk.snapshot(empty_kb, settings) is not snap  # the first was not kept
+
+
 def test_risk_follows_a_write_made_behind_kbs_back(empty_kb, settings) -> None:
     loader.load(empty_kb, [DEMO], settings=settings)
     before = _component(empty_kb, settings, "json-codec")

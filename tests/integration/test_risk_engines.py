@@ -22,6 +22,9 @@ CASES = [
     ("subgrants.yaml", "2026-06-15", 180, ["F"]),
     ("subgrants.yaml", "2026-06-15", 180, ["L", "H"]),
     ("ivn.yaml", "2026-06-15", 180, []),
+    ("volunteers.yaml", "2026-06-15", 180, []),
+    ("volunteers.yaml", "2026-06-15", 200, []),
+    ("volunteers.yaml", "2026-06-15", 180, ["f"]),
     (str(EXAMPLES / "ebola-emr.yaml"), "2026-11-22", 180, []),
     (str(EXAMPLES / "ebola-emr.yaml"), "2026-11-22", 60, ["ghrf", "tessera"]),
 ]
@@ -46,3 +49,23 @@ def test_engines_agree_on_a_generated_ecosystem(empty_kb, settings, tmp_path: Pa
         fast = analyses.risk(empty_kb, as_of, 180, without, settings, engine="fast").data
         assert fast == ref
     assert sum(c["hollow_core"] for c in ref["components"]) > 0
+
+
+@pytest.mark.parametrize(("without", "expected"), [
+    # id: (maintainers, paid maintainers, free riders, funded, cliff date), worked out by hand
+    # from tests/fixtures/volunteers.yaml on 2026-06-15 with a 200-day horizon (2027-01-01).
+    ([], {"v": (1, 0, ["b"], False, None), "w": (1, 0, ["a", "b"], False, None),
+          "m": (2, 1, ["a", "b"], True, "2027-01-01"), "u": (0, 0, [], False, None)}),
+    (["f"], {"v": (1, 0, ["b"], False, None), "w": (1, 0, ["a", "b"], False, None),
+             "m": (1, 0, ["a", "b"], False, None), "u": (0, 0, [], False, None)}),
+])
+def test_maintainers_and_free_riders_by_hand(empty_kb, settings, without: list[str],
+                                             expected: dict[str, tuple[object, ...]]) -> None:
+    """a keeps v, which it relies on, so only b rides free there; c counts once on w in two
+    roles, and b's role there ended the day before; withdrawing f leaves m to a volunteer."""
+    loader.load(empty_kb, [FIX / "volunteers.yaml"], settings=settings)
+    rows = analyses.risk(empty_kb, "2026-06-15", 200, without, settings,
+                         engine="fast").data["components"]
+    got = {r["id"]: (r["maintainers"], r["paid_maintainers"], r["free_riders"], r["funded"],
+                     r["cliff_date"]) for r in rows}
+    assert got == expected
