@@ -249,8 +249,15 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
             analyses.risk(driver, AS_OF, settings=settings)
             cached_s.append(time.perf_counter() - t0)
     risk_query, risk_cached = min(query_s), min(cached_s)
-    nx_s, nx_res = networkx_baseline(args)
-    naive_s, naive_res = (None, None) if n > args.naive_max else naive_baseline(args)
+    # Baselines best of two as well, like the risk figures they are compared with.
+    nx_s, nx_res = min((networkx_baseline(args) for _ in range(2)), key=lambda r: r[0])
+    naive_s, naive_res = None, None
+    for _ in range(0 if n > args.naive_max else 2):
+        seconds, result = naive_baseline(args)
+        if seconds is None:  # gave up; only a first attempt that gives up is reported
+            break
+        if naive_s is None or seconds < naive_s:
+            naive_s, naive_res = seconds, result
     print(f"  networkx {nx_s:.1f}s, naive {naive_s}", file=sys.stderr)
 
     def agrees(other: dict[str, Any] | None) -> bool | None:
