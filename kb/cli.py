@@ -221,6 +221,8 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, fmt: str) -> None:
     FILES are valuenet/1 files: .yaml, .yml, .json, or folders of CSV files (see README,
     "The ecosystem format"). Every file is checked first; on any problem each one is listed
     with its location and nothing is written. Loading the same file again changes nothing.
+    After the write, the risk engine's snapshot of the graph is computed and kept under the
+    state directory, so the next `kb risk`, `kb audit` or panel view only builds its rows.
 
     \b
     Examples:

@@ -16,11 +16,16 @@ from kb.server import local
 from kb.settings import Settings, get_settings
 
 
+def server_uri(settings: Settings) -> str:
+    """The URI of the server to use: the configured one, else the provisioned one."""
+    return settings.neo4j_uri or local.local_uri(settings)
+
+
 def target(settings: Settings) -> tuple[str, str, str | None]:
     """(uri, user, password) to use: the configured server, else the provisioned one."""
     if settings.neo4j_uri:
         return settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password
-    return local.local_uri(settings), settings.neo4j_user, (
+    return server_uri(settings), settings.neo4j_user, (
         settings.neo4j_password or local.read_password(settings)
     )
 

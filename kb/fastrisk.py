@@ -22,11 +22,17 @@ are computed once per distinct combination.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import math
+import os
+import pickle
+import tempfile
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -35,7 +41,7 @@ from scipy import sparse
 
 from kb import db
 from kb.perf import collector_paused
-from kb.settings import Settings
+from kb.settings import Settings, get_settings
 
 EARLY, LATE = date(1000, 1, 1), date(9999, 12, 31)
 
@@ -147,28 +153,84 @@ class Snapshot:
 
 _cache: dict[str, Snapshot] = {}  # data-state token -> snapshot; the latest state only
 _cache_lock = threading.Lock()
+DISK_FORMAT = 1  # bump when Snapshot's fields change: older files are then ignored
 
 
-def forget() -> None:
-    """Drop the cached snapshot (the benchmark does, to time a computation from scratch)."""
+def snapshot_path(settings: Settings) -> Path:
+    """Where the snapshot of the knowledge base at `settings`' server and database is kept
+    between processes (one file per server and database, in the state directory)."""
+    server = f"{db.server_uri(settings)}\n{settings.neo4j_database}"
+    key = hashlib.sha256(server.encode()).hexdigest()[:16]
+    return settings.kb_state_dir / "cache" / f"risk-snapshot-{key}.pickle"
+
+
+def _remember(state: str, snap: Snapshot) -> None:
     with _cache_lock:
         _cache.clear()
+        _cache[state] = snap
+
+
+def _from_disk(settings: Settings, state: str) -> Snapshot | None:
+    """The snapshot on disk when it was taken of data state `state`, else None. The file
+    starts with (format, state), so a stale one is rejected without reading the rest."""
+    try:
+        with snapshot_path(settings).open("rb") as f:
+            if pickle.load(f) != (DISK_FORMAT, state):
+                return None
+            snap = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            TypeError, ValueError):
+        return None  # missing, unreadable or from another version: computed again
+    return snap if isinstance(snap, Snapshot) else None
+
+
+def _to_disk(settings: Settings, state: str, snap: Snapshot) -> None:
+    """Keep `snap` for other processes; written to a temporary file (mode 0600) and renamed,
+    so a reader sees the old file or the new one. A cache: if it cannot be written, the
+    next process computes the snapshot itself."""
+    path = snapshot_path(settings)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".risk-snapshot-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((DISK_FORMAT, state), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(snap, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def forget(settings: Settings | None = None) -> None:
+    """Drop the snapshot held in memory, and with `settings` also the one kept on disk for
+    that knowledge base (the benchmark does both, to time a computation from scratch)."""
+    with _cache_lock:
+        _cache.clear()
+    if settings is not None:
+        snapshot_path(settings).unlink(missing_ok=True)
 
 
 def snapshot(driver: Driver, settings: Settings | None = None) -> Snapshot:
-    """The snapshot of the graph as it is now: computed, or reused when no write has committed
-    since it was computed (any write by any client changes the data-state token)."""
+    """The snapshot of the graph as it is now: reused when no write has committed since it
+    was computed (any write by any client changes the data-state token), from this process's
+    memory or from the file another process left (`kb load` leaves one after each load);
+    otherwise computed, and kept in both places."""
+    settings = settings or get_settings()
     state = db.data_state(driver, settings=settings)
     with _cache_lock:
         hit = _cache.get(state)
+    if hit is None and (hit := _from_disk(settings, state)) is not None:
+        _remember(state, hit)
     if hit is not None:
         return hit
     col, state_read = db.read_columns_with_state(driver, INPUTS, settings=settings)
     snap = _build(col)
     if state_read is not None:
-        with _cache_lock:
-            _cache.clear()
-            _cache[state_read] = snap
+        _remember(state_read, snap)
+        _to_disk(settings, state_read, snap)
     return snap
 
 

@@ -6,6 +6,7 @@ rewritten, so loading the same file twice reports them as unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
+from neo4j.exceptions import DriverError, Neo4jError
 
 from kb import db
 from kb.errors import KBError
@@ -141,7 +143,23 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
             finally:
                 if tx.closed() is False:
                     tx.rollback()
+        if not dry_run:
+            del plan, result  # the risk snapshot below is built without them in memory
+            _precompute_risk(driver, settings, progress or (lambda *_: None))
     return report
+
+
+def _precompute_risk(driver: Driver, settings: Settings, progress: Progress) -> None:
+    """Compute the risk engine's snapshot of the graph as the load left it, and keep it on
+    disk (kb/fastrisk.py), so that the first risk question after a load, in any process,
+    only builds rows. It is a cache: if Neo4j fails here the load has still committed, and
+    the first question computes it instead."""
+    from kb import fastrisk
+
+    progress("precomputing risk", 0, 1)
+    with contextlib.suppress(Neo4jError, DriverError):
+        fastrisk.snapshot(driver, settings)
+    progress("precomputing risk", 1, 1)
 
 
 def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:

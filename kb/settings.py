@@ -27,7 +27,8 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(default="neo4j", description="Database to use.")
     kb_state_dir: Path = Field(
         default=Path(".kb"),
-        description="Folder for the provisioned server: jars, config, data, logs, password.",
+        description="Folder for the provisioned server (jars, config, data, logs, password) "
+        "and the risk snapshot cache.",
     )
     kb_neo4j_port: int = Field(default=7687, description="Bolt port of the provisioned server.")
     kb_neo4j_heap: str = Field(

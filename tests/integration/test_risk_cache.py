@@ -107,3 +107,37 @@ def test_what_if_answers_from_a_cached_snapshot_match_the_reference(empty_kb, se
     assert fastrisk.snapshot(empty_kb, settings) is snap  # every answer above came from it
     # Withdrawing a funder leaves at least as many hollow cores, and here strictly more.
     assert hollow["2026-06-15"] > sum(c["hollow_core"] for c in base["components"])
+
+
+def test_a_load_leaves_a_snapshot_on_disk_that_a_new_process_reuses(
+        empty_kb, settings, monkeypatch) -> None:
+    """`kb load` precomputes the snapshot; another process (here: this one with its memory
+    dropped) answers from the file without reading the graph's bulk inputs."""
+    fastrisk.forget(settings)
+    loader.load(empty_kb, [DEMO], settings=settings)
+    path = fastrisk.snapshot_path(settings)
+    assert path.is_file() and path.stat().st_mode & 0o777 == 0o600
+    fastrisk.forget()  # memory only
+
+    def no_bulk_reads(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the bulk inputs were read again")
+
+    monkeypatch.setattr(db, "read_columns_with_state", no_bulk_reads)
+    assert _component(empty_kb, settings, "json-codec")["hollow_core"] is True
+
+
+def test_a_stale_or_broken_snapshot_file_is_not_used(empty_kb, settings) -> None:
+    loader.load(empty_kb, [DEMO], settings=settings)
+    path = fastrisk.snapshot_path(settings)
+    before = path.read_bytes()
+    # A write outside kb: the file names the old data state, so it is computed again.
+    empty_kb.execute_query("MATCH (:Actor)-[m:MAINTAINS]->(:Component {id: 'json-codec'}) "
+                           "SET m.paid = true", database_=settings.neo4j_database)
+    fastrisk.forget()
+    assert _component(empty_kb, settings, "json-codec")["hollow_core"] is False
+    assert path.read_bytes() != before  # and kept for the new state
+    path.write_bytes(b"not a snapshot")
+    fastrisk.forget()
+    assert _component(empty_kb, settings, "json-codec")["hollow_core"] is False
+    fastrisk.forget(settings)
+    assert not path.exists()
