@@ -30,7 +30,7 @@ import pickle
 import tempfile
 import threading
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -153,7 +153,10 @@ class Snapshot:
 
 _cache: dict[str, Snapshot] = {}  # data-state token -> snapshot; the latest state only
 _cache_lock = threading.Lock()
-DISK_FORMAT = 1  # bump when Snapshot's fields change: older files are then ignored
+# What a snapshot file must have been written with to be read: a number to bump when the
+# meaning of a field changes, and the fields themselves (a renamed or added one counts too).
+DISK_FORMAT = (1, tuple(f.name for f in fields(Snapshot)),
+               tuple(f.name for f in fields(Volunteers)))
 
 
 def snapshot_path(settings: Settings) -> Path:
@@ -178,9 +181,8 @@ def _from_disk(settings: Settings, state: str) -> Snapshot | None:
             if pickle.load(f) != (DISK_FORMAT, state):
                 return None
             snap = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-            TypeError, ValueError):
-        return None  # missing, unreadable or from another version: computed again
+    except Exception:  # a cache: missing, unreadable or foreign files are computed again
+        return None
     return snap if isinstance(snap, Snapshot) else None
 
 

@@ -4,6 +4,7 @@ write, whoever makes it."""
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 from kb import analyses, db, fastrisk, loader
@@ -141,3 +142,25 @@ def test_a_stale_or_broken_snapshot_file_is_not_used(empty_kb, settings) -> None
     assert _component(empty_kb, settings, "json-codec")["hollow_core"] is False
     fastrisk.forget(settings)
     assert not path.exists()
+
+
+def test_a_snapshot_file_of_another_format_is_not_used(empty_kb, settings, monkeypatch) -> None:
+    """A file from another version of kb, for the very same data state, is read again from
+    the graph rather than trusted."""
+    loader.load(empty_kb, [DEMO], settings=settings)
+    path = fastrisk.snapshot_path(settings)
+    with path.open("rb") as f:
+        (_, state), snap = pickle.load(f), pickle.load(f)
+    with path.open("wb") as f:
+        pickle.dump(((0,), state), f)
+        pickle.dump(snap, f)
+    reads, read = [], db.read_columns_with_state
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(args[1])
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(db, "read_columns_with_state", counted)
+    fastrisk.forget()
+    assert fastrisk.snapshot(empty_kb, settings).ids == snap.ids
+    assert reads == [fastrisk.INPUTS]
