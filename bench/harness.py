@@ -67,6 +67,25 @@ def driver_for(args: argparse.Namespace) -> Any:
     return db.open_driver(s), s
 
 
+def peak_rss_mib(pid: int | None) -> int | None:
+    """The peak resident memory of a live process so far (`VmHWM`), in MiB; None where
+    /proc does not say."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except (OSError, TypeError):
+        return None
+    kib = next((int(x.split()[1]) for x in status.splitlines() if x.startswith("VmHWM:")), None)
+    return None if kib is None else round(kib / 1024)
+
+
+def neo4j_peak_rss_mib(args: argparse.Namespace) -> int | None:
+    """`VmHWM` of the bench server: its peak resident memory since it last started."""
+    from kb.server import local
+
+    _, settings = driver_for(args)
+    return peak_rss_mib(local.running_pid(settings))
+
+
 def restart(args: argparse.Namespace) -> None:
     kb(args, "neo4j", "stop")
     kb(args, "neo4j", "start")
@@ -169,7 +188,10 @@ def naive_baseline(args: argparse.Namespace) -> tuple[float | None, dict[str, An
 # --- panel -----------------------------------------------------------------------------------
 
 
-def panel_latency(args: argparse.Namespace) -> dict[str, Any]:
+def panel_latency(args: argparse.Namespace, what_ifs: list[str]
+                  ) -> tuple[dict[str, Any], int | None]:
+    """Latency of /risk and /risk.json under load; then the panel's peak memory (MiB) after
+    those and a what-if per funder in `what_ifs` (each a new analysis the panel keeps)."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed for the panel figures: apt-get install wrk "
                          "(`make bench` installs it)")
@@ -200,10 +222,14 @@ def panel_latency(args: argparse.Namespace) -> dict[str, Any]:
                 capture_output=True, text=True, check=True).stdout
             line = next(x for x in out.splitlines() if x.startswith("{"))
             results[path] = {**json.loads(line), "first_request_s": round(first, 3)}
+        for funder in what_ifs:
+            urllib.request.urlopen(f"{base}/risk.json?without={funder}",  # noqa: S310
+                                   timeout=600).read()
+        peak = peak_rss_mib(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    return results
+    return results, peak
 
 
 # --- one size -------------------------------------------------------------------------------
@@ -225,6 +251,7 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     # cache); loading the same file again after a reset shows the server warm.
     kb(args, "reset", "--yes")
     load_again_s, _ = kb_rss(args, "load", str(data_file), "--format", "json")
+    neo4j_load_peak = neo4j_peak_rss_mib(args)
     print(f"  load {load_s:.1f}s, again {load_again_s:.1f}s", file=sys.stderr)
     restart(args)
     risk_cold, _ = kb(args, "risk", "--as-of", AS_OF, "--format", "json")
@@ -273,7 +300,9 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
         return same_counts and other["hollow"] == sorted(i for i, c in ours.items()
                                                         if c["hollow_core"])
 
-    panel = panel_latency(args) if args.panel_seconds > 0 else {}
+    funders = sorted(a["id"] for a in doc["actors"] if a["id"].startswith("funder-"))[:4]
+    panel, panel_peak = panel_latency(args, funders) if args.panel_seconds > 0 else ({}, None)
+    neo4j_peak = neo4j_peak_rss_mib(args)
     return {
         "components": n, "records": records, "dependency_edges": edges,
         "load_s": round(load_s, 2), "load_records_per_s": round(records / load_s),
@@ -297,6 +326,12 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
         "risk_after_load_vs_networkx": round(risk_disk / nx_s, 3),
         "risk_after_load_vs_naive": None if naive_s is None else round(risk_disk / naive_s, 3),
         "panel": panel,
+        "panel_what_ifs": len(funders) if panel else 0,
+        "panel_peak_rss_mib": panel_peak,
+        # Neo4j's peak resident memory through the two loads, and after the restart through
+        # every read of the round (risk, audit, baselines, panel)
+        "neo4j_peak_rss_mib_loads": neo4j_load_peak,
+        "neo4j_peak_rss_mib_reads": neo4j_peak,
     }
 
 
@@ -435,7 +470,17 @@ def write_docs(report: dict[str, Any], out: Path) -> None:
                     f"{r['audit_s']} | {r['networkx_s']} | {naive} | "
                     f"{agree} | "
                     f"{lat(r, '/risk')} | {lat(r, '/risk.json')} | {errors} |")
-    table = "\n".join(rows)
+    memory = ["| components | `kb load` peak MiB | panel peak MiB (after what-ifs) | "
+              "Neo4j peak MiB, loads | Neo4j peak MiB, reads | Neo4j heap + page cache |",
+              "| " + " | ".join(["---"] * 6) + " |"]
+    budget = f"{report['neo4j']['heap']} + {report['neo4j']['pagecache']}"
+    for r in report["results"]:
+        memory.append(f"| {r['components']:,} | {r['load_peak_rss_mib']} | "
+                      f"{r.get('panel_peak_rss_mib') or '-'} ({r.get('panel_what_ifs', 0)}) | "
+                      f"{r.get('neo4j_peak_rss_mib_loads') or '-'} | "
+                      f"{r.get('neo4j_peak_rss_mib_reads') or '-'} | {budget} |")
+    table = ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM`; `ru_maxrss` for the load):"
+             "\n\n" + "\n".join(memory))
     text = docs.read_text()
     start, end = "<!-- results:start -->", "<!-- results:end -->"
     m = report["machine"]

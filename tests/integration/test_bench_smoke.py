@@ -30,6 +30,11 @@ def test_bench_smoke_run_measures_everything_and_baselines_agree(tmp_path: Path)
         assert r[key] > 0, key
     assert r["agrees_with_networkx"] is True and r["agrees_with_naive"] is True
     assert r["load_peak_rss_mib"] > 20
+    # the panel and the server report their peak memory, within what was configured (1g heap
+    # + 512m page cache, plus the JVM's own overhead)
+    assert r["panel_what_ifs"] == 2 and 20 < r["panel_peak_rss_mib"] < 1536
+    for key in ("neo4j_peak_rss_mib_loads", "neo4j_peak_rss_mib_reads"):
+        assert 100 < r[key] < 1536 + 1024, key
     assert set(r["panel"]) == {"/risk", "/risk.json"}
     assert all(x["errors"] == 0 and x["requests"] > 0 for x in r["panel"].values())
     assert (out / "scaling.png").exists()
