@@ -349,7 +349,8 @@ AS_OF_OPTION = click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
               help="What if this actor withdrew: ignore its funding, every sub-grant passed on "
               "from it, and its paid maintenance. Repeatable. Nothing is written.")
 @click.option("--engine", type=click.Choice(["fast", "cypher"]), default="fast",
-              show_default=True, help="fast: in memory after a few bulk reads; cypher: the "
+              show_default=True, help="fast: in memory after a few bulk reads, or from "
+              "the snapshot the last `kb load` left while the data has not changed; cypher: the "
               "reference query cypher/analyses/risk.cypher. Both give the same answer.")
 @click.option("--limit", type=click.IntRange(min=0), metavar="N",
               help="Show only the N most urgent components; 0 shows all. Default: 50 in a "
