@@ -59,11 +59,17 @@ def kb_rss(args: argparse.Namespace, *cmd: str) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
-def driver_for(args: argparse.Namespace) -> Any:
-    from kb import db
+def settings_for(args: argparse.Namespace) -> Any:
+    """Settings of the bench server (its state directory and port, nothing from .env)."""
     from kb.settings import Settings
 
-    s = Settings(kb_state_dir=args.state, kb_neo4j_port=args.port, _env_file=None)  # type: ignore[call-arg]
+    return Settings(kb_state_dir=args.state, kb_neo4j_port=args.port, _env_file=None)  # type: ignore[call-arg]
+
+
+def driver_for(args: argparse.Namespace) -> Any:
+    from kb import db
+
+    s = settings_for(args)
     return db.open_driver(s), s
 
 
@@ -82,8 +88,7 @@ def neo4j_peak_rss_mib(args: argparse.Namespace) -> int | None:
     """`VmHWM` of the bench server: its peak resident memory since it last started."""
     from kb.server import local
 
-    _, settings = driver_for(args)
-    return peak_rss_mib(local.running_pid(settings))
+    return peak_rss_mib(local.running_pid(settings_for(args)))
 
 
 def restart(args: argparse.Namespace) -> None:

@@ -337,13 +337,14 @@ def _build(col: dict[str, list[Any]]) -> Snapshot:
     in_mixed = m_ok & np.isin(m_at, np.union1d(f_at[f_ok], m_at[m_ok & paid]))
     mixed = grouped(m, "actors", "paid", "since", "until", m_at, in_mixed)
     v = np.flatnonzero(m_ok & ~in_mixed)
-    v_actor = [col[f"{m}.actors"][i] for i in v.tolist()]
+    v_rows = v.tolist()
+    v_actor = [col[f"{m}.actors"][i] for i in v_rows]
     code: dict[str, int] = {}
 
     def ordinals(column: str, default: date) -> np.ndarray:
-        texts = col[f"{m}.{column}"]
-        day_of = {t: parse(t, default).toordinal() for t in {texts[i] for i in v.tolist()}}
-        return np.fromiter((day_of[texts[i]] for i in v.tolist()), np.int64, len(v))
+        texts = [col[f"{m}.{column}"][i] for i in v_rows]
+        day_of = {t: parse(t, default).toordinal() for t in set(texts)}
+        return np.fromiter(map(day_of.__getitem__, texts), np.int64, len(texts))
 
     volunteers = Volunteers(
         component=m_at[v], actor=v_actor,

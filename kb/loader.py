@@ -127,6 +127,7 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
     """Validate documents already in memory (importers' output) and write them atomically."""
     with collector_paused():  # hundreds of thousands of records and rows, no cycles
         settings = settings or get_settings()
+        progress = progress or (lambda *_: None)
         result = validate_raw(raws, kb_lookup(driver, settings))
         if not result.ok:
             raise ValidationFailed(result.problems)
@@ -134,7 +135,7 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
         with driver.session(database=settings.neo4j_database) as session:
             tx = session.begin_transaction()
             try:
-                report = _write(tx, plan, prune, progress or (lambda *_: None))
+                report = _write(tx, plan, prune, progress)
                 report.dry_run = dry_run
                 if dry_run:
                     tx.rollback()
@@ -145,7 +146,7 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
                     tx.rollback()
         if not dry_run:
             del plan, result  # the risk snapshot below is built without them in memory
-            _precompute_risk(driver, settings, progress or (lambda *_: None))
+            _precompute_risk(driver, settings, progress)
     return report
 
 
