@@ -44,6 +44,7 @@ class Analysis:
     rows: list[dict[str, Any]]
     columns: list[str]
     table_columns: list[str] | None = None  # a narrower set for terminal tables
+    total: int | None = None  # rows before a limit, where the analysis takes one
 
 
 def plain(value: Any) -> Any:
@@ -107,11 +108,13 @@ ENGINES = ("fast", "cypher")
 
 def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
          without: list[str] | None = None, settings: Settings | None = None,
-         engine: str = "fast") -> Analysis:
+         engine: str = "fast", limit: int | None = None) -> Analysis:
     """Hollow-core risk of every component, most urgent first.
 
     `engine="cypher"` runs the reference query `cypher/analyses/risk.cypher`; the default
     `fast` engine (kb/fastrisk.py) computes the same rows in memory after a few bulk reads.
+    A positive `limit` keeps only the most urgent rows (the fast engine then builds no
+    others); `total` of the answer counts them all.
     """
     as_of = parse_as_of(as_of)
     without = sorted(set(without or []))
@@ -124,15 +127,18 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
     if engine == "fast":
         from kb import fastrisk
 
-        comps = fastrisk.risk_rows(driver, as_of, horizon, without, settings)
+        comps, total = fastrisk.risk_rows(driver, as_of, horizon, without, settings,
+                                          limit or None)
     else:
         comps = _rows(driver, "risk", {"as_of": as_of, "horizon": horizon,
                                        "without": without}, settings)
         for r in comps:
             for key in ("funders", "free_riders", "reliant_product_ids", "reliant_actor_ids"):
                 r[key] = sorted(r[key])
+        total = len(comps)
+        comps = comps[:limit or None]
     data = {"as_of": as_of, "horizon_days": horizon, "without": without, "components": comps}
-    return Analysis("risk", data, comps, RISK_COLUMNS, RISK_TABLE)
+    return Analysis("risk", data, comps, RISK_COLUMNS, RISK_TABLE, total)
 
 
 def hollow_core(driver: Driver, as_of: str | None = None, horizon: int = 180,

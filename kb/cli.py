@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import sys
@@ -376,13 +375,11 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
     from kb import analyses, db
     from kb.output import emit
 
-    with db.connect() as driver:
-        result = analyses.risk(driver, as_of, horizon, list(without), engine=engine)
-    total = len(result.rows)
     limit = (50 if fmt == "table" else 0) if limit is None else limit
-    if 0 < limit < total:
-        top = result.rows[:limit]
-        result = dataclasses.replace(result, rows=top, data={**result.data, "components": top})
+    with db.connect() as driver:
+        result = analyses.risk(driver, as_of, horizon, list(without), engine=engine,
+                               limit=limit)
+    total = result.total or len(result.rows)
     title = f"hollow-core risk on {result.data['as_of']}" + (
         f" without {', '.join(result.data['without'])}" if without else "")
     emit(result, fmt, title)

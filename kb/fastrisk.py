@@ -1,7 +1,8 @@
 """The risk analysis computed in memory: the same answer as `cypher/analyses/risk.cypher`.
 
-A few bulk reads in one read transaction, each a single row of aligned lists (components,
-dependency edges as internal node ids, roots, maintenance flows, maintenance records), then
+Five bulk reads, run at the same time and checked to have read one data state (see
+`db.read_columns_with_state`), each a single row of aligned lists (components, dependency
+edges as internal node ids, roots, maintenance flows, maintenance records), then
 reachability with sparse matrices: starting from what each product is built on (and what
 each actor relies on directly), one step along DEPENDS_ON per iteration, keeping only
 components not reached before, until nothing new is reached. That is a breadth-first search
@@ -33,15 +34,17 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from neo4j import Driver
-from scipy import sparse
 
 from kb import db
 from kb.perf import collector_paused
 from kb.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 EARLY, LATE = date(1000, 1, 1), date(9999, 12, 31)
 
@@ -237,18 +240,23 @@ def snapshot(driver: Driver, settings: Settings | None = None) -> Snapshot:
 
 
 def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
-              settings: Settings | None = None) -> list[dict[str, Any]]:
+              settings: Settings | None = None, limit: int | None = None
+              ) -> tuple[list[dict[str, Any]], int]:
     """Rows with the same columns and order as the `risk` query, already plain: dates as
-    ISO strings and every id list sorted."""
+    ISO strings and every id list sorted; with `limit`, only that many of the most urgent
+    (the others are ranked but not built). Also returns how many components there are."""
     with collector_paused():
         snap = snapshot(driver, settings)
         excluded = ({r["id"] for r in db.run(driver, "withdrawn_fundings",
                                              {"without": without}, settings=settings)}
                     if without else set())
-        return _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(without))
+        rows = _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(without), limit)
+        return rows, len(snap.ids)
 
 
 def _build(col: dict[str, list[Any]]) -> Snapshot:
+    from scipy import sparse  # here, not at the top: a snapshot read from disk needs none
+
     ids: list[str] = col["risk_inputs_components.ids"]
     names: list[str] = col["risk_inputs_components.names"]
     cid = {x: i for i, x in enumerate(ids)}
@@ -384,10 +392,10 @@ def _volunteer_maintainers(snap: Snapshot, day: date
     return count, relying
 
 
-def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str]
-          ) -> list[dict[str, Any]]:
+def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
+          limit: int | None = None) -> list[dict[str, Any]]:
     """The risk rows on `day`, without the fundings in `excluded` and the paid maintenance
-    of the actors in `withdrawn`."""
+    of the actors in `withdrawn`; the `limit` most urgent only, if given."""
     n = len(snap.ids)
     horizon_end = day + timedelta(days=horizon)
     act_flat, act_ptr = snap.act_flat, snap.act_ptr
@@ -427,7 +435,7 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
                 in zip(*(x.tolist() for x in np.unravel_index(distinct, ranges)), strict=True)]
     scores = np.asarray([v[0] for v in verdicts], dtype=np.int64)[which]
     # Rows by score, ties in id order (the order of the Cypher definition).
-    order = snap.by_id[np.argsort(-scores[snap.by_id], kind="stable")]
+    order = snap.by_id[np.argsort(-scores[snap.by_id], kind="stable")][:limit]
     ids, names, prod_flat, prod_ptr = snap.ids, snap.names, snap.prod_flat, snap.prod_ptr
     funded_l, maintainers_l, paid_l, which_l = (
         funded.tolist(), maintainers.tolist(), paid.tolist(), which.tolist())

@@ -49,6 +49,17 @@ def test_engines_agree_on_a_generated_ecosystem(empty_kb, settings, tmp_path: Pa
         fast = analyses.risk(empty_kb, as_of, 180, without, settings, engine="fast").data
         assert fast == ref
     assert sum(c["hollow_core"] for c in ref["components"]) > 0
+    # A limit builds only the most urgent rows; they must be the reference's first ones, also
+    # where the cut falls between two rows of the same score (ties go in id order).
+    comps = ref["components"]
+    tie = next(k for k in range(1, len(comps))
+               if comps[k - 1]["risk_score"] == comps[k]["risk_score"])
+    for k in (1, tie, 400, len(comps) + 5):
+        for engine in ("fast", "cypher"):
+            top = analyses.risk(empty_kb, "2027-01-15", 180, ["funder-0000"], settings,
+                                engine=engine, limit=k)
+            assert top.data["components"] == comps[:k] == top.rows
+            assert top.total == len(comps) == 1500
 
 
 @pytest.mark.parametrize(("without", "expected"), [
