@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,16 +40,31 @@ def friendly(fn: F) -> F:
             click.secho(f"error: Neo4j refused the work: {exc.message or code}", fg="red",
                         err=True)
             if "MemoryPool" in code or "memory" in (exc.message or "").lower():
-                click.echo("The transaction needed more memory than the server allows; "
-                           "nothing was written. Give Neo4j a larger heap (KB_NEO4J_HEAP=6g, "
-                           "then `kb neo4j stop && kb neo4j start`) or split the input.",
-                           err=True)
+                click.echo(_memory_hint(), err=True)
             elif "Timeout" in code or "timed out" in (exc.message or "").lower():
                 click.echo("The work took longer than the server's transaction timeout "
                            "(KB_NEO4J_TX_TIMEOUT); nothing was written.", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _memory_hint() -> str:
+    """What to do when Neo4j refuses a transaction for lack of memory."""
+    from kb.settings import get_settings
+
+    settings = get_settings()
+    said = ("The transaction needed more memory than the server allows (all transactions "
+            "together may use 70% of its heap); nothing was written.")
+    if settings.neo4j_uri:  # a server kb does not run
+        return (f"{said} Give the server at {settings.neo4j_uri} a larger heap "
+                "(server.memory.heap.max_size in its neo4j.conf), or split the input.")
+    heap = settings.kb_neo4j_heap
+    size = re.fullmatch(r"(\d+)([kmgKMG]?)", heap.strip())
+    bigger = f"{int(size[1]) * 2}{size[2]}" if size else "a larger size"
+    return (f"{said} The server `kb neo4j start` runs has a {heap} heap: give it more "
+            f"(KB_NEO4J_HEAP={bigger}, then `kb neo4j stop && kb neo4j start`), or split "
+            "the input.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
