@@ -1,0 +1,167 @@
+"""Connections to Neo4j and running library queries by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, Query, RoutingControl
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+from kb import queries
+from kb.errors import ConnectionFailed
+from kb.server import local
+from kb.settings import Settings, get_settings
+
+
+def server_uri(settings: Settings) -> str:
+    """The URI of the server to use: the configured one, else the provisioned one."""
+    return settings.neo4j_uri or local.local_uri(settings)
+
+
+def target(settings: Settings) -> tuple[str, str, str | None]:
+    """(uri, user, password) to use: the configured server, else the provisioned one."""
+    if settings.neo4j_uri:
+        return settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password
+    return server_uri(settings), settings.neo4j_user, (
+        settings.neo4j_password or local.read_password(settings)
+    )
+
+
+def open_driver(settings: Settings | None = None) -> Driver:
+    """A verified driver, or ConnectionFailed with one line naming the URI and what to try."""
+    settings = settings or get_settings()
+    uri, user, password = target(settings)
+    try:
+        driver = GraphDatabase.driver(
+            uri, auth=(user, password or ""), connection_timeout=settings.kb_connect_timeout,
+            notifications_min_severity="OFF",
+        )
+    except (ValueError, ConfigurationError) as exc:
+        raise ConnectionFailed(
+            f"NEO4J_URI {uri!r} is not a Neo4j URI: {exc}",
+            hint="Use bolt://host:7687, neo4j://host:7687 or neo4j+s://host.",
+        ) from None
+    try:
+        driver.verify_connectivity()
+    except AuthError:
+        driver.close()
+        raise ConnectionFailed(
+            f"Neo4j at {uri} refused user '{user}'",
+            hint="Check NEO4J_USER and NEO4J_PASSWORD.",
+        ) from None
+    except (ServiceUnavailable, OSError, Neo4jError) as exc:
+        driver.close()
+        hint = (
+            "Start the project's own server with `kb neo4j start` (or `make run`)."
+            if not settings.neo4j_uri
+            else "Check that the server runs and NEO4J_URI is right."
+        )
+        raise ConnectionFailed(
+            f"cannot reach Neo4j at {uri}: {type(exc).__name__}", hint=hint
+        ) from None
+    return driver
+
+
+@contextmanager
+def connect(settings: Settings | None = None) -> Iterator[Driver]:
+    """Open a verified driver for the length of a `with` block."""
+    driver = open_driver(settings)
+    try:
+        yield driver
+    finally:
+        driver.close()
+
+
+def run(
+    driver: Driver,
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
+    settings: Settings | None = None,
+) -> list[dict[str, Any]]:
+    """Run the library query `name` with bound parameters; return its rows as dicts."""
+    settings = settings or get_settings()
+    q = queries.get(name)
+    bound = q.bind(params or {})
+    routing = RoutingControl.READ if q.mode == "read" else RoutingControl.WRITE
+    records, _, _ = driver.execute_query(
+        Query(q.text, timeout=timeout),  # type: ignore[arg-type]
+        bound,
+        database_=settings.neo4j_database,
+        routing_=routing,
+    )
+    return [r.data() for r in records]
+
+
+def run_tx(tx: Any, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run the library query `name` inside an open transaction."""
+    q = queries.get(name)
+    result = tx.run(q.text, q.bind(params or {}))
+    return [r.data() for r in result]
+
+
+def _columns(tx: Any, names: list[str]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for name in names:
+        q = queries.get(name)
+        record = tx.run(q.text).single(strict=True)
+        for key, value in record.items():
+            out[f"{name}.{key}"] = value
+    return out
+
+
+def _ping(session: Any) -> str:
+    """Run kb_ping in `session`; return the bookmark its read transaction ends with."""
+    q = queries.get("kb_ping")
+    session.execute_read(lambda tx: tx.run(q.text).consume())
+    return ",".join(sorted(session.last_bookmarks().raw_values))
+
+
+def data_state(driver: Driver, *, settings: Settings | None = None) -> str:
+    """A token for the database's current contents: equal tokens mean no write committed in
+    between, by any client (a `kb load`, the console, cypher-shell, another program).
+
+    It is the bookmark of an empty read transaction. Neo4j ends every transaction with a
+    bookmark naming the database and its last committed transaction, so the token changes
+    with each commit and stays put across reads. Tokens are compared, never parsed.
+    """
+    settings = settings or get_settings()
+    with driver.session(database=settings.neo4j_database) as session:
+        return _ping(session)
+
+
+def read_columns_with_state(driver: Driver, names: list[str], *,
+                            settings: Settings | None = None
+                            ) -> tuple[dict[str, list[Any]], str | None]:
+    """Run several one-row library queries without parameters on one snapshot of the data,
+    and name the data state they read.
+
+    Each query returns a single row of aligned lists (columns); the answer maps
+    "query.column" to each list. Meant for bulk reads: one row of lists moves through the
+    Python driver many times faster than a row per item.
+
+    The queries run at the same time, each in its own read transaction, so that Neo4j works
+    on one while Python decodes another (a third less time at 100k components on 2 cores).
+    When the data-state token (see `data_state`) is the same before and after, no write
+    committed in between and all of them read the same data. Otherwise they are read again
+    in one transaction: still one consistent snapshot, but of an unnamed state, so the state
+    returned is None and the answer must not be cached."""
+    settings = settings or get_settings()
+    with driver.session(database=settings.neo4j_database) as session:
+        before = _ping(session)
+        seen = session.last_bookmarks()
+
+    def read(name: str) -> dict[str, list[Any]]:
+        with driver.session(database=settings.neo4j_database, bookmarks=seen) as own:
+            return own.execute_read(lambda tx: _columns(tx, [name]))
+
+    with ThreadPoolExecutor(max_workers=len(names) or 1) as pool:
+        parts = list(pool.map(read, names))
+    if data_state(driver, settings=settings) == before:
+        return {k: v for part in parts for k, v in part.items()}, before
+    with driver.session(database=settings.neo4j_database) as session:
+        return session.execute_read(lambda tx: _columns(tx, names)), None

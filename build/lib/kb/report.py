@@ -1,0 +1,157 @@
+"""Renderings of an audit: self-contained HTML (inline SVG charts), PDF, Markdown, CSV, JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from kb import charts
+from kb.errors import KBError
+from kb.jsontext import pretty
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+SECTIONS = ["Summary", "Hollow-core findings", "Funding cliffs", "Free riders",
+            "Products and their inner value networks", "Agreement scorecard",
+            "Funding topology", "Power", "Network stage", "Recommendations"]
+CSV_COLUMNS = ["id", "area", "severity", "subject", "title", "detail", "score",
+               "recommendation"]
+
+
+def chart_set(audit: dict[str, Any]) -> dict[str, str]:
+    """The report's charts as inline SVG."""
+    comps = audit["components"]
+    risk_rows = [{**c, "reliant_actors": len(c["reliant_actors"])} for c in comps]
+    topo = audit["funding_topology"]
+    return {
+        "risk_matrix": charts.risk_matrix(risk_rows, audit["as_of"], audit["horizon_days"],
+                                          link=None),
+        "funding_flows": charts.funding_flows(
+            [f for f in topo["flows"] if not f["withdrawn"]], topo["currency"]),
+        "timeline": charts.cliff_timeline(risk_rows, audit["as_of"],
+                                          audit["cliff_window"]["months"]),
+    }
+
+
+def html(audit: dict[str, Any]) -> str:
+    """The audit as one self-contained, printable HTML page."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                      autoescape=select_autoescape(["html"]))
+    return env.get_template("audit.html").render(a=audit, charts=chart_set(audit),
+                                                 sections=SECTIONS)
+
+
+def markdown(audit: dict[str, Any]) -> str:
+    """The audit as Markdown, for issues and wikis."""
+    s = audit["summary"]
+    out = [f"# Sustainability audit, {audit['as_of']}", "",
+           f"Horizon {audit['horizon_days']} days"
+           + (f"; without {', '.join(audit['without'])}" if audit["without"] else "")
+           + f"; generated {audit['generated_at']}.", "", "## Summary", "",
+           "| area | health | detail |", "| --- | --- | --- |"]
+    out += [f"| {k} | {v['status']} | {v['detail']} |" for k, v in s["health"].items()]
+    out += ["", "Most urgent:", ""]
+    out += [f"1. **{f['title']}** ({f['severity']}). {f['recommendation']}" for f in s["urgent"]]
+    out += ["", "## Hollow-core findings", ""]
+    for c in audit["hollow_core"]:
+        out.append(f"- **{c['id']}**: score {c['risk_score']} ({c['risk_level']}); reasons "
+                   f"{', '.join(c['reasons'])}; relied on by {len(c['reliant_actors'])} actors "
+                   f"({', '.join(c['reliant_actors'])}), directly by "
+                   f"{', '.join(c['direct_products'] + c['direct_actors']) or 'nobody'}; "
+                   f"maintainers: {_maint(c)}")
+    out += ["", f"## Funding cliffs (to {audit['cliff_window']['to']})", ""]
+    out += [f"- **{c['id']}**: funded until {c['funded_until']} by "
+            f"{', '.join(c['funders']) or 'paid maintainers'}" for c in audit["funding_cliffs"]]
+    out += ["", "## Free riders", ""]
+    out += [f"- {r['component']}: {', '.join(r['free_riders'])}" for r in audit["free_riders"]]
+    out += ["", "## Products and their inner value networks", ""]
+    for p in audit["products"]:
+        cov = p["agreement_coverage"]
+        out.append(f"### {p['product']} (owner {p['owner']})")
+        out += [f"- {m['actor']}: {', '.join(m['criteria'])}" for m in p["members"]]
+        out.append(f"- agreement coverage: {cov['with_agreement']} of {cov['members']} members")
+        out += [f"- gap: {g['detail']}" for g in p["gaps"]]
+        out.append("")
+    out += ["## Agreement scorecard", "", "| agreement | in force | missing |",
+            "| --- | --- | --- |"]
+    out += [f"| {g['id']} | {'yes' if g['in_force'] else 'no'} | {', '.join(g['missing'])} |"
+            for g in audit["agreements"]["agreements"]]
+    out += ["", "Most often missing: " + ", ".join(
+        f"{m['area']} ({m['missing_in']})" for m in audit["agreements"]["most_missing"]), ""]
+    t = audit["funding_topology"]
+    out += ["## Funding topology", "", f"Classification: **{t['classification']}** "
+            f"({t['reason']}). Lead agencies: "
+            f"{', '.join(x['actor'] for x in t['lead_agencies']) or 'none'}. Herfindahl "
+            f"index: {_num(t['herfindahl'])}.", ""]
+    pw = audit["power"]
+    out += ["## Power", ""]
+    out += [f"- {d['topic']} ({d['date']}): decided {', '.join(d['decided'])}; consulted "
+            f"{', '.join(d['consulted']) or '-'}; absent {', '.join(d['absent']) or '-'}"
+            for d in pw["decisions"]]
+    out += [f"- decided alone: {d['actor']} on '{d['topic']}'" for d in pw["decided_alone"]]
+    st = audit["network_stage"]
+    out += ["", "## Network stage", "", f"Stage reached: **{st['stage'] or 'none'}**.", ""]
+    out += [f"- {x['stage']}: {x['reached_count']} of {x['members']} actors; cut off: "
+            f"{', '.join(x['cut_off']) or 'nobody'}" for x in st["stages"]]
+    out += ["", "## Recommendations", ""]
+    out += [f"1. {r['action']} _({r['derivation']})_" for r in audit["recommendations"]]
+    return "\n".join(out) + "\n"
+
+
+def _maint(c: dict[str, Any]) -> str:
+    return ", ".join(f"{m['actor']} ({m['role']}, {'paid' if m['paid'] else 'volunteer'})"
+                     for m in c["maintainers"]) or "nobody"
+
+
+def _num(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.3f}"
+
+
+def to_csv(audit: dict[str, Any]) -> str:
+    """One row per finding."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for f in audit["findings"]:
+        w.writerow(f)
+    return buf.getvalue()
+
+
+def to_json(audit: dict[str, Any]) -> str:
+    """The audit as JSON."""
+    return pretty(audit)
+
+
+def find_chromium() -> str:
+    """Chromium for printing PDFs: KB_CHROMIUM, else chromium on the PATH."""
+    for cand in (os.environ.get("KB_CHROMIUM"), "chromium", "chromium-browser",
+                 "google-chrome"):
+        if cand and (shutil.which(cand) or Path(cand).exists()):
+            return shutil.which(cand) or cand
+    raise KBError("PDF output needs Chromium and none was found",
+                  hint="Install it (apt-get install chromium, done by `make setup`) or set "
+                  "KB_CHROMIUM; or use --format html and print that.")
+
+
+def pdf(audit: dict[str, Any], out: Path) -> None:
+    """Print the HTML report to PDF with headless Chromium."""
+    chrome = find_chromium()
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "audit.html"
+        page.write_text(html(audit), encoding="utf-8")
+        cmd = [chrome, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", f"--user-data-dir={Path(tmp) / 'profile'}",
+               "--no-pdf-header-footer", f"--print-to-pdf={out.resolve()}", page.as_uri()]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+        if proc.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+            raise KBError(f"Chromium could not print the PDF (exit {proc.returncode})",
+                          hint=(proc.stderr or "").strip().splitlines()[-1:][0]
+                          if proc.stderr.strip() else None)

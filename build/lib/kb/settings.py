@@ -1,0 +1,68 @@
+"""Settings, read from the environment and `.env` with pydantic-settings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob of valuenet-kb. Each field's env var is its name in upper case."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        description="Bolt URI of a running Neo4j (bolt://, neo4j://, neo4j+s://...). "
+        "Unset: use the server the project provisions itself (`kb neo4j start`).",
+    )
+    neo4j_user: str = Field(default="neo4j", description="Neo4j user name.")
+    neo4j_password: str | None = Field(
+        default=None,
+        description="Neo4j password. Unset: the generated password of the provisioned server.",
+    )
+    neo4j_database: str = Field(default="neo4j", description="Database to use.")
+    kb_state_dir: Path = Field(
+        default=Path(".kb"),
+        description="Folder for the provisioned server (jars, config, data, logs, password) "
+        "and the risk snapshot cache.",
+    )
+    kb_neo4j_port: int = Field(default=7687, description="Bolt port of the provisioned server.")
+    kb_neo4j_heap: str = Field(
+        default="6g",
+        description="JVM heap of the provisioned server; an atomic load needs transaction "
+        "memory (70% of the heap) roughly in proportion to the relationships it writes.",
+    )
+    kb_neo4j_pagecache: str = Field(
+        default="4g", description="Page cache of the provisioned server."
+    )
+    kb_neo4j_tx_timeout: str = Field(
+        default="15m", description="Server-wide cap on any transaction of the provisioned server."
+    )
+    kb_java: str = Field(
+        default="java",
+        description="Java 17 or 21 executable used to run the provisioned server.",
+    )
+    kb_connect_timeout: float = Field(default=5.0, description="Seconds to wait for a connection.")
+    kb_query_timeout: float = Field(
+        default=10.0, description="Seconds before an ad-hoc or web query is cancelled."
+    )
+    kb_row_cap: int = Field(default=1000, description="Rows returned at most by the console.")
+    kb_editor_token: str | None = Field(
+        default=None,
+        description="Token that allows writes (imports) through the web panel. Unset: read-only.",
+    )
+
+    @property
+    def neo4j_dir(self) -> Path:
+        """Folder of the provisioned server."""
+        return self.kb_state_dir / "neo4j"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

@@ -1,0 +1,170 @@
+// valuenet-kb panel: small progressive enhancements. Pages work without JavaScript.
+"use strict";
+
+// Show "Working…" while a form that may take a while (what-if, audits) is submitted.
+document.querySelectorAll("form[data-working]").forEach(function (form) {
+  form.addEventListener("submit", function () {
+    var w = form.querySelector(".working");
+    if (w) { w.hidden = false; }
+    form.setAttribute("aria-busy", "true");
+  });
+});
+
+var LABEL_COLOURS = {
+  Actor: "#2c5d8a", Product: "#1a9850", Component: "#d73027", Agreement: "#984ea3",
+  Funding: "#ff7f00", Decision: "#a6761d"
+};
+
+function vnCytoscape(container, elements) {
+  // One graph renderer for entity neighbourhoods and console results.
+  return cytoscape({
+    container: container,
+    elements: elements,
+    wheelSensitivity: 0.3, maxZoom: 1.6, minZoom: 0.1,
+    style: [
+      { selector: "node", style: {
+        "label": "data(name)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 4,
+        "background-color": function (n) { return LABEL_COLOURS[n.data("label")] || "#777"; },
+        "width": 18, "height": 18 } },
+      { selector: "node[?root]", style: { "width": 28, "height": 28, "border-width": 3,
+        "border-color": "#111" } },
+      { selector: "edge", style: {
+        "label": "data(type)", "font-size": 8, "curve-style": "bezier", "width": 1.5,
+        "target-arrow-shape": "triangle", "line-color": "#aab", "target-arrow-color": "#aab",
+        "color": "#667" } }
+    ],
+    layout: { name: "cose", animate: false, padding: 20 }
+  });
+}
+
+function vnGraph(initialDepth) {
+  var box = document.getElementById("graph");
+  if (!box || typeof cytoscape === "undefined") { return; }
+  var select = document.getElementById("graph-depth");
+  if (initialDepth && select) { select.value = String(initialDepth); }
+  function load() {
+    var depth = select ? select.value : 1;
+    fetch("/graph.json?id=" + encodeURIComponent(box.dataset.id) + "&depth=" + depth,
+          { headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (g) {
+        var els = g.nodes.map(function (n) {
+          return { data: { id: n.id, name: n.name, label: n.label, url: n.url, root: n.depth === 0 } };
+        }).concat(g.edges.map(function (e, i) {
+          return { data: { id: "e" + i, source: e.source, target: e.target, type: e.type } };
+        }));
+        box.innerHTML = "";
+        var cy = vnCytoscape(box, els);
+        cy.on("tap", "node", function (evt) {
+          var url = evt.target.data("url");
+          if (url) { window.location.href = url; }
+        });
+        box.dataset.nodes = String(g.nodes.length);
+        box.dataset.ready = "1";
+      });
+  }
+  if (select) { select.addEventListener("change", load); }
+  load();
+}
+
+function vnCell(v) {
+  if (v === null || v === undefined) { return ""; }
+  if (typeof v === "object") {
+    if (v._type === "node") { return "(" + v.labels.join(":") + " " + (v.properties.id || "") + ")"; }
+    if (v._type === "relationship") { return "[:" + v.type + "]"; }
+    return JSON.stringify(v);
+  }
+  return String(v);
+}
+
+function vnConsole() {
+  var area = document.getElementById("cypher");
+  var editor = CodeMirror.fromTextArea(area, {
+    mode: "cypher", lineNumbers: true,
+    extraKeys: { "Ctrl-Enter": run, "Cmd-Enter": run }
+  });
+  window.vnEditor = editor;
+  var last = null;
+  var history = JSON.parse(sessionStorage.getItem("vn-history") || "[]");
+  function showHistory() {
+    var ol = document.getElementById("history");
+    ol.innerHTML = "";
+    history.slice().reverse().forEach(function (h) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = "#"; a.textContent = h;
+      a.addEventListener("click", function (e) { e.preventDefault(); editor.setValue(h); });
+      li.appendChild(a); ol.appendChild(li);
+    });
+  }
+  function run() {
+    var err = document.getElementById("console-error");
+    var status = document.getElementById("console-status");
+    var working = document.querySelector("#console .working");
+    err.hidden = true; working.hidden = false;
+    var params;
+    try { params = JSON.parse(document.getElementById("params").value || "{}"); }
+    catch (e) { err.textContent = "Parameters are not valid JSON: " + e.message; err.hidden = false; working.hidden = true; return; }
+    var cypher = editor.getValue();
+    fetch("/query.json", { method: "POST", headers: { "Content-Type": "application/json" },
+                           body: JSON.stringify({ cypher: cypher, params: params }) })
+      .then(function (r) { return r.json(); })
+      .then(function (body) {
+        working.hidden = true;
+        if (body.error) {
+          err.textContent = body.error.message + (body.error.hint ? " " + body.error.hint : "");
+          err.hidden = false; return;
+        }
+        last = body;
+        history = history.filter(function (h) { return h !== cypher; }).concat([cypher]).slice(-20);
+        sessionStorage.setItem("vn-history", JSON.stringify(history));
+        showHistory();
+        status.textContent = body.rows.length + " row(s)" + (body.truncated ? ", truncated at the row cap" : "");
+        renderTable(body); renderGraph(body);
+        document.getElementById("download-csv").disabled = false;
+        document.getElementById("download-json").disabled = false;
+      });
+  }
+  function renderTable(body) {
+    var t = document.createElement("table"); t.id = "result-table";
+    var head = t.createTHead().insertRow();
+    body.columns.forEach(function (c) { var th = document.createElement("th"); th.textContent = c; head.appendChild(th); });
+    var tb = t.createTBody();
+    body.rows.forEach(function (row) {
+      var tr = tb.insertRow();
+      row.forEach(function (v) { tr.insertCell().textContent = vnCell(v); });
+    });
+    var box = document.getElementById("console-table"); box.innerHTML = ""; box.appendChild(t);
+  }
+  function renderGraph(body) {
+    var box = document.getElementById("console-graph");
+    if (!body.graph.nodes.length) { box.hidden = true; return; }
+    box.hidden = false; box.innerHTML = "";
+    var els = body.graph.nodes.map(function (n) {
+      var label = n.labels[0] || "";
+      var id = n.properties.id;
+      return { data: { id: n.id, name: n.properties.name || id || label, label: label,
+                       url: id ? "/" + ({Actor: "actors", Product: "products", Component: "components", Agreement: "agreements", Funding: "fundings", Decision: "decisions"}[label] || "entities") + "/" + encodeURIComponent(id) : null } };
+    }).concat(body.graph.edges.map(function (e) {
+      return { data: { id: e.id, source: e.source, target: e.target, type: e.type } };
+    }));
+    var cy = vnCytoscape(box, els);
+    cy.on("tap", "node", function (evt) { var u = evt.target.data("url"); if (u) { window.location.href = u; } });
+    box.dataset.nodes = String(body.graph.nodes.length);
+  }
+  function download(name, type, text) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: type }));
+    a.download = name; document.body.appendChild(a); a.click(); a.remove();
+  }
+  document.getElementById("run").addEventListener("click", run);
+  document.getElementById("download-json").addEventListener("click", function () {
+    download("result.json", "application/json", JSON.stringify(last, null, 2));
+  });
+  document.getElementById("download-csv").addEventListener("click", function () {
+    function q(s) { s = vnCell(s); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
+    var lines = [last.columns.map(q).join(",")].concat(last.rows.map(function (r) { return r.map(q).join(","); }));
+    download("result.csv", "text/csv", lines.join("\n") + "\n");
+  });
+  showHistory();
+}
