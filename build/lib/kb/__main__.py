@@ -1,5 +1,0 @@
-"""Allow `python -m kb`."""
-
-from kb.cli import main
-
-main()
