@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -272,23 +273,24 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     from kb import analyses, fastrisk
 
     driver, settings = driver_for(args)
+
+    def best_of_two(prepare: Callable[[], None]) -> float:
+        """Seconds of `analyses.risk` in this process, best of two, `prepare` before each."""
+        times = []
+        for _ in range(2):
+            prepare()
+            t0 = time.perf_counter()
+            analyses.risk(driver, AS_OF, settings=settings)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
     with driver:
-        query_s, cached_s, disk_s = [], [], []
-        for _ in range(2):  # a new process after `kb load`: the load's snapshot file, rows
-            fastrisk.forget()
-            t0 = time.perf_counter()
-            analyses.risk(driver, AS_OF, settings=settings)
-            disk_s.append(time.perf_counter() - t0)
-        for _ in range(2):  # from scratch (as after a write outside kb): bulk reads,
-            fastrisk.forget(settings)  # reachability, rows
-            t0 = time.perf_counter()
-            analyses.risk(driver, AS_OF, settings=settings)
-            query_s.append(time.perf_counter() - t0)
-        for _ in range(2):  # the graph's snapshot reused (no write since): rows only
-            t0 = time.perf_counter()
-            analyses.risk(driver, AS_OF, settings=settings)
-            cached_s.append(time.perf_counter() - t0)
-    risk_query, risk_cached, risk_disk = min(query_s), min(cached_s), min(disk_s)
+        # a new process after `kb load`: the load's snapshot file, then rows
+        risk_disk = best_of_two(fastrisk.forget)
+        # from scratch (as after a write outside kb): bulk reads, reachability, rows
+        risk_query = best_of_two(lambda: fastrisk.forget(settings))
+        # the graph's snapshot reused (no write since): rows only
+        risk_cached = best_of_two(lambda: None)
     # Baselines best of two as well, like the risk figures they are compared with.
     nx_s, nx_res = min((networkx_baseline(args) for _ in range(2)), key=lambda r: r[0])
     naive_s, naive_res = None, None
