@@ -14,6 +14,7 @@ import re
 import secrets
 import shutil
 import signal
+import string
 import subprocess
 import time
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ POM = Path(__file__).resolve().parent / "pom.xml"
 NEO4J_VERSION = re.search(r"<neo4j.version>([^<]+)<", POM.read_text()).group(1)  # type: ignore[union-attr]
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+PASSWORD_ALPHABET = string.ascii_letters + string.digits
 # The JVM flags the Neo4j distribution's neo4j.conf lists under server.jvm.additional
 # that apply to Java 17; launched directly, the server does not read them itself.
 JVM_FLAGS = [
@@ -193,7 +195,9 @@ def render_conf(settings: Settings, lay: Layout) -> str:
 def _password(lay: Layout) -> str:
     if lay.password_file.exists():
         return lay.password_file.read_text().strip()
-    pw = secrets.token_urlsafe(24)
+    # Letters and digits only: a password that began with "-" would be read as an option by
+    # neo4j-admin (token_urlsafe gave one in 64 such passwords, and a failed CI run).
+    pw = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(32))
     lay.root.mkdir(parents=True, exist_ok=True)
     lay.password_file.write_text(pw + "\n")
     lay.password_file.chmod(0o600)
@@ -220,14 +224,18 @@ def configure(settings: Settings, java: str) -> Layout:
     if not (lay.data / "dbms" / "auth.ini").exists():
         env = {**os.environ, "NEO4J_HOME": str(lay.home), "NEO4J_CONF": str(lay.conf_dir)}
         proc = subprocess.run(
-            [java, "-cp", _classpath(lay), ADMIN_CLASS, "dbms", "set-initial-password", pw],
+            # "--" ends the options, so a password kept from an older kb that starts with "-"
+            # is still taken as the password.
+            [java, "-cp", _classpath(lay), ADMIN_CLASS, "dbms", "set-initial-password", "--", pw],
             capture_output=True, text=True, env=env, check=False,
         )
         if proc.returncode != 0:
+            said = [ln.strip() for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
             raise KBError(
-                "could not set the initial Neo4j password: "
-                + (proc.stderr or proc.stdout).strip().splitlines()[-1:][0],
-                hint=f"Remove {lay.data} to start afresh (this deletes the data).",
+                f"could not set the initial Neo4j password (neo4j-admin exit {proc.returncode}): "
+                + (re.sub(r"^[\w.$]+(Exception|Error): ", "", said[0]) if said else "no output"),
+                hint=f"Remove {lay.data} and {lay.password_file} to start afresh "
+                "(this deletes the data).",
             )
     return lay
 

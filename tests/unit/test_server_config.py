@@ -31,3 +31,15 @@ def test_pom_pins_a_5_26_release() -> None:
 
 def test_java_version_parsing_of_a_missing_binary() -> None:
     assert local.java_major("/nonexistent/java") is None
+
+
+def test_generated_passwords_are_32_letters_and_digits(tmp_path: Path) -> None:
+    # A leading "-" would be read as an option by neo4j-admin; any other punctuation is a
+    # copy-paste hazard. 400 draws give a dash-first token_urlsafe password 99.8% of the time.
+    seen = set()
+    for i in range(400):
+        pw = local._password(local.Layout(tmp_path / str(i)))
+        assert len(pw) == 32 and pw.isascii() and pw.isalnum(), pw
+        seen.add(pw)
+    assert len(seen) == 400
+    assert oct((tmp_path / "0" / "password").stat().st_mode & 0o777) == "0o600"
