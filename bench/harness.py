@@ -17,6 +17,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -47,17 +48,51 @@ def kb(args: argparse.Namespace, *cmd: str, check: bool = True) -> tuple[float, 
     return seconds, proc.stdout
 
 
-def kb_rss(args: argparse.Namespace, *cmd: str) -> tuple[float, int]:
-    """Run `kb CMD` and measure wall time and the process's peak resident memory (KiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "kb", *cmd], cwd=ROOT, env=_env(args),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        raise SystemExit(f"kb {' '.join(cmd)} failed:\n{err}")
-    return seconds, usage.ru_maxrss
+def kb_rss(args: argparse.Namespace, *cmd: str) -> tuple[float, int, str | None]:
+    """Run `kb CMD` and measure wall time and the process's peak resident memory (KiB).
+    The third value is None on success, else why kb refused (see `refusal`)."""
+    # Output goes to files, not pipes: the peak memory comes from wait4, which must reap the
+    # process itself, and a pipe nobody reads meanwhile could fill up and stall kb.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "kb", *cmd], cwd=ROOT, env=_env(args),
+                                stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode == 0:
+            return seconds, usage.ru_maxrss, None
+        out.seek(0)
+        err.seek(0)
+        why = refusal(out.read().decode(errors="replace"), err.read().decode(errors="replace"))
+    return seconds, usage.ru_maxrss, why
+
+
+def refusal(stdout: str, stderr: str) -> str:
+    """Why a `kb ... --format json` command failed, in one line: its "error:" line (a server
+    refusal), else the first problem of its JSON report (invalid input) and how many more."""
+    for line in stderr.splitlines():
+        if line.strip().startswith("error:"):
+            return line.strip().removeprefix("error:").strip()
+    try:
+        problems = json.loads(stdout)["problems"]
+        first = f"{problems[0]['where']}: {problems[0]['reason']}"
+        more = len(problems) - 1
+        return first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+    except (ValueError, KeyError, IndexError, TypeError):
+        said = (stderr.strip() or stdout.strip()).splitlines()
+        return said[-1] if said else "(kb printed nothing)"
+
+
+def records_in_graph(args: argparse.Namespace) -> int:
+    """How many actors, products, components, fundings, agreements and decisions the bench
+    knowledge base holds (the `counts` query)."""
+    from kb import db
+
+    driver, settings = driver_for(args)
+    with driver:
+        (row,) = db.run(driver, "counts", settings=settings)
+    return sum(row.values())
 
 
 def settings_for(args: argparse.Namespace) -> Any:
@@ -251,12 +286,25 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     doc = json.loads(data_file.read_text())
     records = sum(len(v) for v in doc.values() if isinstance(v, list))
     edges = sum(len(c["depends_on"]) for c in doc["components"])
+    funders = sorted(a["id"] for a in doc["actors"] if a["id"].startswith("funder-"))[:4]
+    del doc  # 1M components hold gigabytes as Python objects; kb load needs the memory
     kb(args, "reset", "--yes")
-    load_s, rss = kb_rss(args, "load", str(data_file), "--format", "json")
+    load_s, rss, failed = kb_rss(args, "load", str(data_file), "--format", "json")
+    if failed:
+        # Recorded, not raised: at a size the machine cannot hold (1M with --huge, here) the
+        # report says so, and the sizes measured before are kept.
+        print(f"  load refused after {load_s:.1f}s: {failed}", file=sys.stderr)
+        return {"components": n, "records": records, "dependency_edges": edges,
+                "load_refused": failed, "load_refused_after_s": round(load_s, 1),
+                "load_peak_rss_mib": round(rss / 1024),
+                "records_after_refusal": records_in_graph(args),
+                "neo4j_peak_rss_mib_loads": neo4j_peak_rss_mib(args), "panel": {}}
     # The first load after the previous round's restart meets a cold Neo4j (its JIT and page
     # cache); loading the same file again after a reset shows the server warm.
     kb(args, "reset", "--yes")
-    load_again_s, _ = kb_rss(args, "load", str(data_file), "--format", "json")
+    load_again_s, _, failed = kb_rss(args, "load", str(data_file), "--format", "json")
+    if failed:
+        raise SystemExit(f"kb load failed the second time:\n{failed}")
     neo4j_load_peak = neo4j_peak_rss_mib(args)
     print(f"  load {load_s:.1f}s, again {load_again_s:.1f}s", file=sys.stderr)
     restart(args)
@@ -310,7 +358,6 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
         return same_counts and other["hollow"] == sorted(i for i, c in ours.items()
                                                         if c["hollow_core"])
 
-    funders = sorted(a["id"] for a in doc["actors"] if a["id"].startswith("funder-"))[:4]
     panel, panel_peak = panel_latency(args, funders) if args.panel_seconds > 0 else ({}, None)
     neo4j_peak = neo4j_peak_rss_mib(args)
     return {
@@ -415,7 +462,9 @@ def main(argv: list[str] | None = None) -> None:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", default="1000,10000,100000",
                    help="comma-separated component counts (default: %(default)s)")
-    p.add_argument("--huge", action="store_true", help="also run 1,000,000 components")
+    p.add_argument("--huge", action="store_true",
+                   help="also run 1,000,000 components; where kb load is refused (as on a "
+                   "24 GiB machine), results.json records why and the run goes on")
     p.add_argument("--smoke", action="store_true",
                    help="1,000 components, 2 s of panel load: keeps the harness working (CI)")
     p.add_argument("--seed", type=int, default=7)
@@ -441,24 +490,42 @@ def main(argv: list[str] | None = None) -> None:
     if jars.exists() and not (args.state / "neo4j" / "lib").exists():
         (args.state / "neo4j").mkdir(parents=True, exist_ok=True)
         (args.state / "neo4j" / "lib").symlink_to(jars)
-    kb(args, "neo4j", "start")
-    try:
-        results = [run_size(args, n) for n in sizes]
-    finally:
-        kb(args, "neo4j", "stop", check=False)
     report = {"machine": machine(), "neo4j": {"heap": args.heap, "pagecache": args.pagecache},
               "as_of": AS_OF, "seed": args.seed,
               "command": "python -m bench " + " ".join(argv or sys.argv[1:]),
-              "results": results}
-    report["charts"] = charts(results, args.out)
-    (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+              "results": [], "charts": []}
+    kb(args, "neo4j", "start")
+    try:
+        for n in sizes:
+            report["results"].append(run_size(args, n))
+            # after every size, so a later size that fails outright leaves these behind
+            report["charts"] = charts(report["results"], args.out)
+            (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+    finally:
+        kb(args, "neo4j", "stop", check=False)
     print(json.dumps(report, indent=2))
     if args.docs:
         write_docs(report, args.out)
 
 
 def write_docs(report: dict[str, Any], out: Path) -> None:
+    """Put the results table into docs/benchmarks.md and copy the charts beside it."""
     docs = ROOT / "docs" / "benchmarks.md"
+    text = docs.read_text()
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    m = report["machine"]
+    block = (f"{start}\nMeasured {date.today()} on {m['cores']} cores, {m['memory_gib']} GiB, "
+             f"Python {m['python']}; Neo4j heap {report['neo4j']['heap']}, page cache "
+             f"{report['neo4j']['pagecache']}; as_of {report['as_of']}, seed "
+             f"{report['seed']}.\n\n{results_tables(report)}\n{end}")
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), block, text, flags=re.S)
+    docs.write_text(text)
+    for chart in report["charts"]:
+        shutil.copy(out / chart, ROOT / "docs" / chart)
+
+
+def results_tables(report: dict[str, Any]) -> str:
+    """The figures table and the memory table, as Markdown."""
     rows = ["| components | records | edges | load s | records/s | edges/s | peak RSS MiB | "
             "load again s | risk cold s | risk warm s | risk table s | risk query s | "
             "risk after load s | risk cached s | "
@@ -470,6 +537,13 @@ def write_docs(report: dict[str, Any], out: Path) -> None:
         return f"{x['p50_ms']:.0f} / {x['p95_ms']:.0f} / {x['p99_ms']:.0f}" if x else "-"
 
     for r in report["results"]:
+        if "load_refused" in r:
+            rows.append(f"| {r['components']:,} | {r['records']:,} | {r['dependency_edges']:,} | "
+                        f"refused after {r['load_refused_after_s']} s, "
+                        f"{r['records_after_refusal']} records written: "
+                        f"{r['load_refused'].replace('|', '/')} | - | - | "
+                        f"{r['load_peak_rss_mib']} |" + " - |" * 14)
+            continue
         errors = sum(x["errors"] for x in r["panel"].values()) if r["panel"] else "-"
         naive = "gave up" if r["naive_gave_up"] else f"{r['naive_cypher_s']}"
         agree = ("yes" if r["agrees_with_networkx"] and r["agrees_with_naive"] in (True, None)
@@ -492,16 +566,5 @@ def write_docs(report: dict[str, Any], out: Path) -> None:
                       f"{r.get('panel_peak_rss_mib') or '-'} ({r.get('panel_what_ifs', 0)}) | "
                       f"{r.get('neo4j_peak_rss_mib_loads') or '-'} | "
                       f"{r.get('neo4j_peak_rss_mib_reads') or '-'} | {budget} |")
-    table = ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM`; `ru_maxrss` for the load):"
-             "\n\n" + "\n".join(memory))
-    text = docs.read_text()
-    start, end = "<!-- results:start -->", "<!-- results:end -->"
-    m = report["machine"]
-    block = (f"{start}\nMeasured {date.today()} on {m['cores']} cores, {m['memory_gib']} GiB, "
-             f"Python {m['python']}; Neo4j heap {report['neo4j']['heap']}, page cache "
-             f"{report['neo4j']['pagecache']}; as_of {report['as_of']}, seed "
-             f"{report['seed']}.\n\n{table}\n{end}")
-    text = re.sub(re.escape(start) + ".*?" + re.escape(end), block, text, flags=re.S)
-    docs.write_text(text)
-    for chart in report["charts"]:
-        shutil.copy(out / chart, ROOT / "docs" / chart)
+    return ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM`; `ru_maxrss` for the load):"
+            "\n\n" + "\n".join(memory))

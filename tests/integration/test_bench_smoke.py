@@ -38,3 +38,30 @@ def test_bench_smoke_run_measures_everything_and_baselines_agree(tmp_path: Path)
     assert set(r["panel"]) == {"/risk", "/risk.json"}
     assert all(x["errors"] == 0 and x["requests"] > 0 for x in r["panel"].values())
     assert (out / "scaling.png").exists()
+
+
+def test_a_size_whose_load_is_refused_is_recorded_and_writes_nothing(tmp_path: Path) -> None:
+    # The harness reuses a generated file it finds in --out. One with a broken record stands in
+    # for a size the machine cannot hold (as 1M with --huge): kb refuses the load either way,
+    # and the harness must record why instead of crashing and losing the other sizes.
+    from kb.generate import generate
+
+    out = tmp_path / "bench"
+    out.mkdir()
+    doc = generate(1000, seed=7)
+    doc["components"][3]["depends_on"].append("pkg:generic/nowhere")
+    (out / "generated-1000-seed7.json").write_text(json.dumps(doc))
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "--sizes", "1000", "--panel-seconds", "0",
+         "--heap", "1g", "--pagecache", "512m", "--out", str(out),
+         "--state", str(ROOT / ".kb" / "bench-smoke"), "--port", "7690"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    (r,) = json.loads((out / "results.json").read_text())["results"]
+    assert r["components"] == 1000 and r["dependency_edges"] == sum(
+        len(c["depends_on"]) for c in doc["components"])
+    assert "pkg:generic/nowhere" in r["load_refused"], r["load_refused"]
+    assert r["records_after_refusal"] == 0
+    assert r["load_refused_after_s"] > 0 and r["load_peak_rss_mib"] > 20
+    assert "risk_query_s" not in r and "networkx_s" not in r
+    assert "load refused after" in proc.stderr
