@@ -522,6 +522,8 @@ def write_docs(report: dict[str, Any], out: Path) -> None:
     docs.write_text(text)
     for chart in report["charts"]:
         shutil.copy(out / chart, ROOT / "docs" / chart)
+    # the raw figures beside the table, for readers who do not run the harness
+    shutil.copy(out / "results.json", ROOT / "docs" / "bench-results.json")
 
 
 def results_tables(report: dict[str, Any]) -> str:

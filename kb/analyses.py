@@ -163,9 +163,13 @@ def funding_cliffs(driver: Driver, as_of: str | None = None, horizon: int = 180,
 
 
 def free_riders(driver: Driver, as_of: str | None = None, horizon: int = 180,
-                without: list[str] | None = None, settings: Settings | None = None) -> Analysis:
-    """Per component, the actors that rely on it and neither fund nor maintain it."""
-    base = risk(driver, as_of, horizon, without, settings)
+                without: list[str] | None = None, settings: Settings | None = None,
+                base: Analysis | None = None) -> Analysis:
+    """Per component, the actors that rely on it and neither fund nor maintain it. `base`
+    is the full `risk` analysis of the same day, horizon and "without", when the caller
+    already has it (the overview does); otherwise it is computed here."""
+    if base is None or base.total not in (None, len(base.rows)):
+        base = risk(driver, as_of, horizon, without, settings)
     rows = [{"component": c["id"], "name": c["name"], "free_riders": c["free_riders"],
              "reliant_actors": c["reliant_actors"], "risk_score": c["risk_score"]}
             for c in base.data["components"] if c["free_riders"]]

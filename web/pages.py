@@ -96,11 +96,12 @@ def remember_response(request: Request, key: tuple[Any, ...], response: Response
 def headline_findings(driver: Driver, as_of: str, settings: Any) -> dict[str, Any]:
     """Counts, top risks, cliffs and one headline per analysis, as the overview shows them."""
     counts = plain(db.run(driver, "counts", settings=settings)[0])
-    risk = analyses.risk(driver, as_of, settings=settings).data
+    risk_analysis = analyses.risk(driver, as_of, settings=settings)
+    risk = risk_analysis.data
     comps = risk["components"]
     hollow = [c for c in comps if c["hollow_core"]]
     cliffs = sorted((c for c in comps if c["cliff_date"]), key=lambda c: c["cliff_date"])
-    riders = analyses.free_riders(driver, as_of, settings=settings).data
+    riders = analyses.free_riders(driver, as_of, settings=settings, base=risk_analysis).data
     nets = analyses.ivn_all(driver, as_of, settings=settings)
     no_agreement = sorted({g["actor"] for n in nets.values() for g in n["gaps"]
                            if g["kind"] == "no_agreement"})

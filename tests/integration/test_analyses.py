@@ -158,6 +158,15 @@ def test_free_riders_with_and_without(empty_kb, settings) -> None:
     assert base["actors"] == {"L": ["c2"], "Z": ["c1", "c2"]}
     gone = analyses.free_riders(empty_kb, DAY, without=["F"], settings=settings).data
     assert gone["actors"] == {"L": ["c1", "c2"], "Z": ["c1", "c2"]}
+    # Given the risk analysis it would compute (the overview passes its own), the same answer;
+    # a risk analysis cut to its most urgent row is not enough, and is computed again.
+    full = analyses.risk(empty_kb, DAY, without=["F"], settings=settings)
+    cut = analyses.risk(empty_kb, DAY, without=["F"], settings=settings, limit=1)
+    assert len(cut.rows) == 1 and cut.total == len(full.rows) > 1
+    for given in (full, cut):
+        again = analyses.free_riders(empty_kb, DAY, without=["F"], settings=settings,
+                                     base=given).data
+        assert again["actors"] == {"L": ["c1", "c2"], "Z": ["c1", "c2"]}
 
 
 def test_topology_of_the_sub_grant_chain(empty_kb, settings) -> None:
