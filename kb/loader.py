@@ -292,8 +292,6 @@ def _write(tx: Any, plan: Plan, prune: bool, progress: Progress) -> Report:
     # 3. Prune what each source listed before and no longer lists.
     if prune:
         _prune(tx, plan, report)
-    if report.total("created") or report.total("updated") or report.total("pruned"):
-        db.run_tx(tx, "kb_bump_version")
     return report
 
 

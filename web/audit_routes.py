@@ -23,7 +23,7 @@ def _params(as_of: str | None, horizon: int, months: int, without: list[str] | N
 
 
 def _audit(request: Request, driver: Driver, p: dict[str, Any]) -> dict[str, Any]:
-    """The audit for these parameters, computed once per data version."""
+    """The audit for these parameters, computed once per data state."""
     from kb.analyses import parse_as_of
     from web.pages import cached
 

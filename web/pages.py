@@ -28,12 +28,13 @@ def _settings(request: Request) -> Any:
     return request.app.state.settings
 
 
-def data_version(request: Request, driver: Driver) -> int:
-    """The knowledge base's data version, read once per request."""
-    if not hasattr(request.state, "kb_version"):
-        request.state.kb_version = db.run(driver, "kb_version",
-                                          settings=_settings(request))[0]["version"]
-    return request.state.kb_version  # type: ignore[no-any-return]
+def data_version(request: Request, driver: Driver) -> str:
+    """The database's data state (`db.data_state`), read once per request: it changes with
+    every committed write by any client, a `kb load` or cypher-shell alike, so nothing the
+    panel keeps outlives the data it was computed from."""
+    if not hasattr(request.state, "data_state"):
+        request.state.data_state = db.data_state(driver, settings=_settings(request))
+    return request.state.data_state  # type: ignore[no-any-return]
 
 
 RESULTS_KEPT = 64
@@ -47,7 +48,7 @@ def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> Any:
 
 
 def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any) -> Any:
-    """Results keyed by the knowledge base's data version, so repeat views are fast.
+    """Results keyed by the data state (see `data_version`), so repeat views are fast.
 
     The cached object is shared between requests: callers must not change it.
     """
@@ -68,13 +69,13 @@ def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any)
 
 
 def response_key(request: Request, driver: Driver) -> tuple[Any, ...]:
-    """What identifies a rendered page: data version, path, query string and HTML or JSON."""
+    """What identifies a rendered page: data state, path, query string and HTML or JSON."""
     return (data_version(request, driver), request.url.path, request.url.query,
             wants_json(request))
 
 
 def cached_response(request: Request, key: tuple[Any, ...]) -> Response | None:
-    """A page rendered before for the same data version and URL, if there is one."""
+    """A page rendered before for the same data state and URL, if there is one."""
     hit = request.app.state.responses.get(key)
     if hit is None:
         return None
@@ -175,7 +176,7 @@ def risk_page(
 ) -> Response:
     """The risk table, filtered, searched and sorted; the URL holds every control.
 
-    A page is rendered once per data version and URL; repeats are served from memory.
+    A page is rendered once per data state and URL; repeats are served from memory.
     """
     key = response_key(request, driver)
     hit = cached_response(request, key)

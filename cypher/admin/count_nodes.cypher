@@ -1,5 +1,5 @@
 // name: count_nodes
-// description: How many nodes (other than the data-version marker) and relationships the knowledge base holds.
+// description: How many nodes and relationships the knowledge base holds; a KbMeta node, the data-version marker kb kept before it used Neo4j's data-state token, is not counted.
 // mode: read
 CALL () { MATCH (n) WHERE NOT n:KbMeta RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }

@@ -103,6 +103,25 @@ def test_a_rendered_risk_page_lasts_until_the_data_changes(client: TestClient, d
     assert client.get(f"/risk.json?as_of={DAY}&q=fresh").json()["matching"] == 0
 
 
+def test_a_write_outside_kb_also_renews_the_panel(client: TestClient, demo_kb,
+                                                  settings) -> None:
+    # cypher-shell or another program writes without bumping kb's own version; the panel
+    # must not keep serving what it rendered before.
+    url = f"/risk.json?as_of={DAY}&q=json-codec"
+    (row,) = client.get(url).json()["components"]
+    old = row["name"]
+    assert client.get(url).json()["components"][0]["name"] == old  # served from the cache
+    rename = "MATCH (c:Component {id: 'json-codec'}) SET c.name = $name"
+    demo_kb.execute_query(rename, name="Renamed by cypher-shell",
+                          database_=settings.neo4j_database)
+    try:
+        assert client.get(url).json()["components"][0]["name"] == "Renamed by cypher-shell"
+        assert "Renamed by cypher-shell" in client.get("/components/json-codec").text
+    finally:
+        demo_kb.execute_query(rename, name=old, database_=settings.neo4j_database)
+    assert client.get(url).json()["components"][0]["name"] == old
+
+
 def test_errors_share_one_shape(client: TestClient) -> None:
     for resp in (client.get("/components/nope.json"), client.get("/nope.json"),
                  client.get("/risk.json?level=purple"),
