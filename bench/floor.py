@@ -31,9 +31,9 @@ def one_write(driver: Any, settings: Any, nodes: int, rels: int) -> dict[str, fl
     with driver.session(database=settings.neo4j_database) as session:
         t0 = time.perf_counter()
         with session.begin_transaction() as tx:
-            db.run_tx(tx, "bench_floor_nodes", {"n": nodes})
+            db.run_tx(tx, "bench_floor_nodes", {"nodes": nodes})
             t1 = time.perf_counter()
-            db.run_tx(tx, "bench_floor_rels", {"e": rels})
+            db.run_tx(tx, "bench_floor_rels", {"rels": rels})
             t2 = time.perf_counter()
             tx.commit()
         t3 = time.perf_counter()

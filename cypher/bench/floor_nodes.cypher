@@ -1,7 +1,7 @@
 // name: bench_floor_nodes
-// description: The write floor: $n components made on the server (no data sent), each with the four properties every kb node has (id, name, hash, sources).
+// description: The write floor: $nodes components made on the server (no data sent), each with the four properties every kb node has (id, name, hash, sources).
 // mode: write
-// param: n: int | How many nodes to create.
-UNWIND range(0, $n - 1) AS i
+// param: nodes: int | How many nodes to create.
+UNWIND range(0, $nodes - 1) AS i
 CREATE (:Entity:Component {id: 'floor/c' + i, name: 'component ' + i, hash: 'h' + i,
                            sources: ['floor']})

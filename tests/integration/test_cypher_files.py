@@ -14,7 +14,7 @@ SAMPLES: dict[str, Any] = {
     "type": "DEPENDS_ON",
     "product": "ebola-emr", "as_of": "2026-11-22", "horizon": 90, "without": ["ghrf"],
     "id": "x", "name": "x", "currency": "USD", "created_at": "2026-11-22T08:00:00Z",
-    "body": "{}", "out_types": ["DEPENDS_ON"], "in_types": [],
+    "body": "{}", "out_types": ["DEPENDS_ON"], "in_types": [], "nodes": 3, "rels": 5,
 }
 NAMES = sorted(queries.library())
 
