@@ -134,11 +134,14 @@ def data_state(driver: Driver, *, settings: Settings | None = None) -> str:
         return _ping(session)
 
 
+READ_ATTEMPTS = 3
+
+
 def read_columns_with_state(driver: Driver, names: list[str], *,
                             settings: Settings | None = None
                             ) -> tuple[dict[str, list[Any]], str | None]:
-    """Run several one-row library queries without parameters on one snapshot of the data,
-    and name the data state they read.
+    """Run several one-row library queries without parameters on one state of the data,
+    and name the state they read.
 
     Each query returns a single row of aligned lists (columns); the answer maps
     "query.column" to each list. Meant for bulk reads: one row of lists moves through the
@@ -147,21 +150,24 @@ def read_columns_with_state(driver: Driver, names: list[str], *,
     The queries run at the same time, each in its own read transaction, so that Neo4j works
     on one while Python decodes another (a third less time at 100k components on 2 cores).
     When the data-state token (see `data_state`) is the same before and after, no write
-    committed in between and all of them read the same data. Otherwise they are read again
-    in one transaction: still one consistent snapshot, but of an unnamed state, so the state
-    returned is None and the answer must not be cached."""
+    committed in between and all of them read that one state. Otherwise a write raced them
+    (Neo4j reads at read-committed isolation, so even a single transaction could see a write
+    part-way through), and they are read again, up to READ_ATTEMPTS times in all. If writes
+    commit during every attempt, the last read is returned with None for its state: it may
+    mix the states those writes produced, like any read-committed read, and must not be
+    cached."""
     settings = settings or get_settings()
-    with driver.session(database=settings.neo4j_database) as session:
-        before = _ping(session)
-        seen = session.last_bookmarks()
+    for _ in range(READ_ATTEMPTS):
+        with driver.session(database=settings.neo4j_database) as session:
+            before = _ping(session)
+            seen = session.last_bookmarks()
 
-    def read(name: str) -> dict[str, list[Any]]:
-        with driver.session(database=settings.neo4j_database, bookmarks=seen) as own:
-            return own.execute_read(lambda tx: _columns(tx, [name]))
+        def read(name: str, seen: Any = seen) -> dict[str, list[Any]]:
+            with driver.session(database=settings.neo4j_database, bookmarks=seen) as own:
+                return own.execute_read(lambda tx: _columns(tx, [name]))
 
-    with ThreadPoolExecutor(max_workers=len(names) or 1) as pool:
-        parts = list(pool.map(read, names))
-    if data_state(driver, settings=settings) == before:
-        return {k: v for part in parts for k, v in part.items()}, before
-    with driver.session(database=settings.neo4j_database) as session:
-        return session.execute_read(lambda tx: _columns(tx, names)), None
+        with ThreadPoolExecutor(max_workers=len(names) or 1) as pool:
+            columns = {k: v for part in pool.map(read, names) for k, v in part.items()}
+        if data_state(driver, settings=settings) == before:
+            return columns, before
+    return columns, None

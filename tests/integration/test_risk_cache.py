@@ -42,31 +42,53 @@ def test_a_snapshot_is_reused_until_someone_writes(empty_kb, settings) -> None:
     assert fastrisk.snapshot(empty_kb, settings) is not snap
 
 
-def test_a_write_during_the_reads_gives_one_consistent_uncached_snapshot(
-        empty_kb, settings, monkeypatch) -> None:
-    """The bulk reads run in parallel transactions; a write that commits among them must
-    not mix two states: they are read again in one transaction, and nothing is cached."""
-    loader.load(empty_kb, [DEMO], settings=settings)
+def _write_while_reading(empty_kb, settings, monkeypatch, times: int,  # type: ignore[no-untyped-def]
+                         prefix: str = "late") -> list[str]:
+    """Make the next `times` reads of the components commit a new component right after,
+    as another client would; returns the ids written so far."""
     read_one, wrote = db._columns, []
 
     def read_then_write(tx, names):  # type: ignore[no-untyped-def]
         out = read_one(tx, names)
-        if not wrote and names == ["risk_inputs_components"]:
-            wrote.append(names)  # a real write by another client, between the reads
-            empty_kb.execute_query("CREATE (:Entity:Component {id: 'late', name: 'Late'})",
-                                   database_=settings.neo4j_database)
+        if len(wrote) < times and names == ["risk_inputs_components"]:
+            wrote.append(f"{prefix}-{len(wrote) + 1}")
+            empty_kb.execute_query("CREATE (:Entity:Component {id: $id, name: 'Late'})",
+                                   id=wrote[-1], database_=settings.neo4j_database)
         return out
 
     monkeypatch.setattr(db, "_columns", read_then_write)
+    return wrote
+
+
+def test_a_write_during_the_reads_is_read_again_until_one_state_is_seen(
+        empty_kb, settings, monkeypatch) -> None:
+    """The bulk reads run in parallel transactions; a write that commits among them must
+    not mix two states: they are read again, and the second read, with no write racing
+    it, is of one named state and may be kept."""
+    loader.load(empty_kb, [DEMO], settings=settings)
+    wrote = _write_while_reading(empty_kb, settings, monkeypatch, times=1)
     col, state = db.read_columns_with_state(empty_kb, fastrisk.INPUTS, settings=settings)
-    assert wrote and state is None
-    assert "late" in col["risk_inputs_components.ids"]  # the re-read, after the write
+    assert wrote == ["late-1"]
+    assert "late-1" in col["risk_inputs_components.ids"]  # the re-read, after the write
+    assert state == db.data_state(empty_kb, settings=settings)
     fastrisk.forget()
-    wrote.clear()
-    empty_kb.execute_query("MATCH (c:Component {id: 'late'}) DETACH DELETE c",
-                           database_=settings.neo4j_database)
     snap = fastrisk.snapshot(empty_kb, settings)
-    assert wrote and "late" in snap.ids
+    assert fastrisk.snapshot(empty_kb, settings) is snap  # kept: nothing raced its read
+
+
+def test_writes_racing_every_attempt_give_an_answer_that_is_not_kept(
+        empty_kb, settings, monkeypatch) -> None:
+    loader.load(empty_kb, [DEMO], settings=settings)
+    wrote = _write_while_reading(empty_kb, settings, monkeypatch, times=db.READ_ATTEMPTS)
+    col, state = db.read_columns_with_state(empty_kb, fastrisk.INPUTS, settings=settings)
+    assert wrote == ["late-1", "late-2", "late-3"] and state is None
+    # the last attempt started after the first two writes and raced the third
+    assert {"late-1", "late-2"} <= set(col["risk_inputs_components.ids"])
+    assert "late-3" not in col["risk_inputs_components.ids"]
+    fastrisk.forget()
+    again = _write_while_reading(empty_kb, settings, monkeypatch, db.READ_ATTEMPTS, "later")
+    snap = fastrisk.snapshot(empty_kb, settings)
+    assert len(again) == db.READ_ATTEMPTS
     assert fastrisk.snapshot(empty_kb, settings) is not snap  # the first was not kept
 
 
