@@ -480,7 +480,9 @@ def serve(host: str, port: int) -> None:
     """Serve the web panel (risk dashboard, entity pages, Cypher console, import).
 
     Every page has a JSON twin (same URL + .json); the API docs are at /docs. The panel is
-    read-only unless KB_EDITOR_TOKEN is set, which allows imports with that token.
+    read-only unless KB_EDITOR_TOKEN is set, which allows imports with that token. Every
+    KB_PANEL_REFRESH seconds (5; 0 turns it off) it checks for writes made outside it and
+    renews the risk snapshot in the background, so the next risk view is quick.
     """
     import uvicorn
 

@@ -209,6 +209,12 @@ def _to_disk(settings: Settings, state: str, snap: Snapshot) -> None:
             os.unlink(tmp)
 
 
+def held_state() -> str | None:
+    """The data state of the snapshot held in this process's memory, if any."""
+    with _cache_lock:
+        return next(iter(_cache), None)
+
+
 def forget(settings: Settings | None = None) -> None:
     """Drop the snapshot held in memory, and with `settings` also the one kept on disk for
     that knowledge base (the benchmark does both, to time a computation from scratch)."""

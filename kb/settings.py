@@ -51,6 +51,12 @@ class Settings(BaseSettings):
         default=10.0, description="Seconds before an ad-hoc or web query is cancelled."
     )
     kb_row_cap: int = Field(default=1000, description="Rows returned at most by the console.")
+    kb_panel_refresh: float = Field(
+        default=5.0, ge=0,
+        description="Seconds between the panel's checks for writes made outside it; once a "
+        "change has held for one check, the risk snapshot is renewed in the background. "
+        "0: never (the first view after a change renews it).",
+    )
     kb_editor_token: str | None = Field(
         default=None,
         description="Token that allows writes (imports) through the web panel. Unset: read-only.",

@@ -100,8 +100,17 @@ def get_driver(request: Request) -> Driver:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Close the driver when the app stops."""
+    """Run the snapshot keeper (see web/keeper.py) while the app serves; close the driver
+    when it stops."""
+    from web.keeper import SnapshotKeeper
+
+    every = app.state.settings.kb_panel_refresh
+    app.state.keeper = SnapshotKeeper(app.state, every) if every > 0 else None
+    if app.state.keeper:
+        app.state.keeper.start()
     yield
+    if app.state.keeper:
+        app.state.keeper.stop()
     driver = getattr(app.state, "driver", None)
     if driver is not None:
         driver.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,11 @@ def test_a_rendered_risk_page_lasts_until_the_data_changes(client: TestClient, d
     assert client.get(f"/risk.json?as_of={DAY}&q=fresh").json()["matching"] == 0
 
 
+def _rename_outside_kb(driver, settings, name: str) -> None:  # type: ignore[no-untyped-def]
+    driver.execute_query("MATCH (c:Component {id: 'json-codec'}) SET c.name = $name",
+                         name=name, database_=settings.neo4j_database)
+
+
 def test_a_write_outside_kb_also_renews_the_panel(client: TestClient, demo_kb,
                                                   settings) -> None:
     # cypher-shell or another program writes without bumping kb's own version; the panel
@@ -111,15 +117,40 @@ def test_a_write_outside_kb_also_renews_the_panel(client: TestClient, demo_kb,
     (row,) = client.get(url).json()["components"]
     old = row["name"]
     assert client.get(url).json()["components"][0]["name"] == old  # served from the cache
-    rename = "MATCH (c:Component {id: 'json-codec'}) SET c.name = $name"
-    demo_kb.execute_query(rename, name="Renamed by cypher-shell",
-                          database_=settings.neo4j_database)
+    _rename_outside_kb(demo_kb, settings, "Renamed by cypher-shell")
     try:
         assert client.get(url).json()["components"][0]["name"] == "Renamed by cypher-shell"
         assert "Renamed by cypher-shell" in client.get("/components/json-codec").text
     finally:
-        demo_kb.execute_query(rename, name=old, database_=settings.neo4j_database)
+        _rename_outside_kb(demo_kb, settings, old)
     assert client.get(url).json()["components"][0]["name"] == old
+
+
+@pytest.mark.parametrize("every", [0.2, 0])
+def test_the_keeper_renews_the_snapshot_after_a_write_outside_kb(demo_kb, settings,
+                                                                 tmp_path: Path,
+                                                                 every: float) -> None:
+    from kb import db, fastrisk
+
+    with client_for(settings, kb_state_dir=tmp_path, kb_panel_refresh=every) as c:
+        old = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]["name"]
+        _rename_outside_kb(demo_kb, settings, "Renamed while the panel ran")
+        try:
+            state = db.data_state(demo_kb, settings=settings)
+            assert fastrisk.held_state() != state
+            deadline = time.monotonic() + (15 if every else 2)
+            while fastrisk.held_state() != state and time.monotonic() < deadline:
+                time.sleep(0.1)
+            # with the keeper, renewed before anyone asked; without it, only when asked
+            assert (fastrisk.held_state() == state) is bool(every)
+            assert (c.app.state.keeper is None) is not bool(every)  # type: ignore[attr-defined]
+            if every:
+                assert c.app.state.keeper.renewals >= 1  # type: ignore[attr-defined]
+            row = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]
+            assert row["name"] == "Renamed while the panel ran"
+            assert fastrisk.held_state() == state
+        finally:
+            _rename_outside_kb(demo_kb, settings, old)
 
 
 def test_errors_share_one_shape(client: TestClient) -> None:

@@ -1,0 +1,58 @@
+"""Keep the risk snapshot current while the panel runs.
+
+A write made outside the panel (a `kb load` in another terminal, cypher-shell, another
+program) makes the next risk view compute the snapshot again: at 100k components that is 1-2 s
+of bulk reads and reachability before the page can render. The keeper checks the data-state
+token every `KB_PANEL_REFRESH` seconds and, once a new state has held for one more check (a
+`kb load` leaves its snapshot file right after its commit; waiting lets the keeper read that
+file instead of computing it a second time), asks the engine for the snapshot of that state,
+so the next view only builds rows. It only reads, and only once the panel has connected.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class SnapshotKeeper:
+    """A daemon thread renewing `fastrisk`'s snapshot after a settled change of data state."""
+
+    def __init__(self, app_state: Any, every: float) -> None:
+        self._state = app_state
+        self._every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="snapshot-keeper", daemon=True)
+        self.renewals = 0  # snapshots asked for, for tests and the curious
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        from kb import db, fastrisk
+        from kb.perf import collector_paused
+
+        kept: str | None = None  # the state the snapshot was last renewed for
+        seen: str | None = None  # the state seen at the previous check
+        while not self._stop.wait(self._every):
+            driver = getattr(self._state, "driver", None)
+            if driver is None:  # the panel has not connected yet (or lost Neo4j)
+                continue
+            settings = self._state.settings
+            try:
+                now = db.data_state(driver, settings=settings)
+                if now == seen and now != kept:
+                    with collector_paused():  # as the engine's own callers do
+                        fastrisk.snapshot(driver, settings)
+                    kept = now
+                    self.renewals += 1
+                seen = now
+            except Exception as exc:  # Neo4j away or restarting: try again at the next check
+                log.debug("snapshot keeper: %s", exc)
