@@ -393,58 +393,108 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     }
 
 
-def charts(results: list[dict[str, Any]], out: Path) -> list[str]:
+def mib(size: str) -> float | None:
+    """A Neo4j memory size such as "6g", "512m" or bytes in MiB; None when it is not one."""
+    m = re.fullmatch(r"(\d+)([kmg]?)", size.strip().lower())
+    if not m:
+        return None
+    return int(m[1]) * {"k": 1 / 1024, "m": 1.0, "g": 1024.0, "": 1 / 2**20}[m[2]]
+
+
+def _series(results: list[dict[str, Any]], key: str, scale: float = 1.0
+            ) -> list[tuple[int, float]]:
+    return [(r["components"], r[key] * scale) for r in results if r.get(key)]
+
+
+def _chart(path: Path, title: str, ylabel: str, lines: dict[str, list[tuple[int, float]]],
+           targets: dict[str, float] | None = None, notes: list[str] | None = None) -> bool:
+    """One log-log chart of `lines` against components, with dashed target lines and notes
+    (sizes without figures, such as a refused load); False when there is nothing to draw."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    made = []
-    ns = [r["components"] for r in results]
-    figures = {"load_s": "load (s)", "load_again_s": "load again, warm server (s)",
-               "risk_query_s": "risk in process, from scratch (s)",
-               "risk_cached_s": "risk in process, snapshot reused (s)",
-               "risk_after_load_s": "risk in process, snapshot from the load's file (s)",
-               "risk_cold_s": "risk, cold (s)",
-               "risk_warm_s": "risk, warm (s)", "risk_table_s": "risk, table of 50 (s)",
-               "audit_s": "audit (s)",
-               "networkx_s": "networkx baseline (s)", "naive_cypher_s": "naive Cypher (s)"}
+    lines = {label: pts for label, pts in lines.items() if pts}
+    if not lines:
+        return False
     fig, ax = plt.subplots(figsize=(7, 4.5))
-    for key, label in figures.items():
-        pts = [(n, r[key]) for n, r in zip(ns, results, strict=True) if r.get(key)]
-        if pts:
-            ax.plot(*zip(*pts, strict=True), marker="o", label=label)
+    for label, pts in lines.items():
+        dashed = label.startswith("target")
+        ax.plot(*zip(*pts, strict=True), marker="" if dashed else "o",
+                linestyle="--" if dashed else "-", label=label)
+    for label, value in (targets or {}).items():
+        ax.axhline(value, color="grey", linestyle="--", linewidth=1)
+        ax.annotate(label, (0.99, value), xycoords=("axes fraction", "data"), fontsize=7,
+                    color="grey", va="bottom", ha="right")
+    for i, note in enumerate(notes or []):
+        ax.annotate(note, (0.99, 0.02 + 0.05 * i), xycoords="axes fraction", fontsize=7,
+                    ha="right", color="firebrick")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("components")
-    ax.set_ylabel("seconds")
+    ax.set_ylabel(ylabel)
     ax.grid(alpha=0.3, which="both")
-    ax.legend(fontsize=8)
-    ax.set_title("How each figure grows with the ecosystem")
-    path = out / "scaling.png"
+    ax.legend(fontsize=7)
+    ax.set_title(title)
     fig.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(fig)
-    made.append(path.name)
-    lat = [(r["components"], r["panel"].get("/risk", {}).get("p95_ms")) for r in results
-           if r["panel"]]
-    if lat:
-        fig, ax = plt.subplots(figsize=(7, 4))
-        for path_key in ("/risk", "/risk.json"):
-            for q in ("p50_ms", "p95_ms", "p99_ms"):
-                pts = [(r["components"], r["panel"][path_key][q]) for r in results
-                       if r["panel"]]
-                ax.plot(*zip(*pts, strict=True), marker="o", label=f"{path_key} {q[:3]}")
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        ax.set_xlabel("components")
-        ax.set_ylabel("latency (ms), 16 clients")
-        ax.grid(alpha=0.3, which="both")
-        ax.legend(fontsize=7, ncol=2)
-        p = out / "panel-latency.png"
-        fig.savefig(p, dpi=110, bbox_inches="tight")
-        plt.close(fig)
-        made.append(p.name)
-    return made
+    return True
+
+
+def charts(results: list[dict[str, Any]], out: Path, neo4j_budget_mib: float | None = None
+           ) -> list[str]:
+    """A chart per figure (load, risk, audit, panel, memory) with its target drawn in, and one
+    of every timing together (scaling); returns the file names written to `out`."""
+    refused = [f"{r['components']:,}: load refused after {r['load_refused_after_s']} s, "
+               f"{r['records_after_refusal']} records written" for r in results
+               if "load_refused" in r]
+    everything = {"load (s)": "load_s", "load again, warm server (s)": "load_again_s",
+                  "risk in process, from scratch (s)": "risk_query_s",
+                  "risk in process, snapshot reused (s)": "risk_cached_s",
+                  "risk in process, snapshot from the load's file (s)": "risk_after_load_s",
+                  "risk, cold (s)": "risk_cold_s", "risk, warm (s)": "risk_warm_s",
+                  "risk, table of 50 (s)": "risk_table_s", "audit (s)": "audit_s",
+                  "networkx baseline (s)": "networkx_s", "naive Cypher (s)": "naive_cypher_s"}
+    panel = [r for r in results if r.get("panel")]
+    Spec = tuple[str, str, dict[str, list[tuple[int, float]]], dict[str, float] | None,
+                 list[str] | None]
+    charts_: dict[str, Spec] = {
+        "scaling.png": ("How each figure grows with the ecosystem", "seconds",
+                        {label: _series(results, key) for label, key in everything.items()},
+                        None, refused),
+        "load.png": ("Load: records per second", "records / s",
+                     {"first load after a restart": _series(results, "load_records_per_s"),
+                      "again, warm server": _series(results, "load_again_records_per_s")},
+                     {"target 20,000 records/s": 20_000.0}, refused),
+        "risk.png": ("Risk against the baselines", "seconds",
+                     {"ours, after a load": _series(results, "risk_after_load_s"),
+                      "ours, from scratch": _series(results, "risk_query_s"),
+                      "ours, snapshot reused": _series(results, "risk_cached_s"),
+                      "kb risk --format json, cold": _series(results, "risk_cold_s"),
+                      "networkx": _series(results, "networkx_s"),
+                      "naive Cypher": _series(results, "naive_cypher_s"),
+                      "target: naive / 10": _series(results, "naive_cypher_s", 0.1)},
+                     {"target 30 s cold": 30.0}, refused),
+        "audit.png": ("Audit (kb audit --format json)", "seconds",
+                      {"audit": _series(results, "audit_s")}, {"target 60 s": 60.0}, refused),
+        "panel-latency.png": ("Panel latency, 16 clients", "milliseconds",
+                              {f"{path} {q[:3]}": [(r["components"], r["panel"][path][q])
+                                                   for r in panel]
+                               for path in ("/risk", "/risk.json")
+                               for q in ("p50_ms", "p95_ms", "p99_ms")},
+                              {"target: /risk p95 300 ms": 300.0}, None),
+        "memory.png": ("Peak resident memory", "MiB",
+                       {"kb load": _series(results, "load_peak_rss_mib"),
+                        "panel, after what-ifs": _series(results, "panel_peak_rss_mib"),
+                        "Neo4j, through loads": _series(results, "neo4j_peak_rss_mib_loads"),
+                        "Neo4j, through reads": _series(results, "neo4j_peak_rss_mib_reads")},
+                       {"target: Python 1.5 GiB": 1536.0,
+                        **({"Neo4j heap + page cache": neo4j_budget_mib}
+                           if neo4j_budget_mib else {})}, refused),
+    }
+    return [name for name, (title, ylabel, lines, targets, notes) in charts_.items()
+            if _chart(out / name, title, ylabel, lines, targets, notes)]
 
 
 def machine() -> dict[str, Any]:
@@ -499,7 +549,8 @@ def main(argv: list[str] | None = None) -> None:
         for n in sizes:
             report["results"].append(run_size(args, n))
             # after every size, so a later size that fails outright leaves these behind
-            report["charts"] = charts(report["results"], args.out)
+            budget = (mib(args.heap) or 0) + (mib(args.pagecache) or 0)
+            report["charts"] = charts(report["results"], args.out, budget or None)
             (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
     finally:
         kb(args, "neo4j", "stop", check=False)

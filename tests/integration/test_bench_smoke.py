@@ -37,7 +37,10 @@ def test_bench_smoke_run_measures_everything_and_baselines_agree(tmp_path: Path)
         assert 100 < r[key] < 1536 + 1024, key
     assert set(r["panel"]) == {"/risk", "/risk.json"}
     assert all(x["errors"] == 0 and x["requests"] > 0 for x in r["panel"].values())
-    assert (out / "scaling.png").exists()
+    charts = ["scaling.png", "load.png", "risk.png", "audit.png", "panel-latency.png",
+              "memory.png"]
+    assert report["charts"] == charts
+    assert all((out / c).stat().st_size > 10_000 for c in charts)
 
 
 def test_a_size_whose_load_is_refused_is_recorded_and_writes_nothing(tmp_path: Path) -> None:

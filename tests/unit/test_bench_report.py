@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from bench.harness import refusal, results_tables
+from bench.harness import charts, mib, refusal, results_tables
 from tests.unit.test_cli_errors import REFUSED
 
 # What `kb load --format json` printed when Neo4j refused the 1M load (stdout is empty then).
@@ -45,3 +46,17 @@ def test_a_refused_size_fills_every_column_of_both_tables() -> None:
     assert row.startswith("| 1,000,000 | 2,459,780 | 10,025,590 | refused after 166.0 s, "
                           "0 records written: Neo4j refused the work: a / b | - | - | 7373 |")
     assert memory.splitlines()[-1] == "| 1,000,000 | 7373 | - (0) | 10240 | - | 6g + 4g |"
+
+
+def test_neo4j_memory_sizes_in_mib() -> None:
+    assert (mib("6g"), mib("512m"), mib("2048k"), mib("1048576")) == (6144, 512, 2, 1)
+    assert mib("lots") is None
+
+
+def test_a_run_with_only_a_refused_size_draws_only_what_it_measured(tmp_path: Path) -> None:
+    refused = {"components": 1_000_000, "records": 2_463_987, "dependency_edges": 10_027_224,
+               "load_refused": "Neo4j refused the work", "load_refused_after_s": 156.7,
+               "load_peak_rss_mib": 7211, "records_after_refusal": 0,
+               "neo4j_peak_rss_mib_loads": 6911, "panel": {}}
+    assert charts([refused], tmp_path, 10240) == ["memory.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.png"]
