@@ -11,6 +11,13 @@ from typing import Any
 import orjson
 
 
+def pretty_bytes(value: Any) -> bytes:
+    """`value` as indented JSON text ending in a newline, encoded as UTF-8: what goes to a
+    pipe. For a 100k-component risk answer, skipping the round trip through `str` saves
+    0.4-0.5 s (decoding 80 MB of UTF-8 and encoding it again on the way out)."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
+
+
 def pretty(value: Any) -> str:
     """`value` as indented JSON text ending in a newline."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode() + "\n"
+    return pretty_bytes(value).decode()

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from kb.analyses import Analysis
-from kb.jsontext import pretty
+from kb.jsontext import pretty, pretty_bytes
 
 HEADERS = {"risk_score": "score", "risk_level": "level", "reliant_products": "products",
            "reliant_actors": "actors", "maintainers": "maint.", "paid_maintainers": "paid",
@@ -66,7 +66,7 @@ def emit(result: Analysis, fmt: str, title: str | None = None) -> None:
     import click
 
     if fmt == "json":
-        click.echo(to_json(result), nl=False)
+        click.echo(pretty_bytes(result.data), nl=False)  # bytes go to the binary stream
     elif fmt == "csv":
         click.echo(to_csv(result), nl=False)
     else:

@@ -6,7 +6,7 @@ import gc
 import json
 import threading
 
-from kb.jsontext import pretty
+from kb.jsontext import pretty, pretty_bytes
 from kb.perf import collector_paused
 
 
@@ -62,3 +62,5 @@ def test_pretty_json_has_the_standard_library_layout() -> None:
              "rows": [{"a": 0.5, "b": "x\"y"}]}
     # The expected text comes from the standard library, not from orjson.
     assert pretty(value) == json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    assert pretty_bytes(value) == (json.dumps(value, indent=2, ensure_ascii=False)
+                                   + "\n").encode("utf-8")
