@@ -544,12 +544,12 @@ def main(argv: list[str] | None = None) -> None:
               "as_of": AS_OF, "seed": args.seed,
               "command": "python -m bench " + " ".join(argv or sys.argv[1:]),
               "results": [], "charts": []}
+    budget = (mib(args.heap) or 0) + (mib(args.pagecache) or 0)
     kb(args, "neo4j", "start")
     try:
         for n in sizes:
             report["results"].append(run_size(args, n))
             # after every size, so a later size that fails outright leaves these behind
-            budget = (mib(args.heap) or 0) + (mib(args.pagecache) or 0)
             report["charts"] = charts(report["results"], args.out, budget or None)
             (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
     finally:

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from kb.analyses import Analysis
-from kb.jsontext import pretty, pretty_bytes
+from kb.jsontext import pretty_bytes
 
 HEADERS = {"risk_score": "score", "risk_level": "level", "reliant_products": "products",
            "reliant_actors": "actors", "maintainers": "maint.", "paid_maintainers": "paid",
@@ -28,11 +28,6 @@ def cell(value: Any) -> str:
     if isinstance(value, dict):
         return json.dumps(value, sort_keys=True)
     return str(value)
-
-
-def to_json(result: Analysis) -> str:
-    """The analysis data as indented JSON."""
-    return pretty(result.data)
 
 
 def to_csv(result: Analysis) -> str:
