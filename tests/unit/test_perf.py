@@ -57,6 +57,51 @@ def test_overlapping_blocks_in_two_threads_resume_only_at_the_end() -> None:
     assert gc.isenabled()
 
 
+def _in_generation(obj: object, generation: int) -> bool:
+    return any(o is obj for o in gc.get_objects(generation=generation))
+
+
+def test_what_a_block_built_goes_to_the_oldest_generation_without_a_young_pass() -> None:
+    gc.collect()
+    with collector_paused():
+        built = [[i] for i in range(5000)]  # 5,001 tracked lists, far over the 700 threshold
+    # Without the move, the first allocation after the block runs a young pass, which walks
+    # all 5,001 lists and leaves them in the middle generation.
+    assert _in_generation(built, 2) and _in_generation(built[-1], 2)
+    assert not _in_generation(built, 1)
+    assert gc.get_freeze_count() == 0  # nothing is left frozen
+
+
+def test_cyclic_garbage_made_in_a_block_is_still_collected() -> None:
+    import weakref
+
+    class Node:
+        other: object = None
+
+    with collector_paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        gone = weakref.ref(a)
+    del a, b
+    assert gone() is not None  # a cycle: reference counting alone cannot free it
+    gc.collect()
+    assert gone() is None
+
+
+def test_objects_someone_else_froze_stay_frozen() -> None:
+    keep = [[1], [2]]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with collector_paused():
+            made = [[i] for i in range(1000)]
+        assert gc.get_freeze_count() == frozen  # not thawed by the block's move
+        assert made and keep
+    finally:
+        gc.unfreeze()
+
+
 def test_pretty_json_has_the_standard_library_layout() -> None:
     value = {"id": "pkg:npm/é", "n": [1, 2, None, True], "empty": [], "m": {},
              "rows": [{"a": 0.5, "b": "x\"y"}]}
