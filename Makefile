@@ -48,8 +48,8 @@ run: setup ## Start Neo4j, load the demo ecosystem, serve the panel on 127.0.0.1
 	$(KB) serve --host 127.0.0.1 --port 8000
 
 test: setup ## Lint, type-check and run the whole test suite against a real Neo4j
-	$(VENV)/bin/ruff check kb web tests
-	$(VENV)/bin/mypy kb web
+	$(VENV)/bin/ruff check kb web tests bench
+	$(VENV)/bin/mypy kb web bench
 	$(VENV)/bin/pytest
 
 unit: $(STAMP) ## Only the tests that need no server

@@ -276,26 +276,48 @@ def panel_latency(args: argparse.Namespace, what_ifs: list[str]
 # --- one size -------------------------------------------------------------------------------
 
 
-def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
+def generated(args: argparse.Namespace, n: int) -> Path:
+    """The generated ecosystem of `n` components and --seed, written to --out if not there."""
     from kb.generate import generate
 
-    print(f"== {n} components", file=sys.stderr)
     data_file = args.out / f"generated-{n}-seed{args.seed}.json"
     if not data_file.exists():
         data_file.write_text(json.dumps(generate(n, seed=args.seed)))
-    doc = json.loads(data_file.read_text())
+    return data_file
+
+
+def describe(data_file: Path) -> tuple[int, int, int, list[str]]:
+    """Components, records, dependency edges and up to four funders (actors that fund and
+    are not funded, by id) of a valuenet/1 file or CSV folder, read as `kb load` reads it."""
+    from kb import reader
+
+    raw = reader.read(data_file)
+    if raw.data is None:
+        raise SystemExit("cannot measure " + "; ".join(str(p) for p in raw.problems))
+    doc = raw.data
+    components = doc.get("components") or []
     records = sum(len(v) for v in doc.values() if isinstance(v, list))
-    edges = sum(len(c["depends_on"]) for c in doc["components"])
-    funders = sorted(a["id"] for a in doc["actors"] if a["id"].startswith("funder-"))[:4]
-    del doc  # 1M components hold gigabytes as Python objects; kb load needs the memory
+    edges = sum(len(c.get("depends_on") or []) for c in components)
+    fundings = doc.get("fundings") or []
+    funded = {f.get("to") for f in fundings}
+    funders = sorted({f.get("from") for f in fundings} - funded - {None})[:4]
+    return len(components), records, edges, funders
+
+
+def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
+    n, records, edges, funders = describe(data_file)
+    # (`describe` keeps nothing: 1M components hold gigabytes as Python objects, and kb load
+    # needs the memory.)
+    print(f"== {n} components ({data_file.name})", file=sys.stderr)
     kb(args, "reset", "--yes")
     load_s, rss, failed = kb_rss(args, "load", str(data_file), "--format", "json")
     if failed:
         # Recorded, not raised: at a size the machine cannot hold (1M with --huge, here) the
         # report says so, and the sizes measured before are kept.
         print(f"  load refused after {load_s:.1f}s: {failed}", file=sys.stderr)
-        return {"components": n, "records": records, "dependency_edges": edges,
-                "load_refused": failed, "load_refused_after_s": round(load_s, 1),
+        return {"components": n, "file": str(data_file), "records": records,
+                "dependency_edges": edges, "load_refused": failed,
+                "load_refused_after_s": round(load_s, 1),
                 "load_peak_rss_mib": round(rss / 1024),
                 "records_after_refusal": records_in_graph(args),
                 "neo4j_peak_rss_mib_loads": neo4j_peak_rss_mib(args), "panel": {}}
@@ -361,7 +383,7 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     panel, panel_peak = panel_latency(args, funders) if args.panel_seconds > 0 else ({}, None)
     neo4j_peak = neo4j_peak_rss_mib(args)
     return {
-        "components": n, "records": records, "dependency_edges": edges,
+        "components": n, "file": str(data_file), "records": records, "dependency_edges": edges,
         "load_s": round(load_s, 2), "load_records_per_s": round(records / load_s),
         "load_again_s": round(load_again_s, 2),
         "load_again_records_per_s": round(records / load_again_s),
@@ -517,38 +539,55 @@ def main(argv: list[str] | None = None) -> None:
                    "24 GiB machine), results.json records why and the run goes on")
     p.add_argument("--smoke", action="store_true",
                    help="1,000 components, 2 s of panel load: keeps the harness working (CI)")
-    p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    p.add_argument("--file", type=Path, action="append", default=[], metavar="PATH",
+                   help="measure this valuenet/1 file or CSV folder (for instance one from "
+                   "`kb generate`) instead of the generated sizes, which --sizes, --smoke and "
+                   "--huge choose; repeat for several")
+    p.add_argument("--seed", type=int, default=7,
+                   help="seed of the generated ecosystems (default: %(default)s); each is "
+                   "kept in OUT as generated-N-seedS.json and reused")
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "results",
+                   help="folder for results.json, the charts and the generated files "
+                   "(default: bench/results)")
     p.add_argument("--docs", action="store_true", help="rewrite the table in docs/benchmarks.md")
-    p.add_argument("--panel-seconds", type=int, default=30)
+    p.add_argument("--panel-seconds", type=int, default=30,
+                   help="seconds of wrk load on /risk and on /risk.json (default: "
+                   "%(default)s); 0 skips the panel figures")
     p.add_argument("--naive-timeout", type=float, default=300.0,
                    help="seconds before the naive Cypher baseline gives up")
     p.add_argument("--naive-max", type=int, default=100000,
                    help="skip the naive baseline above this size")
-    p.add_argument("--state", type=Path, default=ROOT / ".kb" / "bench")
-    p.add_argument("--port", type=int, default=7689)
-    p.add_argument("--heap", default="6g")
-    p.add_argument("--pagecache", default="4g")
+    p.add_argument("--state", type=Path, default=ROOT / ".kb" / "bench",
+                   help="state folder of the bench server, which the harness wipes "
+                   "(default: .kb/bench)")
+    p.add_argument("--port", type=int, default=7689, help="its Bolt port (default: %(default)s)")
+    p.add_argument("--heap", default="6g", help="its Java heap (default: %(default)s)")
+    p.add_argument("--pagecache", default="4g",
+                   help="its page cache (default: %(default)s)")
     args = p.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
     if args.smoke:
         sizes, args.panel_seconds = [1000], min(args.panel_seconds, 2)
     if args.huge:
         sizes.append(1_000_000)
+    missing = [str(f) for f in args.file if not f.exists()]
+    if missing:
+        p.error(f"no such file or folder: {', '.join(missing)}")
     args.out.mkdir(parents=True, exist_ok=True)
     jars = ROOT / ".kb" / "neo4j" / "lib"
     if jars.exists() and not (args.state / "neo4j" / "lib").exists():
         (args.state / "neo4j").mkdir(parents=True, exist_ok=True)
         (args.state / "neo4j" / "lib").symlink_to(jars)
-    report = {"machine": machine(), "neo4j": {"heap": args.heap, "pagecache": args.pagecache},
-              "as_of": AS_OF, "seed": args.seed,
-              "command": "python -m bench " + " ".join(argv or sys.argv[1:]),
-              "results": [], "charts": []}
+    report: dict[str, Any] = {
+        "machine": machine(), "neo4j": {"heap": args.heap, "pagecache": args.pagecache},
+        "as_of": AS_OF, "seed": None if args.file else args.seed,
+        "command": "python -m bench " + " ".join(argv or sys.argv[1:]),
+        "results": [], "charts": []}
     budget = (mib(args.heap) or 0) + (mib(args.pagecache) or 0)
     kb(args, "neo4j", "start")
     try:
-        for n in sizes:
-            report["results"].append(run_size(args, n))
+        for data_file in args.file or (generated(args, n) for n in sizes):
+            report["results"].append(run_size(args, data_file))
             # after every size, so a later size that fails outright leaves these behind
             report["charts"] = charts(report["results"], args.out, budget or None)
             (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n")

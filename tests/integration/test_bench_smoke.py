@@ -44,23 +44,27 @@ def test_bench_smoke_run_measures_everything_and_baselines_agree(tmp_path: Path)
 
 
 def test_a_size_whose_load_is_refused_is_recorded_and_writes_nothing(tmp_path: Path) -> None:
-    # The harness reuses a generated file it finds in --out. One with a broken record stands in
-    # for a size the machine cannot hold (as 1M with --huge): kb refuses the load either way,
-    # and the harness must record why instead of crashing and losing the other sizes.
+    # A file with a broken record, given with --file, stands in for a size the machine cannot
+    # hold (as 1M with --huge): kb refuses the load either way, and the harness must record
+    # why instead of crashing and losing the other sizes.
+    import yaml
+
     from kb.generate import generate
 
     out = tmp_path / "bench"
-    out.mkdir()
     doc = generate(1000, seed=7)
     doc["components"][3]["depends_on"].append("pkg:generic/nowhere")
-    (out / "generated-1000-seed7.json").write_text(json.dumps(doc))
+    given = tmp_path / "broken.yaml"
+    given.write_text(yaml.safe_dump(doc))
     proc = subprocess.run(
-        [sys.executable, "-m", "bench", "--sizes", "1000", "--panel-seconds", "0",
+        [sys.executable, "-m", "bench", "--file", str(given), "--panel-seconds", "0",
          "--heap", "1g", "--pagecache", "512m", "--out", str(out),
          "--state", str(ROOT / ".kb" / "bench-smoke"), "--port", "7690"],
         cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    (r,) = json.loads((out / "results.json").read_text())["results"]
+    report = json.loads((out / "results.json").read_text())
+    (r,) = report["results"]
+    assert report["seed"] is None and r["file"] == str(given)
     assert r["components"] == 1000 and r["dependency_edges"] == sum(
         len(c["depends_on"]) for c in doc["components"])
     assert "pkg:generic/nowhere" in r["load_refused"], r["load_refused"]
@@ -68,3 +72,4 @@ def test_a_size_whose_load_is_refused_is_recorded_and_writes_nothing(tmp_path: P
     assert r["load_refused_after_s"] > 0 and r["load_peak_rss_mib"] > 20
     assert "risk_query_s" not in r and "networkx_s" not in r
     assert "load refused after" in proc.stderr
+    assert not list(out.glob("generated-*"))  # nothing was generated

@@ -1,11 +1,14 @@
-"""The benchmark harness reports a size whose load kb refused, in its JSON and its docs table."""
+"""The benchmark harness: what it reads from a file it is given, and how it reports a size
+whose load kb refused, in its JSON and its docs table."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from bench.harness import charts, mib, refusal, results_tables
+import pytest
+
+from bench.harness import charts, describe, main, mib, refusal, results_tables
 from tests.unit.test_cli_errors import REFUSED
 
 # What `kb load --format json` printed when Neo4j refused the 1M load (stdout is empty then).
@@ -60,3 +63,52 @@ def test_a_run_with_only_a_refused_size_draws_only_what_it_measured(tmp_path: Pa
                "neo4j_peak_rss_mib_loads": 6911, "panel": {}}
     assert charts([refused], tmp_path, 10240) == ["memory.png"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.png"]
+
+
+def test_a_given_file_is_described_as_kb_reads_it(tmp_path: Path) -> None:
+    # Three components with 2 + 1 + 0 dependency edges; two funders give money and are
+    # never given any (f-b twice, so it counts once); org-1 passes money on, so it is no
+    # funder; 3 + 2 + 3 + 1 + 3 = 12 records in the lists.
+    f = tmp_path / "eco.yaml"
+    f.write_text("""format: valuenet/1
+ecosystem: {id: e, name: E}
+actors:
+  - {id: f-b, name: B, kind: organization}
+  - {id: f-a, name: A, kind: organization}
+  - {id: org-1, name: O, kind: organization}
+products:
+  - {id: p1, name: P1, owner: org-1, built_on: [c1]}
+  - {id: p2, name: P2, owner: org-1, built_on: [c2]}
+components:
+  - {id: c1, name: C1, depends_on: [c2, c3]}
+  - {id: c2, name: C2, depends_on: [c3]}
+  - {id: c3, name: C3}
+fundings:
+  - {id: g1, from: f-b, to: org-1, amount: 1}
+  - {id: g2, from: f-b, to: org-1, amount: 2}
+  - {id: g3, from: org-1, to: f-a, amount: 3}
+relies_on:
+  - {actor: f-a, component: c3}
+""")
+    assert describe(f) == (3, 12, 3, ["f-b"])
+    f.write_text(f.read_text().replace("from: org-1, to: f-a", "from: f-a, to: org-1"))
+    assert describe(f) == (3, 12, 3, ["f-a", "f-b"])
+
+
+def test_a_file_that_cannot_be_read_stops_the_run_with_its_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{\"format\": ")
+    with pytest.raises(SystemExit) as stop:
+        describe(bad)
+    assert str(stop.value).startswith(f"cannot measure {bad}")
+    assert "malformed JSON" in str(stop.value)
+
+
+def test_a_missing_file_is_refused_before_any_server_starts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--file", str(tmp_path / "nowhere.yaml"), "--state", str(tmp_path / "state"),
+              "--out", str(tmp_path / "out")])
+    assert stop.value.code == 2
+    assert f"error: no such file or folder: {tmp_path / 'nowhere.yaml'}" in capsys.readouterr().err
+    assert not (tmp_path / "state").exists() and not (tmp_path / "out").exists()
