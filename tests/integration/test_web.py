@@ -138,14 +138,20 @@ def test_the_keeper_renews_the_snapshot_after_a_write_outside_kb(demo_kb, settin
         try:
             state = db.data_state(demo_kb, settings=settings)
             assert fastrisk.held_state() != state
+            keeper = c.app.state.keeper  # type: ignore[attr-defined]
+
+            def renewed() -> bool:
+                # the keeper counts a renewal just after the engine holds the new state
+                return fastrisk.held_state() == state and (keeper is None or keeper.renewals > 0)
+
             deadline = time.monotonic() + (15 if every else 2)
-            while fastrisk.held_state() != state and time.monotonic() < deadline:
+            while not renewed() and time.monotonic() < deadline:
                 time.sleep(0.1)
             # with the keeper, renewed before anyone asked; without it, only when asked
             assert (fastrisk.held_state() == state) is bool(every)
-            assert (c.app.state.keeper is None) is not bool(every)  # type: ignore[attr-defined]
+            assert (keeper is None) is not bool(every)
             if every:
-                assert c.app.state.keeper.renewals >= 1  # type: ignore[attr-defined]
+                assert keeper.renewals >= 1
             row = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]
             assert row["name"] == "Renamed while the panel ran"
             assert fastrisk.held_state() == state
