@@ -83,13 +83,17 @@ def risk_matrix(components: list[dict[str, Any]], as_of: str, horizon: int,
     return _svg(fig, "Risk matrix: reliance against funding coverage")
 
 
-def cliff_timeline(components: list[dict[str, Any]], as_of: str, months: int = 12) -> str:
-    """Funded stretches over the coming months, with each funding cliff marked."""
+def cliff_timeline(components: list[dict[str, Any]], as_of: str, months: int = 12,
+                   limit: int = 40) -> str:
+    """Funded stretches over the coming months, with each funding cliff marked: a bar per
+    funded component, the `limit` whose funding ends soonest (a bar each for 13,000 funded
+    components at 100k took two minutes and 11 MB of SVG)."""
     plt = _plt()
     start = date.fromisoformat(as_of)
     end = start + timedelta(days=round(months * 30.44))
-    rows = [c for c in components if c["funded"]]
-    rows.sort(key=lambda c: (c["funded_until"] or "9999", c["id"]))
+    funded = [c for c in components if c["funded"]]
+    funded.sort(key=lambda c: (c["funded_until"] or "9999", c["id"]))
+    rows = funded[:limit]
     fig, ax = plt.subplots(figsize=(7, 0.9 + 0.32 * max(1, len(rows))))
     for i, c in enumerate(rows):
         until = date.fromisoformat(c["funded_until"]) if c["funded_until"] else end
@@ -106,23 +110,29 @@ def cliff_timeline(components: list[dict[str, Any]], as_of: str, months: int = 1
     ax.invert_yaxis()
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(f"Maintenance funding from {as_of}, next {months} months"
-                 + ("" if rows else ": nothing funded"))
+                 + ("" if rows else ": nothing funded")
+                 + (f"\n(the {len(rows)} ending soonest of {len(funded):,} funded components)"
+                    if len(funded) > len(rows) else ""))
     fig.autofmt_xdate()
     return _svg(fig, "Funding timeline with cliffs marked")
 
 
-def funding_flows(flows: list[dict[str, Any]], currency: str | None) -> str:
-    """The funding network as a layered flow diagram; edge width follows the amount."""
+def funding_flows(flows: list[dict[str, Any]], currency: str | None, limit: int = 40) -> str:
+    """The funding network as a layered flow diagram; edge width follows the amount. Flows
+    between the same two actors are added up, and only the `limit` largest of those are
+    drawn (all 3,080 at 100k components took 18 s and 5 MB of SVG)."""
     import networkx as nx
 
     plt = _plt()
-    g = nx.DiGraph()
+    totals: dict[tuple[str, str], float] = {}
     for f in flows:
         amount = f["amount"] if f["currency"] == currency and f["amount"] is not None else 0
-        if g.has_edge(f["from"], f["to"]):
-            g[f["from"]][f["to"]]["amount"] += amount
-        else:
-            g.add_edge(f["from"], f["to"], amount=amount)
+        key = (f["from"], f["to"])
+        totals[key] = totals.get(key, 0) + amount
+    largest = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    g = nx.DiGraph()
+    for (source, target), amount in largest:
+        g.add_edge(source, target, amount=amount)
     fig, ax = plt.subplots(figsize=(7, 4.2))
     if g.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "no active funding flows", ha="center", va="center")
@@ -145,6 +155,8 @@ def funding_flows(flows: list[dict[str, Any]], currency: str | None) -> str:
     nx.draw_networkx_labels(g, pos, ax=ax, font_size=7)
     labels = {(u, v): f"{d['amount']:,.0f}" for u, v, d in g.edges(data=True) if d["amount"]}
     nx.draw_networkx_edge_labels(g, pos, edge_labels=labels, ax=ax, font_size=7)
-    ax.set_title(f"Funding flows ({currency or 'no amounts'}); width follows the amount")
+    ax.set_title(f"Funding flows ({currency or 'no amounts'}); width follows the amount"
+                 + (f"\n(the {len(largest)} largest of {len(totals):,} between two actors)"
+                    if len(totals) > len(largest) else ""))
     ax.axis("off")
     return _svg(fig, "Funding flow diagram")

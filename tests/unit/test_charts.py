@@ -1,0 +1,56 @@
+"""Charts stay small on large ecosystems: they draw the most urgent part and say so."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from kb.charts import cliff_timeline, funding_flows
+
+DAY = "2026-06-15"
+
+
+def _funded(i: int, until: str | None) -> dict[str, Any]:
+    return {"id": f"c{i:03d}", "funded": True, "funded_until": until, "cliff_date": None}
+
+
+def test_the_timeline_draws_the_stretches_that_end_soonest() -> None:
+    # 100 funded components ending on days 1..100 after DAY, given in reverse, plus an
+    # unfunded one: the 40 drawn must be c001..c040 (ends on days 1..40).
+    start = date.fromisoformat(DAY)
+    comps = [_funded(i, (start + timedelta(days=i)).isoformat()) for i in range(100, 0, -1)]
+    comps.append({"id": "c999", "funded": False, "funded_until": None, "cliff_date": None})
+    svg = cliff_timeline(comps, DAY, 12)
+    assert all(f">c{i:03d}<" in svg for i in range(1, 41))
+    assert not any(f">c{i:03d}<" in svg for i in range(41, 101)) and ">c999<" not in svg
+    assert "the 40 ending soonest of 100 funded components" in svg
+
+
+def test_a_small_timeline_is_whole_and_says_nothing_of_a_limit() -> None:
+    comps = [_funded(1, None), _funded(2, "2026-07-01")]
+    svg = cliff_timeline(comps, DAY, 12)
+    assert ">c001<" in svg and ">c002<" in svg and "ending soonest" not in svg
+
+
+def test_the_flow_diagram_draws_the_largest_totals_between_two_actors() -> None:
+    # 60 funders give g00..g59 1,000 x (i + 1) each to one lead; g05 gives twice, so its total
+    # is 12,000 and ranks as if it were g11. Another currency counts 0. The 40 largest totals
+    # are g20..g59 (21,000 to 60,000), so g05 and g19 (20,000) are left out.
+    flows = [{"from": f"g{i:02d}", "to": "lead", "amount": 1000 * (i + 1), "currency": "USD"}
+             for i in range(60)]
+    flows.append({"from": "g05", "to": "lead", "amount": 6000, "currency": "USD"})
+    flows.append({"from": "x", "to": "lead", "amount": 10**9, "currency": "EUR"})
+    svg = funding_flows(flows, "USD")
+    assert all(f">g{i:02d}<" in svg for i in range(20, 60))
+    assert ">g19<" not in svg and ">g05<" not in svg and ">x<" not in svg
+    assert "60,000" in svg and "21,000" in svg and "20,000" not in svg
+    assert "the 40 largest of 61 between two actors" in svg
+
+
+def test_a_small_flow_diagram_adds_up_repeated_flows_and_draws_them_all() -> None:
+    flows = [{"from": "a", "to": "b", "amount": 5, "currency": "USD"},
+             {"from": "a", "to": "b", "amount": 7, "currency": "USD"},
+             {"from": "b", "to": "c", "amount": 3, "currency": "USD"}]
+    svg = funding_flows(flows, "USD")
+    assert all(f">{n}<" in svg for n in "abc")
+    assert ">12<" in svg and ">3<" in svg and "largest" not in svg
