@@ -23,6 +23,46 @@ SECTIONS = ["Summary", "Hollow-core findings", "Funding cliffs", "Free riders",
             "Funding topology", "Power", "Network stage", "Recommendations"]
 CSV_COLUMNS = ["id", "area", "severity", "subject", "title", "detail", "score",
                "recommendation"]
+# The Markdown, HTML and PDF reports are for reading: each long list shows its first
+# REPORT_LIMIT entries (every list is in order of urgency or date) and says how many more the
+# JSON holds, and a list of ids inside an entry shows ID_LIMIT of them. At 100k components
+# the whole audit is 13,000 hollow-core cards: 31 MB of HTML that Chromium would not print.
+REPORT_LIMIT = 100
+ID_LIMIT = 25
+# list in the audit -> (where it sits, what one entry is called in "N more ...")
+LONG_LISTS = {"hollow_core": (("hollow_core",), "hollow cores"),
+              "funding_cliffs": (("funding_cliffs",), "funding cliffs"),
+              "free_riders": (("free_riders",), "components with free riders"),
+              "products": (("products",), "products"),
+              "agreements": (("agreements", "agreements"), "agreements"),
+              "decisions": (("power", "decisions"), "decisions"),
+              "recommendations": (("recommendations",), "recommendations")}
+
+
+def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
+             ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The audit with each long list cut to its first `limit` entries, and for each list
+    that was cut, a line saying how many entries were left out and where to find them."""
+    view = dict(audit)
+    more: dict[str, str] = {}
+    for key, (path, noun) in LONG_LISTS.items():
+        *parents, last = path
+        holder = view
+        for part in parents:  # copy the mappings on the way, never change the audit itself
+            holder[part] = dict(holder[part])
+            holder = holder[part]
+        items = holder[last]
+        if len(items) > limit:
+            holder[last] = items[:limit]
+            more[key] = (f"... and {len(items) - limit:,} more {noun} (the first {limit:,} of "
+                         f"{len(items):,} are shown; the JSON format of the audit lists all)")
+    return view, more
+
+
+def ids(values: list[str], limit: int = ID_LIMIT) -> str:
+    """Ids joined with commas, the first `limit` of them and how many more."""
+    shown = ", ".join(values[:limit])
+    return shown + (f" and {len(values) - limit:,} more" if len(values) > limit else "")
 
 
 def chart_set(audit: dict[str, Any]) -> dict[str, str]:
@@ -40,16 +80,24 @@ def chart_set(audit: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def html(audit: dict[str, Any]) -> str:
-    """The audit as one self-contained, printable HTML page."""
+def html(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
+    """The audit as one self-contained, printable HTML page (long lists cut, see
+    `readable`; the charts are drawn from the whole audit)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
                       autoescape=select_autoescape(["html"]))
-    return env.get_template("audit.html").render(a=audit, charts=chart_set(audit),
+    env.filters["ids"] = ids
+    view, more = readable(audit, limit)
+    return env.get_template("audit.html").render(a=view, more=more, charts=chart_set(audit),
                                                  sections=SECTIONS)
 
 
-def markdown(audit: dict[str, Any]) -> str:
-    """The audit as Markdown, for issues and wikis."""
+def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
+    """The audit as Markdown, for issues and wikis (long lists cut, see `readable`)."""
+    audit, more = readable(audit, limit)
+
+    def note(key: str) -> list[str]:
+        return ["", f"_{more[key]}_"] if key in more else []
+
     s = audit["summary"]
     out = [f"# Sustainability audit, {audit['as_of']}", "",
            f"Horizon {audit['horizon_days']} days"
@@ -63,14 +111,17 @@ def markdown(audit: dict[str, Any]) -> str:
     for c in audit["hollow_core"]:
         out.append(f"- **{c['id']}**: score {c['risk_score']} ({c['risk_level']}); reasons "
                    f"{', '.join(c['reasons'])}; relied on by {len(c['reliant_actors'])} actors "
-                   f"({', '.join(c['reliant_actors'])}), directly by "
-                   f"{', '.join(c['direct_products'] + c['direct_actors']) or 'nobody'}; "
+                   f"({ids(c['reliant_actors'])}), directly by "
+                   f"{ids(c['direct_products'] + c['direct_actors']) or 'nobody'}; "
                    f"maintainers: {_maint(c)}")
+    out += note("hollow_core")
     out += ["", f"## Funding cliffs (to {audit['cliff_window']['to']})", ""]
     out += [f"- **{c['id']}**: funded until {c['funded_until']} by "
-            f"{', '.join(c['funders']) or 'paid maintainers'}" for c in audit["funding_cliffs"]]
+            f"{ids(c['funders']) or 'paid maintainers'}" for c in audit["funding_cliffs"]]
+    out += note("funding_cliffs")
     out += ["", "## Free riders", ""]
-    out += [f"- {r['component']}: {', '.join(r['free_riders'])}" for r in audit["free_riders"]]
+    out += [f"- {r['component']}: {ids(r['free_riders'])}" for r in audit["free_riders"]]
+    out += note("free_riders")
     out += ["", "## Products and their inner value networks", ""]
     for p in audit["products"]:
         cov = p["agreement_coverage"]
@@ -79,10 +130,13 @@ def markdown(audit: dict[str, Any]) -> str:
         out.append(f"- agreement coverage: {cov['with_agreement']} of {cov['members']} members")
         out += [f"- gap: {g['detail']}" for g in p["gaps"]]
         out.append("")
+    if "products" in more:
+        out += [f"_{more['products']}_", ""]
     out += ["## Agreement scorecard", "", "| agreement | in force | missing |",
             "| --- | --- | --- |"]
     out += [f"| {g['id']} | {'yes' if g['in_force'] else 'no'} | {', '.join(g['missing'])} |"
             for g in audit["agreements"]["agreements"]]
+    out += note("agreements")
     out += ["", "Most often missing: " + ", ".join(
         f"{m['area']} ({m['missing_in']})" for m in audit["agreements"]["most_missing"]), ""]
     t = audit["funding_topology"]
@@ -92,16 +146,18 @@ def markdown(audit: dict[str, Any]) -> str:
             f"index: {_num(t['herfindahl'])}.", ""]
     pw = audit["power"]
     out += ["## Power", ""]
-    out += [f"- {d['topic']} ({d['date']}): decided {', '.join(d['decided'])}; consulted "
-            f"{', '.join(d['consulted']) or '-'}; absent {', '.join(d['absent']) or '-'}"
+    out += [f"- {d['topic']} ({d['date']}): decided {ids(d['decided'])}; consulted "
+            f"{ids(d['consulted']) or '-'}; absent {ids(d['absent']) or '-'}"
             for d in pw["decisions"]]
+    out += note("decisions")
     out += [f"- decided alone: {d['actor']} on '{d['topic']}'" for d in pw["decided_alone"]]
     st = audit["network_stage"]
     out += ["", "## Network stage", "", f"Stage reached: **{st['stage'] or 'none'}**.", ""]
     out += [f"- {x['stage']}: {x['reached_count']} of {x['members']} actors; cut off: "
-            f"{', '.join(x['cut_off']) or 'nobody'}" for x in st["stages"]]
+            f"{ids(x['cut_off']) or 'nobody'}" for x in st["stages"]]
     out += ["", "## Recommendations", ""]
     out += [f"1. {r['action']} _({r['derivation']})_" for r in audit["recommendations"]]
+    out += note("recommendations")
     return "\n".join(out) + "\n"
 
 

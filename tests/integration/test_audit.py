@@ -147,3 +147,25 @@ def test_cli_audit_formats_and_diff(kb_cli, driver, settings, tmp_path: Path) ->
     assert bad.returncode == 2 and "no saved audit 'nope'" in bad.stderr
     pdf = kb_cli("audit", "--format", "pdf")
     assert pdf.returncode == 1 and "PDF output needs --out PATH" in pdf.stderr
+
+
+def test_long_lists_are_cut_in_the_reports_and_the_json_keeps_them(demo_audit) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    before = copy.deepcopy(demo_audit)
+    hollow = [c["id"] for c in demo_audit["hollow_core"]]
+    recs = demo_audit["recommendations"]
+    assert len(hollow) >= 2 and len(recs) >= 2  # the demo has enough to cut at one
+    md = report.markdown(demo_audit, limit=1)
+    # one hollow-core entry (the most urgent), and a line naming the rest
+    assert f"**{hollow[0]}**" in md and not any(f"**{h}**" in md for h in hollow[1:])
+    assert (f"_... and {len(hollow) - 1:,} more hollow cores (the first 1 of {len(hollow):,} "
+            "are shown; the JSON format of the audit lists all)_") in md
+    assert f"_... and {len(recs) - 1:,} more recommendations" in md
+    page = report.html(demo_audit, limit=1)
+    assert page.count('<div class="card" id="c-') == 1
+    assert f"... and {len(hollow) - 1:,} more hollow cores" in page
+    # the defaults cut nothing on the demo, and the audit itself is left whole
+    assert "more hollow cores" not in report.markdown(demo_audit)
+    assert 'class="muted more"' not in report.html(demo_audit)
+    assert demo_audit == before

@@ -1,4 +1,4 @@
-"""Charts stay small on large ecosystems: they draw the most urgent part and say so."""
+"""Charts and reports stay small on large ecosystems: they show the most urgent part and say so."""
 
 from __future__ import annotations
 
@@ -54,3 +54,13 @@ def test_a_small_flow_diagram_adds_up_repeated_flows_and_draws_them_all() -> Non
     svg = funding_flows(flows, "USD")
     assert all(f">{n}<" in svg for n in "abc")
     assert ">12<" in svg and ">3<" in svg and "largest" not in svg
+
+
+def test_id_lists_in_reports_show_the_first_ones_and_count_the_rest() -> None:
+    from kb.report import ids
+
+    assert ids([]) == ""
+    assert ids(["a", "b"]) == "a, b"
+    assert ids([f"x{i}" for i in range(30)]) == ", ".join(f"x{i}" for i in range(25)) + (
+        " and 5 more")
+    assert ids(["a", "b", "c"], limit=2) == "a, b and 1 more"
