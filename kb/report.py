@@ -196,6 +196,10 @@ def find_chromium() -> str:
                   "KB_CHROMIUM; or use --format html and print that.")
 
 
+PDF_TIMEOUT = 120  # seconds
+PRINT_IT_YOURSELF = "Write the report with --format html and print it from a browser."
+
+
 def pdf(audit: dict[str, Any], out: Path) -> None:
     """Print the HTML report to PDF with headless Chromium."""
     chrome = find_chromium()
@@ -206,8 +210,16 @@ def pdf(audit: dict[str, Any], out: Path) -> None:
                "--disable-background-networking", "--disable-component-update",
                "--disable-sync", f"--user-data-dir={Path(tmp) / 'profile'}",
                "--no-pdf-header-footer", f"--print-to-pdf={out.resolve()}", page.as_uri()]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=PDF_TIMEOUT,
+                                  check=False)
+        except subprocess.TimeoutExpired:
+            raise KBError(f"Chromium did not finish printing the PDF within {PDF_TIMEOUT} s",
+                          hint=PRINT_IT_YOURSELF) from None
         if proc.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+            # Headless Chromium logs noise about its crash reporter even when it works.
+            said = [line.strip() for line in (proc.stderr or "").splitlines()
+                    if line.strip() and "crashpad" not in line]
             raise KBError(f"Chromium could not print the PDF (exit {proc.returncode})",
-                          hint=(proc.stderr or "").strip().splitlines()[-1:][0]
-                          if proc.stderr.strip() else None)
+                          hint=(f"Chromium said: {said[-1]}\n" if said else "")
+                          + PRINT_IT_YOURSELF)

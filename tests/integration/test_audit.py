@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from kb import audit, loader, report
+from kb.errors import KBError
 from tests.conftest import EXAMPLES
 
 DAY = "2026-11-22"
@@ -169,3 +170,40 @@ def test_long_lists_are_cut_in_the_reports_and_the_json_keeps_them(demo_audit) -
     assert "more hollow cores" not in report.markdown(demo_audit)
     assert 'class="muted more"' not in report.html(demo_audit)
     assert demo_audit == before
+
+
+def _fake_chromium(tmp_path: Path, body: str) -> str:
+    script = tmp_path / "chromium"
+    script.write_text("#!/bin/sh\n" + body + "\n")
+    script.chmod(0o755)
+    return str(script)
+
+
+def test_a_pdf_chromium_does_not_write_is_a_clear_error(demo_audit, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
+    # Stand-ins for Chromium failing: kb's handling of the failure is what is tested.
+    out = tmp_path / "audit.pdf"
+    monkeypatch.setenv("KB_CHROMIUM", _fake_chromium(
+        tmp_path, "echo '[1122/1:ERROR:crashpad/file_io_posix.cc:145] open failed' >&2"))
+    with pytest.raises(KBError) as err:
+        report.pdf(demo_audit, out)
+    assert err.value.message == "Chromium could not print the PDF (exit 0)"
+    assert err.value.hint == "Write the report with --format html and print it from a browser."
+    monkeypatch.setenv("KB_CHROMIUM", _fake_chromium(
+        tmp_path, "echo 'Fontconfig error: no fonts' >&2; echo 'crashpad noise' >&2; exit 3"))
+    with pytest.raises(KBError) as err:
+        report.pdf(demo_audit, out)
+    assert err.value.message == "Chromium could not print the PDF (exit 3)"
+    assert err.value.hint == ("Chromium said: Fontconfig error: no fonts\n"
+                              "Write the report with --format html and print it from a browser.")
+    assert not out.exists()
+
+
+def test_a_pdf_that_takes_too_long_is_a_clear_error(demo_audit, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    monkeypatch) -> None:
+    monkeypatch.setenv("KB_CHROMIUM", _fake_chromium(tmp_path, "exec sleep 30"))
+    monkeypatch.setattr(report, "PDF_TIMEOUT", 1)
+    with pytest.raises(KBError) as err:
+        report.pdf(demo_audit, tmp_path / "audit.pdf")
+    assert err.value.message == "Chromium did not finish printing the PDF within 1 s"
+    assert err.value.hint == "Write the report with --format html and print it from a browser."
