@@ -23,11 +23,13 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kb.errors import ConnectionFailed, KBError, UsageError
+from kb.report import ids
 from kb.settings import Settings, get_settings
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.filters["tojson_pretty"] = lambda v: json.dumps(v, indent=2, ensure_ascii=False)
+templates.env.filters["ids"] = ids  # long id lists in a cell: the first 25 and how many more
 
 ENTITY_PATHS = {"Actor": "actors", "Product": "products", "Component": "components",
                 "Agreement": "agreements", "Funding": "fundings", "Decision": "decisions"}

@@ -286,7 +286,11 @@ def analysis_page(request: Request, driver: DriverDep, name: str) -> Response:
     result = analyses.run(driver, name, params, _settings(request))
     data = {"analysis": name, "description": spec.description, "params": params,
             "result": result.data}
-    extra: dict[str, Any] = {"columns": result.columns, "rows": result.rows}
+    # The table shows the first rows only (at 100k components the free riders' table was
+    # 34,000 rows and 8 MB of HTML); the JSON twin is `data`, with every row.
+    shown = _settings(request).kb_panel_table_rows
+    extra: dict[str, Any] = {"columns": result.columns, "rows": result.rows[:shown],
+                             "total_rows": len(result.rows)}
     if name == "funding_topology":
         extra["chart"] = charts.funding_flows(result.data["flows"], result.data["currency"])
     return render(request, "analysis.html", data, **extra)

@@ -162,3 +162,20 @@ def test_audit_page_shows_progress_then_the_report(page: Page) -> None:
     expect(frame.locator("h2").first).to_contain_text("1. Summary")
     expect(frame.locator("svg.chart")).to_have_count(3)
     shot(page, "audit")
+
+
+def test_a_long_analysis_table_says_it_was_cut_and_links_every_row(page: Page) -> None:
+    page.goto(f"/analyses/free_riders?as_of={DAY}")
+    expect(page.locator("table.result tbody tr")).to_have_count(5)
+    note = page.locator("#rows-cut")
+    expect(note).to_be_visible()
+    text = note.inner_text()
+    m = re.fullmatch(r"Showing the first 5 of (\d+) rows; this page as JSON has them all\.", text)
+    assert m, text
+    shot(page, "analysis-cut")
+    note.locator("a").click()
+    expect(page).to_have_url(re.compile(r"/analyses/free_riders\.json\?as_of="))
+    import json
+
+    every = json.loads(page.locator("body").inner_text())["result"]["components"]
+    assert len(every) == int(m.group(1)) > 5

@@ -339,3 +339,19 @@ def test_openapi_docs(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert "/query.json" in paths and "post" in paths["/query.json"]
+
+
+def test_a_long_analysis_table_shows_its_first_rows_and_says_so(demo_kb, settings,
+                                                                tmp_path: Path) -> None:
+    with client_for(settings, kb_state_dir=tmp_path, kb_panel_table_rows=2) as c:
+        every = c.get(f"/analyses/free_riders.json?as_of={DAY}").json()["result"]["components"]
+        assert len(every) > 2  # the demo has 7 components with free riders
+        html = c.get(f"/analyses/free_riders?as_of={DAY}").text
+        table = html[html.index('<table class="result">'):html.index("</table>")]
+        assert table.count("<tr>") == 1 + 2  # the header and the first two rows
+        assert all(f">{r['component']}</a>" in table for r in every[:2])
+        assert not any(f">{r['component']}</a>" in table for r in every[2:])
+        assert (f"Showing the first 2 of {len(every)} rows; <a href=\"/analyses/free_riders.json"
+                f"?as_of={DAY}\">this page as JSON</a> has them all.") in html
+    with client_for(settings, kb_state_dir=tmp_path) as c:  # 500 by default: nothing cut
+        assert 'id="rows-cut"' not in c.get(f"/analyses/free_riders?as_of={DAY}").text
