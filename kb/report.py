@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,11 @@ SECTIONS = ["Summary", "Hollow-core findings", "Funding cliffs", "Free riders",
 CSV_COLUMNS = ["id", "area", "severity", "subject", "title", "detail", "score",
                "recommendation"]
 # The Markdown, HTML and PDF reports are for reading: each long list shows its first
-# REPORT_LIMIT entries (every list is in order of urgency or date) and says how many more the
-# JSON holds, and a list of ids inside an entry shows ID_LIMIT of them. At 100k components
-# the whole audit is 13,000 hollow-core cards: 31 MB of HTML that Chromium would not print.
+# REPORT_LIMIT entries and says how many more the JSON holds (hollow cores and free riders
+# come most urgent first, cliffs soonest first, products, agreements and decisions by id or
+# date), recommendations the first REPORT_LIMIT of each kind, and a list of ids inside an
+# entry ID_LIMIT of them. At 100k components the whole audit is 12,000 hollow-core cards:
+# 31 MB of HTML that Chromium would not print.
 REPORT_LIMIT = 100
 ID_LIMIT = 25
 # list in the audit -> (where it sits, what one entry is called in "N more ...")
@@ -35,8 +38,7 @@ LONG_LISTS = {"hollow_core": (("hollow_core",), "hollow cores"),
               "free_riders": (("free_riders",), "components with free riders"),
               "products": (("products",), "products"),
               "agreements": (("agreements", "agreements"), "agreements"),
-              "decisions": (("power", "decisions"), "decisions"),
-              "recommendations": (("recommendations",), "recommendations")}
+              "decisions": (("power", "decisions"), "decisions")}
 
 
 def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
@@ -56,6 +58,19 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
             holder[last] = items[:limit]
             more[key] = (f"... and {len(items) - limit:,} more {noun} (the first {limit:,} of "
                          f"{len(items):,} are shown; the JSON format of the audit lists all)")
+    # Recommendations come in the order of their findings (every hollow core first), so a
+    # plain cut would keep only one kind on a large ecosystem: keep the first of each kind.
+    recs, per_kind = audit["recommendations"], Counter[str]()
+    kept = []
+    for r in recs:
+        per_kind[r["kind"]] += 1
+        if per_kind[r["kind"]] <= limit:
+            kept.append(r)
+    view["recommendations"] = kept
+    if len(view["recommendations"]) < len(recs):
+        more["recommendations"] = (
+            f"... and {len(recs) - len(view['recommendations']):,} more recommendations (the "
+            f"first {limit:,} of each kind are shown; the JSON format of the audit lists all)")
     return view, more
 
 
