@@ -482,7 +482,8 @@ def serve(host: str, port: int) -> None:
     Every page has a JSON twin (same URL + .json); the API docs are at /docs. The panel is
     read-only unless KB_EDITOR_TOKEN is set, which allows imports with that token. Every
     KB_PANEL_REFRESH seconds (5; 0 turns it off) it checks for writes made outside it and
-    renews the risk snapshot in the background, so the next risk view is quick.
+    renews the risk snapshot in the background, so the next risk view is quick. Analysis
+    tables show their first KB_PANEL_TABLE_ROWS rows (500); their JSON twins have every row.
     """
     import uvicorn
 
@@ -521,7 +522,9 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
     findings), hollow-core findings with their evidence, funding cliffs on a timeline, free
     riders, each product's inner value network and agreement coverage, the agreement
     scorecard, the funding topology with a flow diagram, power, the network stage, and
-    recommendations that say how each was derived.
+    recommendations that say how each was derived. On a large ecosystem the html, pdf and md
+    reports show the first 100 entries of each long list and say how many more there are;
+    json and csv hold everything.
 
     \b
     Examples:
