@@ -331,7 +331,10 @@ def _summary(comps: list[dict[str, Any]], hollow: list[dict[str, Any]],
 
 
 def save(driver: Driver, audit: dict[str, Any], settings: Settings | None = None) -> str:
-    """Store the audit in the knowledge base; returns its id."""
+    """Store the audit in the knowledge base; returns its id. Like any write, the save
+    changes the data state that keys the risk engine's snapshot; the snapshot of the graph
+    as the save left it is computed and kept at once (`fastrisk.refresh`), so the next
+    `kb risk` or panel view does not compute it from scratch."""
     body = json.dumps(audit, sort_keys=True)
     stamp = datetime.now(UTC).isoformat()  # microseconds: audits saved in one second stay ordered
     audit_id = stamp.replace(":", "").replace("-", "")[:15] + "-" + hashlib.sha1(
@@ -340,6 +343,9 @@ def save(driver: Driver, audit: dict[str, Any], settings: Settings | None = None
                                    "horizon": audit["horizon_days"],
                                    "without": audit["without"], "body": body},
            settings=settings)
+    from kb import fastrisk
+
+    fastrisk.refresh(driver, settings)
     return audit_id
 
 

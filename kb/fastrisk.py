@@ -245,6 +245,16 @@ def snapshot(driver: Driver, settings: Settings | None = None) -> Snapshot:
     return snap
 
 
+def refresh(driver: Driver, settings: Settings | None = None) -> None:
+    """After a write by kb itself: compute the snapshot of the graph as it is now and keep
+    it, so that the next risk question, in any process, only builds rows. A cache: if Neo4j
+    fails here, the write has still committed and the next question computes it instead."""
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    with collector_paused(), contextlib.suppress(Neo4jError, DriverError):
+        snapshot(driver, settings)
+
+
 def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
               settings: Settings | None = None, limit: int | None = None
               ) -> tuple[list[dict[str, Any]], int]:

@@ -6,7 +6,6 @@ rewritten, so loading the same file twice reports them as unchanged.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
-from neo4j.exceptions import DriverError, Neo4jError
 
 from kb import db
 from kb.errors import KBError
@@ -152,14 +150,11 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
 
 def _precompute_risk(driver: Driver, settings: Settings, progress: Progress) -> None:
     """Compute the risk engine's snapshot of the graph as the load left it, and keep it on
-    disk (kb/fastrisk.py), so that the first risk question after a load, in any process,
-    only builds rows. It is a cache: if Neo4j fails here the load has still committed, and
-    the first question computes it instead."""
+    disk (`fastrisk.refresh`)."""
     from kb import fastrisk
 
     progress("precomputing risk", 0, 1)
-    with contextlib.suppress(Neo4jError, DriverError):
-        fastrisk.snapshot(driver, settings)
+    fastrisk.refresh(driver, settings)
     progress("precomputing risk", 1, 1)
 
 

@@ -149,6 +149,28 @@ def test_a_load_leaves_a_snapshot_on_disk_that_a_new_process_reuses(
     assert _component(empty_kb, settings, "json-codec")["hollow_core"] is True
 
 
+def test_saving_an_audit_leaves_the_snapshot_of_the_state_it_made(
+        empty_kb, settings, monkeypatch) -> None:
+    """Saving an audit is a write, so it moves the data state; the save computes the snapshot
+    again, so the next question, in any process, reuses it instead of reading the graph."""
+    from kb import audit
+
+    loader.load(empty_kb, [DEMO], settings=settings)
+    before = db.data_state(empty_kb, settings=settings)
+    assert fastrisk.held_state() == before
+    audit.save(empty_kb, audit.build(empty_kb, DAY, 180, [], 12, settings=settings),
+               settings)
+    after = db.data_state(empty_kb, settings=settings)
+    assert after != before and fastrisk.held_state() == after
+    fastrisk.forget()  # memory only: a new process has the file
+
+    def no_bulk_reads(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the bulk inputs were read again")
+
+    monkeypatch.setattr(db, "read_columns_with_state", no_bulk_reads)
+    assert _component(empty_kb, settings, "json-codec")["hollow_core"] is True
+
+
 def test_a_stale_or_broken_snapshot_file_is_not_used(empty_kb, settings) -> None:
     loader.load(empty_kb, [DEMO], settings=settings)
     path = fastrisk.snapshot_path(settings)
