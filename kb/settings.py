@@ -53,8 +53,9 @@ class Settings(BaseSettings):
     kb_row_cap: int = Field(default=1000, description="Rows returned at most by the console.")
     kb_panel_table_rows: int = Field(
         default=500, ge=1,
-        description="Rows an analysis table in the panel shows at most (the most urgent "
-        "first); the page says when it cut, and its JSON twin has every row.",
+        description="Rows an analysis table in the panel shows at most, in the analysis's "
+        "own order (most urgent first where it ranks); the page says when it cut, and its "
+        "JSON twin has every row.",
     )
     kb_panel_refresh: float = Field(
         default=5.0, ge=0,
