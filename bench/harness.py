@@ -230,9 +230,10 @@ def naive_baseline(args: argparse.Namespace) -> tuple[float | None, dict[str, An
 
 
 def panel_latency(args: argparse.Namespace, what_ifs: list[str]
-                  ) -> tuple[dict[str, Any], int | None]:
+                  ) -> tuple[dict[str, Any], int | None, float | None]:
     """Latency of /risk and /risk.json under load; then the panel's peak memory (MiB) after
-    those and a what-if per funder in `what_ifs` (each a new analysis the panel keeps)."""
+    those and a what-if per funder in `what_ifs` (each a new analysis the panel keeps), and
+    the seconds of the overview's first request (every analysis, not cached yet)."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed for the panel figures: apt-get install wrk "
                          "(`make bench` installs it)")
@@ -266,11 +267,14 @@ def panel_latency(args: argparse.Namespace, what_ifs: list[str]
         for funder in what_ifs:
             urllib.request.urlopen(f"{base}/risk.json?without={funder}",  # noqa: S310
                                    timeout=600).read()
+        t0 = time.perf_counter()
+        urllib.request.urlopen(f"{base}/?as_of={AS_OF}", timeout=600).read()  # noqa: S310
+        overview = time.perf_counter() - t0
         peak = peak_rss_mib(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    return results, peak
+    return results, peak, overview
 
 
 # --- one size -------------------------------------------------------------------------------
@@ -339,7 +343,16 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
     _, risk_json = kb(args, "risk", "--as-of", AS_OF, "--format", "json")
     ours = {c["id"]: c for c in json.loads(risk_json)["components"]}
     audit_s, _ = kb(args, "audit", "--as-of", AS_OF, "--format", "json")
-    print(f"  audit {audit_s:.1f}s", file=sys.stderr)
+    # The reports for reading, which cut long lists (kb/report.py): time and size.
+    reports: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in ("html", "pdf"):
+            out = Path(tmp) / f"audit.{fmt}"
+            took, _ = kb(args, "audit", "--as-of", AS_OF, "--format", fmt, "--out", str(out))
+            reports[f"audit_{fmt}_s"] = round(took, 2)
+            reports[f"audit_{fmt}_mb"] = round(out.stat().st_size / 1e6, 2)
+    print(f"  audit {audit_s:.1f}s, html {reports['audit_html_s']}s, "
+          f"pdf {reports['audit_pdf_s']}s", file=sys.stderr)
     from kb import analyses, fastrisk
 
     driver, settings = driver_for(args)
@@ -380,7 +393,8 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
         return same_counts and other["hollow"] == sorted(i for i, c in ours.items()
                                                         if c["hollow_core"])
 
-    panel, panel_peak = panel_latency(args, funders) if args.panel_seconds > 0 else ({}, None)
+    panel, panel_peak, overview_s = (panel_latency(args, funders) if args.panel_seconds > 0
+                                     else ({}, None, None))
     neo4j_peak = neo4j_peak_rss_mib(args)
     return {
         "components": n, "file": str(data_file), "records": records, "dependency_edges": edges,
@@ -390,7 +404,8 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
         "load_edges_per_s": round(edges / load_s), "load_peak_rss_mib": round(rss / 1024),
         "risk_cold_s": round(risk_cold, 2), "risk_warm_s": round(risk_warm, 2),
         "risk_table_s": round(risk_table, 2),
-        "audit_s": round(audit_s, 2),
+        "audit_s": round(audit_s, 2), **reports,
+        "overview_first_request_s": None if overview_s is None else round(overview_s, 2),
         "networkx_s": round(nx_s, 2), "naive_cypher_s": None if naive_s is None else
         round(naive_s, 2),
         "naive_gave_up": naive_s is None,
@@ -498,8 +513,13 @@ def charts(results: list[dict[str, Any]], out: Path, neo4j_budget_mib: float | N
                       "naive Cypher": _series(results, "naive_cypher_s"),
                       "target: naive / 10": _series(results, "naive_cypher_s", 0.1)},
                      {"target 30 s cold": 30.0}, refused),
-        "audit.png": ("Audit (kb audit --format json)", "seconds",
-                      {"audit": _series(results, "audit_s")}, {"target 60 s": 60.0}, refused),
+        "audit.png": ("Audit (kb audit) and the panel's overview", "seconds",
+                      {"audit, json": _series(results, "audit_s"),
+                       "audit, html report": _series(results, "audit_html_s"),
+                       "audit, pdf report": _series(results, "audit_pdf_s"),
+                       "panel overview, first request": _series(
+                           results, "overview_first_request_s")},
+                      {"target 60 s (json)": 60.0}, refused),
         "panel-latency.png": ("Panel latency, 16 clients", "milliseconds",
                               {f"{path} {q[:3]}": [(r["components"], r["panel"][path][q])
                                                    for r in panel]
@@ -658,5 +678,14 @@ def results_tables(report: dict[str, Any]) -> str:
                       f"{r.get('panel_peak_rss_mib') or '-'} ({r.get('panel_what_ifs', 0)}) | "
                       f"{r.get('neo4j_peak_rss_mib_loads') or '-'} | "
                       f"{r.get('neo4j_peak_rss_mib_reads') or '-'} | {budget} |")
+    pages = ["| components | audit json s | audit html s | html MB | audit pdf s | pdf MB | "
+             "overview, first request s |", "| " + " | ".join(["---"] * 7) + " |"]
+    for r in report["results"]:
+        pages.append(f"| {r['components']:,} | " + " | ".join(
+            str(r.get(k) if r.get(k) is not None else "-")
+            for k in ("audit_s", "audit_html_s", "audit_html_mb", "audit_pdf_s", "audit_pdf_mb",
+                      "overview_first_request_s")) + " |")
     return ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM`; `ru_maxrss` for the load):"
-            "\n\n" + "\n".join(memory))
+            "\n\n" + "\n".join(memory)
+            + "\n\nReports and the overview (`kb audit` in each format, process included; the "
+            "panel's `/` on its first request, after the latency runs):\n\n" + "\n".join(pages))

@@ -26,7 +26,8 @@ def test_bench_smoke_run_measures_everything_and_baselines_agree(tmp_path: Path)
     assert r["components"] == 1000 and r["dependency_edges"] > 5000
     for key in ("load_s", "load_again_s", "risk_cold_s", "risk_warm_s", "risk_table_s",
                 "risk_query_s", "risk_cached_s", "risk_after_load_s", "audit_s",
-                "networkx_s", "naive_cypher_s"):
+                "audit_html_s", "audit_html_mb", "audit_pdf_s", "audit_pdf_mb",
+                "overview_first_request_s", "networkx_s", "naive_cypher_s"):
         assert r[key] > 0, key
     assert r["agrees_with_networkx"] is True and r["agrees_with_naive"] is True
     assert r["load_peak_rss_mib"] > 20

@@ -37,18 +37,22 @@ def test_anything_else_is_the_last_line_kb_printed() -> None:
     assert refusal("", "") == "(kb printed nothing)"
 
 
-def test_a_refused_size_fills_every_column_of_both_tables() -> None:
+def test_a_refused_size_fills_every_column_of_all_three_tables() -> None:
     report = {"neo4j": {"heap": "6g", "pagecache": "4g"}, "results": [{
         "components": 1_000_000, "records": 2_459_780, "dependency_edges": 10_025_590,
         "load_refused": "Neo4j refused the work: a | b", "load_refused_after_s": 166.0,
         "load_peak_rss_mib": 7373, "records_after_refusal": 0,
         "neo4j_peak_rss_mib_loads": 10240, "panel": {}}]}
-    figures, memory = results_tables(report).split("\n\nPeak resident memory")
+    figures, rest = results_tables(report).split("\n\nPeak resident memory")
+    memory, pages = rest.split("\n\nReports and the overview")
     header, _, row = figures.splitlines()
     assert row.count("|") == header.count("|") == 22
     assert row.startswith("| 1,000,000 | 2,459,780 | 10,025,590 | refused after 166.0 s, "
                           "0 records written: Neo4j refused the work: a / b | - | - | 7373 |")
     assert memory.splitlines()[-1] == "| 1,000,000 | 7373 | - (0) | 10240 | - | 6g + 4g |"
+    *_, last = pages.splitlines()
+    assert last == "| 1,000,000 | - | - | - | - | - | - |"
+    assert pages.splitlines()[-3].count("|") == last.count("|") == 8
 
 
 def test_neo4j_memory_sizes_in_mib() -> None:
