@@ -682,7 +682,7 @@ def results_tables(report: dict[str, Any]) -> str:
              "overview, first request s |", "| " + " | ".join(["---"] * 7) + " |"]
     for r in report["results"]:
         pages.append(f"| {r['components']:,} | " + " | ".join(
-            str(r.get(k) if r.get(k) is not None else "-")
+            "-" if r.get(k) is None else str(r[k])
             for k in ("audit_s", "audit_html_s", "audit_html_mb", "audit_pdf_s", "audit_pdf_mb",
                       "overview_first_request_s")) + " |")
     return ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM`; `ru_maxrss` for the load):"

@@ -28,7 +28,7 @@ def _settings(request: Request) -> Any:
     return request.app.state.settings
 
 
-def data_version(request: Request, driver: Driver) -> str:
+def request_data_state(request: Request, driver: Driver) -> str:
     """The database's data state (`db.data_state`), read once per request: it changes with
     every committed write by any client, a `kb load` or cypher-shell alike, so nothing the
     panel keeps outlives the data it was computed from."""
@@ -48,12 +48,12 @@ def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> Any:
 
 
 def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any) -> Any:
-    """Results keyed by the data state (see `data_version`), so repeat views are fast.
+    """Results keyed by the data state (see `request_data_state`), so repeat views are fast.
 
     The cached object is shared between requests: callers must not change it.
     """
     cache = request.app.state.cache
-    full = (data_version(request, driver), *key)
+    full = (request_data_state(request, driver), *key)
     if full in cache:
         return cache[full]
     if len(cache) >= RESULTS_KEPT:
@@ -70,7 +70,7 @@ def cached(request: Request, driver: Driver, key: tuple[Any, ...], compute: Any)
 
 def response_key(request: Request, driver: Driver) -> tuple[Any, ...]:
     """What identifies a rendered page: data state, path, query string and HTML or JSON."""
-    return (data_version(request, driver), request.url.path, request.url.query,
+    return (request_data_state(request, driver), request.url.path, request.url.query,
             wants_json(request))
 
 
