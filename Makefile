@@ -38,7 +38,7 @@ $(APT_STAMP): Makefile
 	fi
 	touch $@
 
-.kb/neo4j/lib/.fetched: $(STAMP) kb/server/pom.xml
+.kb/neo4j/lib/.fetched: $(STAMP) kb/store/server/pom.xml
 	$(KB) neo4j fetch
 	touch $@
 
@@ -47,8 +47,9 @@ run: setup ## Start Neo4j, load the demo ecosystem, serve the panel on 127.0.0.1
 	$(KB) load examples/ebola-emr.yaml
 	$(KB) serve --host 127.0.0.1 --port 8000
 
-test: setup ## Lint, type-check and run the whole test suite against a real Neo4j
+test: setup ## Lint, check the layers, type-check and run the whole suite against a real Neo4j
 	$(VENV)/bin/ruff check kb web tests bench
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy kb web bench
 	$(VENV)/bin/pytest
 

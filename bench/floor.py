@@ -24,10 +24,10 @@ from bench.harness import ROOT, driver_for, kb
 
 def one_write(driver: Any, settings: Any, nodes: int, rels: int) -> dict[str, float]:
     """Seconds for the nodes, the relationships and the commit of one transaction."""
-    from kb import db, loader
+    from kb.store import db, schema
 
-    loader.reset(driver, settings)
-    loader.ensure_schema(driver, settings)
+    schema.reset(driver, settings)
+    schema.ensure_schema(driver, settings)
     with driver.session(database=settings.neo4j_database) as session:
         t0 = time.perf_counter()
         with session.begin_transaction() as tx:
@@ -59,9 +59,9 @@ def main(argv: list[str] | None = None) -> None:
         for _ in range(args.rounds):
             rounds.append(one_write(driver, settings, args.nodes, args.rels))
             print(json.dumps(rounds[-1]), flush=True)
-        from kb import loader
+        from kb.store import schema
 
-        loader.reset(driver, settings)
+        schema.reset(driver, settings)
     best = min(r["total_s"] for r in rounds)
     print(json.dumps({"nodes": args.nodes, "rels": args.rels, "rounds": rounds,
                       "best_total_s": best,

@@ -87,7 +87,7 @@ def refusal(stdout: str, stderr: str) -> str:
 def records_in_graph(args: argparse.Namespace) -> int:
     """How many actors, products, components, fundings, agreements and decisions the bench
     knowledge base holds (the `counts` query)."""
-    from kb import db
+    from kb.store import db
 
     driver, settings = driver_for(args)
     with driver:
@@ -103,7 +103,7 @@ def settings_for(args: argparse.Namespace) -> Any:
 
 
 def driver_for(args: argparse.Namespace) -> Any:
-    from kb import db
+    from kb.store import db
 
     s = settings_for(args)
     return db.open_driver(s), s
@@ -122,7 +122,7 @@ def peak_rss_mib(pid: int | None) -> int | None:
 
 def neo4j_peak_rss_mib(args: argparse.Namespace) -> int | None:
     """`VmHWM` of the bench server: its peak resident memory since it last started."""
-    from kb.server import local
+    from kb.store.server import local
 
     return peak_rss_mib(local.running_pid(settings_for(args)))
 
@@ -139,7 +139,7 @@ def networkx_baseline(args: argparse.Namespace) -> tuple[float, dict[str, Any]]:
     """Reliance and hollow core by breadth-first search in memory, after one bulk read."""
     import networkx as nx
 
-    from kb import db
+    from kb.store import db
 
     start = time.perf_counter()
     driver, s = driver_for(args)
@@ -201,7 +201,7 @@ def naive_baseline(args: argparse.Namespace) -> tuple[float | None, dict[str, An
     from neo4j import Query
     from neo4j.exceptions import ClientError, TransientError
 
-    from kb import queries
+    from kb.store import queries
 
     driver, s = driver_for(args)
     start = time.perf_counter()
@@ -282,7 +282,7 @@ def panel_latency(args: argparse.Namespace, what_ifs: list[str]
 
 def generated(args: argparse.Namespace, n: int) -> Path:
     """The generated ecosystem of `n` components and --seed, written to --out if not there."""
-    from kb.generate import generate
+    from kb.ingest.generate import generate
 
     data_file = args.out / f"generated-{n}-seed{args.seed}.json"
     if not data_file.exists():
@@ -293,7 +293,7 @@ def generated(args: argparse.Namespace, n: int) -> Path:
 def describe(data_file: Path) -> tuple[int, int, int, list[str]]:
     """Components, records, dependency edges and up to four funders (actors that fund and
     are not funded, by id) of a valuenet/1 file or CSV folder, read as `kb load` reads it."""
-    from kb import reader
+    from kb.ingest import reader
 
     raw = reader.read(data_file)
     if raw.data is None:
@@ -353,17 +353,18 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
             reports[f"audit_{fmt}_mb"] = round(out.stat().st_size / 1e6, 2)
     print(f"  audit {audit_s:.1f}s, html {reports['audit_html_s']}s, "
           f"pdf {reports['audit_pdf_s']}s", file=sys.stderr)
-    from kb import analyses, fastrisk
+    from kb import analysis
+    from kb.analysis import fastrisk
 
     driver, settings = driver_for(args)
 
     def best_of_two(prepare: Callable[[], None]) -> float:
-        """Seconds of `analyses.risk` in this process, best of two, `prepare` before each."""
+        """Seconds of `analysis.risk` in this process, best of two, `prepare` before each."""
         times = []
         for _ in range(2):
             prepare()
             t0 = time.perf_counter()
-            analyses.risk(driver, AS_OF, settings=settings)
+            analysis.risk(driver, AS_OF, settings=settings)
             times.append(time.perf_counter() - t0)
         return min(times)
 

@@ -27,3 +27,7 @@ class UsageError(KBError):
     """The user asked for something that does not exist (an unknown name, id or parameter)."""
 
     exit_code = 2
+
+
+class NotFound(UsageError):
+    """No record with the id asked for (the panel answers 404)."""

@@ -63,6 +63,14 @@ class Settings(BaseSettings):
         "change has held for one check, the risk snapshot is renewed in the background. "
         "0: never (the first view after a change renews it).",
     )
+    kb_cache_mb: int = Field(
+        default=2048, ge=1,
+        description="Memory (estimated MiB) the result cache may hold: the risk snapshot and "
+        "the panel's computed answers, for the newest data state only.",
+    )
+    kb_cache_entries: int = Field(
+        default=256, ge=1, description="Answers the result cache holds at most.",
+    )
     kb_editor_token: str | None = Field(
         default=None,
         description="Token that allows writes (imports) through the web panel. Unset: read-only.",

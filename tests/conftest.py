@@ -64,8 +64,8 @@ def neo4j_env() -> Iterator[dict[str, str]]:
                 "NEO4J_PASSWORD": container.password,
             }
         return
-    from kb.server import local
     from kb.settings import Settings
+    from kb.store.server import local
 
     state = ROOT / ".kb" / "test"
     settings = Settings(kb_state_dir=state, kb_neo4j_port=7688, kb_neo4j_heap="1g",
@@ -100,11 +100,14 @@ def settings(neo4j_env: dict[str, str]):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def driver(settings):  # type: ignore[no-untyped-def]
-    """A driver to the test server, with the schema in place."""
-    from kb import db, loader
+    """A driver to the test server, with the schema in place, wired as the CLI and the
+    panel wire the application: the risk engine renews its snapshot after kb's writes."""
+    from kb.analysis import fastrisk
+    from kb.store import db, schema
 
+    fastrisk.subscribe()
     drv = db.open_driver(settings)
-    loader.ensure_schema(drv, settings)
+    schema.ensure_schema(drv, settings)
     yield drv
     drv.close()
 
@@ -112,9 +115,9 @@ def driver(settings):  # type: ignore[no-untyped-def]
 @pytest.fixture()
 def empty_kb(driver, settings):  # type: ignore[no-untyped-def]
     """An empty knowledge base for one test."""
-    from kb import loader
+    from kb.store import schema
 
-    loader.reset(driver, settings)
+    schema.reset(driver, settings)
     return driver
 
 
@@ -135,6 +138,6 @@ def kb_cli(neo4j_env: dict[str, str]):  # type: ignore[no-untyped-def]
 
 def count_nodes(driver, settings) -> int:  # type: ignore[no-untyped-def]
     """How many nodes the knowledge base holds."""
-    from kb import db
+    from kb.store import db
 
     return int(db.run(driver, "count_nodes", settings=settings)[0]["nodes"])

@@ -15,6 +15,10 @@ import logging
 import threading
 from typing import Any
 
+from kb.analysis import fastrisk
+from kb.perf import collector_paused
+from kb.store import db
+
 log = logging.getLogger(__name__)
 
 
@@ -36,9 +40,6 @@ class SnapshotKeeper:
         self._thread.join(timeout=30)
 
     def _run(self) -> None:
-        from kb import db, fastrisk
-        from kb.perf import collector_paused
-
         kept: str | None = None  # the state the snapshot was last renewed for
         seen: str | None = None  # the state seen at the previous check
         while not self._stop.wait(self._every):

@@ -4,6 +4,7 @@
 // param: as_of: date = today | The day to evaluate (YYYY-MM-DD).
 // param: horizon: int = 180 | Days ahead in which an end of funding counts as a cliff.
 // param: without: list = [] | Actor ids whose funding (and every sub-grant passed on from it) and paid maintenance are ignored: the what-if of a funder withdrawing.
+// param: scoring: map | The points, levels and caps of the score (kb.analysis.scoring.cypher_params()).
 WITH date($as_of) AS d, $horizon AS horizon, coalesce($without, []) AS without,
      date('1000-01-01') AS early, date('9999-12-31') AS late
 // Fundings withdrawn in the what-if: the withdrawn actors' own and every sub-grant below them.
@@ -77,18 +78,18 @@ WITH c, products, actors, funders, funded, funded_until, maintainer_ids,
 WITH c, products, actors, funders, funded, funded_until, maintainers, paid_maintainers,
      cliff_date, free_riders, size(actors) AS n,
      CASE
-       WHEN NOT funded THEN 40
-       WHEN cliff_date IS NOT NULL THEN 20
+       WHEN NOT funded THEN $scoring.unfunded
+       WHEN cliff_date IS NOT NULL THEN $scoring.cliff
        ELSE 0
      END
-     + 25.0 * CASE WHEN size(actors) >= 20 THEN 1.0
-                   ELSE log(1 + size(actors)) / log(21) END
-     + CASE maintainers WHEN 0 THEN 30 WHEN 1 THEN 12 WHEN 2 THEN 5 ELSE 0 END
-     + CASE WHEN maintainers > 0 AND paid_maintainers = 0 THEN 10 ELSE 0 END
-     + CASE WHEN size(free_riders) > 0 THEN 5 ELSE 0 END AS raw
+     + $scoring.reliance * CASE WHEN size(actors) >= $scoring.reliance_full_at THEN 1.0
+                   ELSE log(1 + size(actors)) / log(1 + $scoring.reliance_full_at) END
+     + coalesce($scoring.maintainers[maintainers], 0)
+     + CASE WHEN maintainers > 0 AND paid_maintainers = 0 THEN $scoring.volunteer ELSE 0 END
+     + CASE WHEN size(free_riders) > 0 THEN $scoring.free_riders ELSE 0 END AS raw
 WITH c, products, actors, funders, funded, funded_until, maintainers, paid_maintainers,
      cliff_date, free_riders, n >= 2 AS shared,
-     toInteger(round(CASE WHEN raw > 100 THEN 100 ELSE raw END)) AS score
+     toInteger(round(CASE WHEN raw > $scoring.max THEN $scoring.max ELSE raw END)) AS score
 RETURN c.id AS id,
        c.name AS name,
        size(products) AS reliant_products,
@@ -103,8 +104,7 @@ RETURN c.id AS id,
        shared AND NOT funded AS hollow_core,
        free_riders,
        score AS risk_score,
-       CASE WHEN score >= 75 THEN 'critical' WHEN score >= 50 THEN 'high'
-            WHEN score >= 25 THEN 'medium' ELSE 'low' END AS risk_level,
+       coalesce([l IN $scoring.levels WHERE score >= l.min][0].name, 'low') AS risk_level,
        [r IN [CASE WHEN NOT funded THEN 'unfunded' END,
               CASE WHEN cliff_date IS NOT NULL THEN 'funding_cliff' END,
               CASE WHEN maintainers = 0 THEN 'no_maintainer' END,

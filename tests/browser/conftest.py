@@ -30,9 +30,10 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def panel(neo4j_env: dict[str, str], driver, settings, tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """Base URL of a panel serving the demo ecosystem."""
-    from kb import loader
+    from kb.ingest import loader
+    from kb.store import schema
 
-    loader.reset(driver, settings)
+    schema.reset(driver, settings)
     loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
     port = _free_port()
     state = tmp_path_factory.mktemp("panel-state")

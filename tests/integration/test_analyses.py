@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
-from kb import analyses, loader
+from kb import analysis
 from kb.errors import UsageError
-from kb.generate import generate
+from kb.ingest import loader
+from kb.ingest.generate import generate
+from kb.store import schema
 from tests.conftest import EXAMPLES
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
@@ -19,12 +21,12 @@ DAY = "2026-06-15"
 
 
 def load(driver: Any, settings: Any, *names: str) -> None:
-    loader.reset(driver, settings)
+    schema.reset(driver, settings)
     loader.load(driver, [FIX / n if not str(n).startswith("/") else Path(n) for n in names],
                 settings=settings)
 
 
-def by_id(result: analyses.Analysis) -> dict[str, dict[str, Any]]:
+def by_id(result: analysis.Analysis) -> dict[str, dict[str, Any]]:
     return {c["id"]: c for c in result.data["components"]}
 
 
@@ -37,7 +39,7 @@ def reliance_points(actors: int) -> float:
 
 def test_reliance_through_a_cycle_and_a_diamond(empty_kb, settings) -> None:
     load(empty_kb, settings, "reach.yaml")
-    comps = by_id(analyses.risk(empty_kb, DAY, settings=settings))
+    comps = by_id(analysis.risk(empty_kb, DAY, settings=settings))
     # a, b and c sit on the cycle a -> b -> c -> a, so whatever reaches one reaches all three:
     # p1 (built on a) and p2 (built on b); r relies on c. d is below the diamond, reached
     # also by p3 (owner o1 again, so still 3 distinct actors). e is reached by nothing.
@@ -60,15 +62,17 @@ def test_reliance_through_a_cycle_and_a_diamond(empty_kb, settings) -> None:
     assert comps["e"]["risk_score"] == 70 and comps["e"]["risk_level"] == "high"
     assert comps["d"]["reasons"] == ["unfunded", "single_maintainer", "volunteer_only",
                                      "free_riders"]
-    order = [c["id"] for c in analyses.risk(empty_kb, DAY, settings=settings).data["components"]]
+    order = [c["id"] for c in analysis.risk(empty_kb, DAY, settings=settings).data["components"]]
     assert order == ["a", "b", "c", "d", "e"]
 
 
 def test_reliance_query_expands_distinct_nodes_not_paths(driver, settings) -> None:
-    from kb import queries
+    from kb.analysis import scoring
+    from kb.store import queries
 
     q = queries.get("risk")
-    summary = driver.execute_query("EXPLAIN " + q.text, q.bind({}),
+    summary = driver.execute_query("EXPLAIN " + q.text,
+                                   q.bind({"scoring": scoring.cypher_params()}),
                                    database_=settings.neo4j_database).summary
 
     def ops(plan: Any) -> list[str]:
@@ -87,7 +91,7 @@ def test_reliance_query_expands_distinct_nodes_not_paths(driver, settings) -> No
 
 def test_funding_that_ended_yesterday_or_starts_tomorrow(empty_kb, settings) -> None:
     load(empty_kb, settings, "timing.yaml")
-    comps = by_id(analyses.risk(empty_kb, DAY, settings=settings))
+    comps = by_id(analysis.risk(empty_kb, DAY, settings=settings))
     assert (comps["a"]["funded"], comps["a"]["hollow_core"], comps["a"]["funders"]) == (
         False, True, [])
     assert (comps["b"]["funded"], comps["b"]["hollow_core"]) == (False, True)
@@ -96,7 +100,7 @@ def test_funding_that_ended_yesterday_or_starts_tomorrow(empty_kb, settings) -> 
     assert comps["c"]["funders"] == ["f"]
     assert comps["a"]["risk_score"] == round(40 + reliance_points(2) + 30 + 5) == 84
     assert comps["c"]["risk_score"] == round(0 + reliance_points(2) + 30 + 5) == 44
-    tomorrow = by_id(analyses.risk(empty_kb, "2026-06-16", settings=settings))
+    tomorrow = by_id(analysis.risk(empty_kb, "2026-06-16", settings=settings))
     # fb runs 2026-06-16..2027-01-01; 180 days after 06-16 is 2026-12-13, so no cliff.
     assert (tomorrow["b"]["funded"], tomorrow["b"]["funded_until"],
             tomorrow["b"]["cliff_date"]) == (True, "2027-01-01", None)
@@ -104,7 +108,7 @@ def test_funding_that_ended_yesterday_or_starts_tomorrow(empty_kb, settings) -> 
 
 def test_adjacent_periods_form_one_stretch_and_the_cliff_follows_it(empty_kb, settings) -> None:
     load(empty_kb, settings, "timing.yaml")
-    d = by_id(analyses.risk(empty_kb, DAY, settings=settings))["d"]
+    d = by_id(analysis.risk(empty_kb, DAY, settings=settings))["d"]
     # fd1 ends 07-31, fd2 starts 08-01 and ends 09-30; paid maintenance starts 10-05.
     assert (d["funded"], d["funders"], d["funded_until"], d["cliff_date"]) == (
         True, ["f"], "2026-09-30", "2026-10-01")
@@ -112,12 +116,12 @@ def test_adjacent_periods_form_one_stretch_and_the_cliff_follows_it(empty_kb, se
     assert d["risk_score"] == round(20 + reliance_points(2) + 30 + 5) == 64
     # 2026-06-15 + 107 days = 2026-09-30: every day up to then is funded, so no cliff;
     # + 108 days = 2026-10-01, the first unfunded day.
-    assert by_id(analyses.risk(empty_kb, DAY, 107, settings=settings))["d"]["cliff_date"] is None
-    assert by_id(analyses.risk(empty_kb, DAY, 108, settings=settings))["d"][
+    assert by_id(analysis.risk(empty_kb, DAY, 107, settings=settings))["d"]["cliff_date"] is None
+    assert by_id(analysis.risk(empty_kb, DAY, 108, settings=settings))["d"][
         "cliff_date"] == "2026-10-01"
-    gap = by_id(analyses.risk(empty_kb, "2026-10-02", settings=settings))["d"]
+    gap = by_id(analysis.risk(empty_kb, "2026-10-02", settings=settings))["d"]
     assert (gap["funded"], gap["hollow_core"]) == (False, True)
-    paid = by_id(analyses.risk(empty_kb, "2026-10-05", settings=settings))["d"]
+    paid = by_id(analysis.risk(empty_kb, "2026-10-05", settings=settings))["d"]
     assert (paid["funded"], paid["funders"], paid["funded_until"], paid["maintainers"],
             paid["paid_maintainers"]) == (True, [], "2027-12-31", 1, 1)
 
@@ -136,7 +140,7 @@ def test_adjacent_periods_form_one_stretch_and_the_cliff_follows_it(empty_kb, se
 def test_without_a_funder_follows_the_sub_grant_chain(empty_kb, settings, without: list[str],
                                                       c1: list[str], c2: list[str]) -> None:
     load(empty_kb, settings, "subgrants.yaml")
-    comps = by_id(analyses.risk(empty_kb, DAY, without=without, settings=settings))
+    comps = by_id(analysis.risk(empty_kb, DAY, without=without, settings=settings))
     assert comps["c1"]["funders"] == c1 and comps["c2"]["funders"] == c2
     assert comps["c1"]["hollow_core"] is (not c1)
     assert comps["c2"]["hollow_core"] is (not c2)
@@ -147,31 +151,31 @@ def test_what_if_never_writes(empty_kb, settings) -> None:
     from tests.integration.test_loader import graph_snapshot
 
     before = graph_snapshot(empty_kb, settings)
-    analyses.risk(empty_kb, DAY, without=["F"], settings=settings)
-    analyses.funding_topology(empty_kb, DAY, without=["F"], settings=settings)
+    analysis.risk(empty_kb, DAY, without=["F"], settings=settings)
+    analysis.funding_topology(empty_kb, DAY, without=["F"], settings=settings)
     assert graph_snapshot(empty_kb, settings) == before
 
 
 def test_free_riders_with_and_without(empty_kb, settings) -> None:
     load(empty_kb, settings, "subgrants.yaml")
-    base = analyses.free_riders(empty_kb, DAY, settings=settings).data
+    base = analysis.free_riders(empty_kb, DAY, settings=settings).data
     assert base["actors"] == {"L": ["c2"], "Z": ["c1", "c2"]}
-    gone = analyses.free_riders(empty_kb, DAY, without=["F"], settings=settings).data
+    gone = analysis.free_riders(empty_kb, DAY, without=["F"], settings=settings).data
     assert gone["actors"] == {"L": ["c1", "c2"], "Z": ["c1", "c2"]}
     # Given the risk analysis it would compute (the overview passes its own), the same answer;
     # a risk analysis cut to its most urgent row is not enough, and is computed again.
-    full = analyses.risk(empty_kb, DAY, without=["F"], settings=settings)
-    cut = analyses.risk(empty_kb, DAY, without=["F"], settings=settings, limit=1)
+    full = analysis.risk(empty_kb, DAY, without=["F"], settings=settings)
+    cut = analysis.risk(empty_kb, DAY, without=["F"], settings=settings, limit=1)
     assert len(cut.rows) == 1 and cut.total == len(full.rows) > 1
     for given in (full, cut):
-        again = analyses.free_riders(empty_kb, DAY, without=["F"], settings=settings,
+        again = analysis.free_riders(empty_kb, DAY, without=["F"], settings=settings,
                                      base=given).data
         assert again["actors"] == {"L": ["c1", "c2"], "Z": ["c1", "c2"]}
 
 
 def test_topology_of_the_sub_grant_chain(empty_kb, settings) -> None:
     load(empty_kb, settings, "subgrants.yaml")
-    t = analyses.funding_topology(empty_kb, DAY, settings=settings).data
+    t = analysis.funding_topology(empty_kb, DAY, settings=settings).data
     # Money entering: g0 1000 + h1 500. Received: L 1000, M 400, N 100 + 500.
     assert t["entering"] == 1500
     assert t["received"] == {"L": 1000, "M": 400, "N": 600}
@@ -188,7 +192,7 @@ def test_topology_of_the_sub_grant_chain(empty_kb, settings) -> None:
 
 def test_ivn_members_criteria_and_gaps(empty_kb, settings) -> None:
     load(empty_kb, settings, "ivn.yaml")
-    p = analyses.ivn(empty_kb, "P", DAY, settings=settings).data
+    p = analysis.ivn(empty_kb, "P", DAY, settings=settings).data
     assert p["owner"] == "O"
     assert [(m["actor"], m["criteria"], m["agreements"]) for m in p["members"]] == [
         ("A", ["agreement"], ["agA"]),
@@ -203,23 +207,23 @@ def test_ivn_members_criteria_and_gaps(empty_kb, settings) -> None:
     missing = next(g for g in p["gaps"] if g["kind"] == "missing_areas")["missing"]
     assert missing == ["decision_making", "ip_licensing", "community_after_funding", "exit",
                        "review"]
-    p2 = analyses.ivn(empty_kb, "P2", DAY, settings=settings).data
+    p2 = analysis.ivn(empty_kb, "P2", DAY, settings=settings).data
     # agA concerns nothing in particular, so it makes A a member of P2 as well.
     assert [(m["actor"], m["criteria"]) for m in p2["members"]] == [("A", ["agreement"]),
                                                                      ("C", ["agreement"])]
     assert [g["agreement"] for g in p2["gaps"]] == ["agA", "agC"]
     # The day F signs, F joins P's network.
-    later = analyses.ivn(empty_kb, "P", "2026-06-16", settings=settings).data
+    later = analysis.ivn(empty_kb, "P", "2026-06-16", settings=settings).data
     assert [m["actor"] for m in later["members"]] == ["A", "E", "F"]
     # The day after D's involvement ended it is out; the day it ended it was in.
-    before = analyses.ivn(empty_kb, "P", "2026-06-14", settings=settings).data
+    before = analysis.ivn(empty_kb, "P", "2026-06-14", settings=settings).data
     assert ("D", ["develops"]) in [(m["actor"], m["criteria"]) for m in before["members"]]
 
 
 def test_unknown_product_lists_the_valid_ones(empty_kb, settings) -> None:
     load(empty_kb, settings, "ivn.yaml")
     with pytest.raises(UsageError, match="unknown product 'Nope'") as err:
-        analyses.ivn(empty_kb, "Nope", DAY, settings=settings)
+        analysis.ivn(empty_kb, "Nope", DAY, settings=settings)
     assert err.value.hint == "Valid products: P, P2"
 
 
@@ -231,14 +235,14 @@ def test_an_unknown_id_among_many_gets_the_closest_ones(empty_kb, settings,
     actors = len(doc["actors"])
     assert actors > 30  # too many to list them all
     with pytest.raises(UsageError, match="unknown actor 'funder-000'") as err:
-        analyses.risk(empty_kb, DAY, without=["funder-0000", "funder-000"], settings=settings)
+        analysis.risk(empty_kb, DAY, without=["funder-0000", "funder-000"], settings=settings)
     assert err.value.hint == (f"{actors:,} actors are loaded; closest to what you gave: "
                               "funder-0000, funder-0001")
 
 
 def test_agreement_scorecard(empty_kb, settings) -> None:
     load(empty_kb, settings, "ivn.yaml")
-    a = analyses.agreements(empty_kb, DAY, settings=settings).data
+    a = analysis.agreements(empty_kb, DAY, settings=settings).data
     state = {g["id"]: (g["is_signed"], g["in_force"], len(g["missing"])) for g in a["agreements"]}
     assert state == {"agA": (True, True, 5), "agB": (False, False, 7),
                      "agC": (True, True, 7), "agF": (True, False, 0)}
@@ -251,7 +255,7 @@ def test_agreement_scorecard(empty_kb, settings) -> None:
 
 def test_power(empty_kb, settings) -> None:
     load(empty_kb, settings, "ivn.yaml")
-    p = analyses.power(empty_kb, DAY, settings=settings).data
+    p = analysis.power(empty_kb, DAY, settings=settings).data
     assert p["decided_alone"] == [{"decision": "d1", "topic": "Pick a licence", "actor": "O"}]
     assert p["decisions_by_actor"] == {"O": 2, "A": 1}
     assert p["ivn_never_at_table"] == [{"product": "P", "actors": ["E"]},
@@ -318,7 +322,7 @@ def test_score_properties(empty_kb, settings, tmp_path: Path) -> None:
     f.write_text(PROPS)
     load(empty_kb, settings, str(f))
     s = {cid: c["risk_score"] for cid, c in by_id(
-        analyses.risk(empty_kb, DAY, settings=settings)).items()}
+        analysis.risk(empty_kb, DAY, settings=settings)).items()}
     # Unfunded scores higher than funded, all else equal (same relying actors, one volunteer).
     assert s["unfunded"] > s["funded"]
     # More relying actors never lowers the score: "three" has o1, o2, o3; "two" has o1, o2.
@@ -330,7 +334,7 @@ def test_score_properties(empty_kb, settings, tmp_path: Path) -> None:
     # A cliff inside the horizon never lowers it.
     assert s["cliff"] >= s["steady"]
     reasons = {cid: c["reasons"] for cid, c in by_id(
-        analyses.risk(empty_kb, DAY, settings=settings)).items()}
+        analysis.risk(empty_kb, DAY, settings=settings)).items()}
     assert "funding_cliff" in reasons["cliff"] and "funding_cliff" not in reasons["steady"]
     assert "volunteer_only" in reasons["vol"] and "volunteer_only" not in reasons["paid"]
     assert "no_maintainer" in reasons["k0"] and "single_maintainer" in reasons["k1"]
@@ -343,7 +347,7 @@ DEMO_DAY = "2026-11-22"
 
 def test_demo_headline_findings(empty_kb, settings) -> None:
     loader.load(empty_kb, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
-    r = analyses.risk(empty_kb, DEMO_DAY, settings=settings).data["components"]
+    r = analysis.risk(empty_kb, DEMO_DAY, settings=settings).data["components"]
     assert r[0]["id"] == "reporting-module" and r[0]["risk_level"] == "critical"
     comps = {c["id"]: c for c in r}
     # json-codec: every product reaches it, nobody funds it.
@@ -355,26 +359,26 @@ def test_demo_headline_findings(empty_kb, settings) -> None:
     assert comps["concept-dictionary"]["funded"] and comps["concept-dictionary"][
         "funded_until"] is None
     assert "cloudclinic" in comps["json-codec"]["free_riders"]
-    t = analyses.funding_topology(empty_kb, DEMO_DAY, settings=settings).data
+    t = analysis.funding_topology(empty_kb, DEMO_DAY, settings=settings).data
     assert t["classification"] == "hub_and_spoke" and t["largest_hub"] == "relief-ngo"
     # Entering: 1,200,000 + 400,000 + 30,000 + 60,000 USD; relief-ngo receives 1,200,000.
     assert t["hub_share"] == pytest.approx(1_200_000 / 1_690_000)
-    p = analyses.power(empty_kb, DEMO_DAY, settings=settings).data
+    p = analysis.power(empty_kb, DEMO_DAY, settings=settings).data
     assert p["decided_alone"] == [{"decision": "d-hosting", "actor": "relief-ngo",
                                    "topic": "Choose the hosting provider for the EMR"}]
     assert p["funders_deciding"][0]["actors"] == ["ghrf"]
-    assert analyses.network_stage(empty_kb, settings=settings).data["stage"] == (
+    assert analysis.network_stage(empty_kb, settings=settings).data["stage"] == (
         "knowledge_sharing")
-    g = {a["id"]: a for a in analyses.agreements(empty_kb, DEMO_DAY,
+    g = {a["id"]: a for a in analysis.agreements(empty_kb, DEMO_DAY,
                                                  settings=settings).data["agreements"]}
     assert "code_after_funding" in g["ag-ghrf-grant"]["missing"]
     assert g["ag-tessera-mou"]["missing"] == ["community_after_funding"]
-    rec = analyses.reciprocity(empty_kb, settings=settings).data
+    rec = analysis.reciprocity(empty_kb, settings=settings).data
     assert "cloudclinic" in rec["only_receives"] and "ghrf" in rec["only_gives"]
     # What if the Global Health Response Fund withdrew? Its grant and the three sub-grants
     # below it go, so emr-platform loses its funded maintenance flow; tessera's paid
     # maintenance (not a flow of ghrf) keeps it funded until 2027-01-31.
-    w = {c["id"]: c for c in analyses.risk(empty_kb, DEMO_DAY, without=["ghrf"],
+    w = {c["id"]: c for c in analysis.risk(empty_kb, DEMO_DAY, without=["ghrf"],
                                            settings=settings).data["components"]}
     assert w["emr-platform"]["funders"] == [] and w["emr-platform"]["funded"]
     # relief-ngo no longer funds it, so it joins the free riders.

@@ -11,8 +11,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from kb import audit, loader, report
 from kb.errors import KBError
+from kb.ingest import loader
+from kb.report import audit, history
+from kb.report import render as report
+from kb.store import schema
 from tests.conftest import EXAMPLES
 
 DAY = "2026-11-22"
@@ -21,7 +24,7 @@ SCHEMA = json.loads((Path(audit.__file__).parent / "audit_schema.json").read_tex
 
 @pytest.fixture(scope="module")
 def demo_audit(driver, settings):  # type: ignore[no-untyped-def]
-    loader.reset(driver, settings)
+    schema.reset(driver, settings)
     loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
     return audit.build(driver, DAY, settings=settings)
 
@@ -99,10 +102,10 @@ def test_pdf_has_pages_that_render(demo_audit, tmp_path: Path) -> None:  # type:
 
 def test_diff_of_two_saved_audits_reports_exactly_the_changed_funding(
         driver, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    loader.reset(driver, settings)
+    schema.reset(driver, settings)
     demo = EXAMPLES / "ebola-emr.yaml"
     loader.load(driver, [demo], settings=settings)
-    first = audit.save(driver, audit.build(driver, DAY, settings=settings), settings)
+    first = history.save(driver, audit.build(driver, DAY, settings=settings), settings)
     # Extend the ministry's maintenance contract for the sync service by two years.
     changed = tmp_path / "changed.yaml"
     text = demo.read_text()
@@ -111,10 +114,10 @@ def test_diff_of_two_saved_audits_reports_exactly_the_changed_funding(
     changed.write_text(text.replace(old, old.replace("2026-12-31", "2028-12-31")))
     report_ = loader.load(driver, [changed], settings=settings)
     assert report_.total("updated") == 1
-    second = audit.save(driver, audit.build(driver, DAY, settings=settings), settings)
-    assert [a["id"] for a in audit.saved(driver, settings)] == [second, first]
-    d = audit.diff(audit.load_saved(driver, first, settings),
-                   audit.load_saved(driver, second, settings))
+    second = history.save(driver, audit.build(driver, DAY, settings=settings), settings)
+    assert [a["id"] for a in history.saved(driver, settings)] == [second, first]
+    d = history.diff(history.load_saved(driver, first, settings),
+                   history.load_saved(driver, second, settings))
     # sync-service: paid maintenance still ends 2026-12-31, but the contract now runs to
     # 2028-12-31, so the cliff (2027-01-01) disappears and the score drops by the 20 cliff
     # points: 38 -> 18.
@@ -128,7 +131,7 @@ def test_diff_of_two_saved_audits_reports_exactly_the_changed_funding(
 
 
 def test_cli_audit_formats_and_diff(kb_cli, driver, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    loader.reset(driver, settings)
+    schema.reset(driver, settings)
     kb_cli("load", str(EXAMPLES / "ebola-emr.yaml"))
     out = tmp_path / "a.html"
     res = kb_cli("audit", "--as-of", DAY, "--out", str(out))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.floor import one_write
-from kb import db
+from kb.store import db
 
 
 def test_the_floor_writes_exactly_its_nodes_and_relationships(empty_kb, settings) -> None:

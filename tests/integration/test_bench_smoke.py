@@ -50,7 +50,7 @@ def test_a_size_whose_load_is_refused_is_recorded_and_writes_nothing(tmp_path: P
     # why instead of crashing and losing the other sizes.
     import yaml
 
-    from kb.generate import generate
+    from kb.ingest.generate import generate
 
     out = tmp_path / "bench"
     doc = generate(1000, seed=7)

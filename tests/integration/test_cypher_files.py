@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
-from kb import loader, queries
+from kb.analysis import scoring
+from kb.ingest import loader
+from kb.store import queries, schema
 from tests.conftest import EXAMPLES
 
 SAMPLES: dict[str, Any] = {
@@ -15,13 +17,14 @@ SAMPLES: dict[str, Any] = {
     "product": "ebola-emr", "as_of": "2026-11-22", "horizon": 90, "without": ["ghrf"],
     "id": "x", "name": "x", "currency": "USD", "created_at": "2026-11-22T08:00:00Z",
     "body": "{}", "out_types": ["DEPENDS_ON"], "in_types": [], "nodes": 3, "rels": 5,
+    "scoring": scoring.cypher_params(),
 }
 NAMES = sorted(queries.library())
 
 
 @pytest.fixture(scope="module")
 def demo(driver, settings):  # type: ignore[no-untyped-def]
-    loader.reset(driver, settings)
+    schema.reset(driver, settings)
     loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
     return driver
 
@@ -45,7 +48,7 @@ def test_query_file_executes(demo, settings, name: str) -> None:
 
 
 def test_reset_file_executes(demo, settings) -> None:
-    loader.reset(demo, settings)
+    schema.reset(demo, settings)
     rows, _, _ = demo.execute_query("MATCH (n) RETURN count(n) AS n",
                                     database_=settings.neo4j_database)
     assert rows[0]["n"] == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import analyses
+from kb import analysis
 from tests.conftest import SHARED
 
 DATA = SHARED / "data"
@@ -24,7 +24,7 @@ def norm(name: str) -> str:
 
 
 def counts(driver, settings) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    from kb import db
+    from kb.store import db
 
     return db.run(driver, "counts", settings=settings)[0]  # type: ignore[no-any-return]
 
@@ -63,7 +63,7 @@ def test_npm_lockfile(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-un
         database_=settings.neo4j_database)
     assert chan[0]["n"] == len(funded)
     # A funding channel is not funding: nothing is funded.
-    risk = analyses.risk(empty_kb, "2026-06-15", settings=settings).data["components"]
+    risk = analysis.risk(empty_kb, "2026-06-15", settings=settings).data["components"]
     assert not any(c["funded"] for c in risk)
     again = json.loads(kb_cli("import", "npm-lock", str(LOCK), "--owner", "aam-digital",
                               "--format", "json").stdout)
@@ -136,7 +136,7 @@ def test_deepfunding_end_to_end(kb_cli, empty_kb, settings) -> None:  # type: ig
                    if float(r["gitcoin_grants_usd"] or 0) > 0}
     in_graph = {u for u in granted if u.removeprefix("https://github.com/") in deps}
     assert counts(empty_kb, settings)["fundings"] == len(in_graph)
-    risk = {x["id"]: x for x in analyses.risk(empty_kb, "2026-06-15",
+    risk = {x["id"]: x for x in analysis.risk(empty_kb, "2026-06-15",
                                               settings=settings).data["components"]}
     ws = risk["https://github.com/websockets/ws"]
     assert ws["shared"] and ws["hollow_core"] and not ws["funded"]
@@ -214,7 +214,7 @@ def test_spdx(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-de
     assert [(r["a"], r["b"]) for r in rows] == [
         ("pkg:pypi/requests@2.32.3", "pkg:pypi/certifi@2024.7.4"),
         ("pkg:pypi/requests@2.32.3", "pkg:pypi/urllib3@2.2.2")]
-    risk = {x["id"]: x for x in analyses.risk(empty_kb, "2026-06-15",
+    risk = {x["id"]: x for x in analysis.risk(empty_kb, "2026-06-15",
                                               settings=settings).data["components"]}
     assert risk["pkg:pypi/certifi@2024.7.4"]["reliant_products"] == 1
 
@@ -243,14 +243,14 @@ def test_publiccode(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-unty
     assert res.returncode == 0, res.stderr[-500:]
     cid = "https://github.com/example-health/clinic-registry"
     # Contract maintenance by Tessera until 2027-03-31, a volunteer contact, two users.
-    risk = {x["id"]: x for x in analyses.risk(empty_kb, "2026-06-15",
+    risk = {x["id"]: x for x in analysis.risk(empty_kb, "2026-06-15",
                                               settings=settings).data["components"]}
     c = risk[cid]
     assert (c["funded"], c["funded_until"], c["maintainers"], c["paid_maintainers"]) == (
         True, "2027-03-31", 2, 1)
     assert c["reliant_actors"] == 3  # the owner's product and the two users
     assert c["funders"] == []  # fundedBy has no purpose: it never counts as maintenance
-    after = {x["id"]: x for x in analyses.risk(empty_kb, "2027-04-01",
+    after = {x["id"]: x for x in analysis.risk(empty_kb, "2027-04-01",
                                                settings=settings).data["components"]}
     assert after[cid]["hollow_core"] is True
     assert risk["publiccode:postgresql"]["reliant_actors"] == 3
@@ -270,7 +270,7 @@ def test_funding_yml_adds_channels_and_keeps_the_rest(kb_cli, empty_kb, settings
                              "https://opencollective.com/clinic-registry",
                              "https://tidelift.com/funding/github/npm/clinic-registry"]
     assert rows[0]["lic"] == "AGPL-3.0-or-later" and rows[0]["deps"] == ["publiccode:postgresql"]
-    risk = {x["id"]: x for x in analyses.risk(empty_kb, "2027-04-01",
+    risk = {x["id"]: x for x in analysis.risk(empty_kb, "2027-04-01",
                                               settings=settings).data["components"]}
     assert risk["https://github.com/example-health/clinic-registry"]["funded"] is False
 

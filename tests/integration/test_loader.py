@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from kb import db, loader
-from kb.export import collect, dump
+from kb.ingest import loader
+from kb.report.export import collect, dump
+from kb.store import db, schema
 from tests.conftest import EXAMPLES, count_nodes
 
 DEMO = EXAMPLES / "ebola-emr.yaml"
@@ -141,7 +142,7 @@ def test_export_then_load_gives_an_identical_graph(empty_kb, settings, tmp_path:
         text = dump(collect(empty_kb, settings), fmt)
         out = tmp_path / f"export.{fmt}"
         out.write_text(text)
-        loader.reset(empty_kb, settings)
+        schema.reset(empty_kb, settings)
         loader.load(empty_kb, [out], settings=settings)
         assert graph_snapshot(empty_kb, settings) == first
         assert dump(collect(empty_kb, settings), fmt) == text  # byte-identical

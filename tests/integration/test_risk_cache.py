@@ -7,8 +7,11 @@ import json
 import pickle
 from pathlib import Path
 
-from kb import analyses, db, fastrisk, loader
-from kb.generate import generate
+from kb import analysis
+from kb.analysis import fastrisk
+from kb.ingest import loader
+from kb.ingest.generate import generate
+from kb.store import db
 from tests.conftest import EXAMPLES
 
 DEMO = EXAMPLES / "ebola-emr.yaml"
@@ -16,14 +19,14 @@ DAY = "2026-11-22"
 
 
 def _component(driver, settings, cid: str) -> dict:  # type: ignore[no-untyped-def]
-    rows = analyses.risk(driver, DAY, 180, [], settings).data["components"]
+    rows = analysis.risk(driver, DAY, 180, [], settings).data["components"]
     return next(c for c in rows if c["id"] == cid)
 
 
 def test_the_data_state_stays_put_across_reads_and_moves_with_a_write(empty_kb, settings) -> None:
     loader.load(empty_kb, [DEMO], settings=settings)
     first = db.data_state(empty_kb, settings=settings)
-    analyses.risk(empty_kb, DAY, settings=settings)
+    analysis.risk(empty_kb, DAY, settings=settings)
     db.run(empty_kb, "count_nodes", settings=settings)
     assert db.data_state(empty_kb, settings=settings) == first
     empty_kb.execute_query("MATCH (c:Component {id: 'json-codec'}) SET c.note = 'touched'",
@@ -107,8 +110,8 @@ def test_risk_follows_a_write_made_behind_kbs_back(empty_kb, settings) -> None:
     assert (after["funded"], after["hollow_core"], after["paid_maintainers"]) == (True, False, 1)
     assert after["funded_until"] is None
     assert "unfunded" not in after["reasons"] and "volunteer_only" not in after["reasons"]
-    ref = analyses.risk(empty_kb, DAY, 180, [], settings, engine="cypher").data
-    assert analyses.risk(empty_kb, DAY, 180, [], settings).data == ref
+    ref = analysis.risk(empty_kb, DAY, 180, [], settings, engine="cypher").data
+    assert analysis.risk(empty_kb, DAY, 180, [], settings).data == ref
 
 
 def test_what_if_answers_from_a_cached_snapshot_match_the_reference(empty_kb, settings,
@@ -117,14 +120,14 @@ def test_what_if_answers_from_a_cached_snapshot_match_the_reference(empty_kb, se
     f.write_text(json.dumps(generate(800, seed=5)))
     loader.load(empty_kb, [f], settings=settings)
     fastrisk.forget()
-    base = analyses.risk(empty_kb, "2026-06-15", 180, [], settings).data
+    base = analysis.risk(empty_kb, "2026-06-15", 180, [], settings).data
     snap = fastrisk.snapshot(empty_kb, settings)
     hollow = {}
     for as_of, horizon, without in (("2026-06-15", 180, ["funder-0000"]),
                                     ("2027-03-01", 30, ["funder-0001", "org-00001"]),
                                     ("2025-01-01", 365, [])):
-        fast = analyses.risk(empty_kb, as_of, horizon, without, settings).data
-        ref = analyses.risk(empty_kb, as_of, horizon, without, settings, engine="cypher").data
+        fast = analysis.risk(empty_kb, as_of, horizon, without, settings).data
+        ref = analysis.risk(empty_kb, as_of, horizon, without, settings, engine="cypher").data
         assert fast == ref
         hollow[as_of] = sum(c["hollow_core"] for c in fast["components"])
     assert fastrisk.snapshot(empty_kb, settings) is snap  # every answer above came from it
@@ -153,12 +156,12 @@ def test_saving_an_audit_leaves_the_snapshot_of_the_state_it_made(
         empty_kb, settings, monkeypatch) -> None:
     """Saving an audit is a write, so it moves the data state; the save computes the snapshot
     again, so the next question, in any process, reuses it instead of reading the graph."""
-    from kb import audit
+    from kb.report import audit, history
 
     loader.load(empty_kb, [DEMO], settings=settings)
     before = db.data_state(empty_kb, settings=settings)
     assert fastrisk.held_state() == before
-    audit.save(empty_kb, audit.build(empty_kb, DAY, 180, [], 12, settings=settings),
+    history.save(empty_kb, audit.build(empty_kb, DAY, 180, [], 12, settings=settings),
                settings)
     after = db.data_state(empty_kb, settings=settings)
     assert after != before and fastrisk.held_state() == after

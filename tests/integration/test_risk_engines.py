@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb import analyses, loader
-from kb.generate import generate
+from kb import analysis
+from kb.ingest import loader
+from kb.ingest.generate import generate
 from tests.conftest import EXAMPLES
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
@@ -35,8 +36,8 @@ def test_engines_agree(empty_kb, settings, name: str, as_of: str, horizon: int,
                        without: list[str]) -> None:
     path = Path(name) if name.startswith("/") else FIX / name
     loader.load(empty_kb, [path], settings=settings)
-    ref = analyses.risk(empty_kb, as_of, horizon, without, settings, engine="cypher").data
-    fast = analyses.risk(empty_kb, as_of, horizon, without, settings, engine="fast").data
+    ref = analysis.risk(empty_kb, as_of, horizon, without, settings, engine="cypher").data
+    fast = analysis.risk(empty_kb, as_of, horizon, without, settings, engine="fast").data
     assert fast == ref
 
 
@@ -45,8 +46,8 @@ def test_engines_agree_on_a_generated_ecosystem(empty_kb, settings, tmp_path: Pa
     f.write_text(json.dumps(generate(1500, seed=11)))
     loader.load(empty_kb, [f], settings=settings)
     for as_of, without in (("2026-06-15", []), ("2027-01-15", ["funder-0000"])):
-        ref = analyses.risk(empty_kb, as_of, 180, without, settings, engine="cypher").data
-        fast = analyses.risk(empty_kb, as_of, 180, without, settings, engine="fast").data
+        ref = analysis.risk(empty_kb, as_of, 180, without, settings, engine="cypher").data
+        fast = analysis.risk(empty_kb, as_of, 180, without, settings, engine="fast").data
         assert fast == ref
     assert sum(c["hollow_core"] for c in ref["components"]) > 0
     # A limit builds only the most urgent rows; they must be the reference's first ones, also
@@ -56,7 +57,7 @@ def test_engines_agree_on_a_generated_ecosystem(empty_kb, settings, tmp_path: Pa
                if comps[k - 1]["risk_score"] == comps[k]["risk_score"])
     for k in (1, tie, 400, len(comps) + 5):
         for engine in ("fast", "cypher"):
-            top = analyses.risk(empty_kb, "2027-01-15", 180, ["funder-0000"], settings,
+            top = analysis.risk(empty_kb, "2027-01-15", 180, ["funder-0000"], settings,
                                 engine=engine, limit=k)
             assert top.data["components"] == comps[:k] == top.rows
             assert top.total == len(comps) == 1500
@@ -75,7 +76,7 @@ def test_maintainers_and_free_riders_by_hand(empty_kb, settings, without: list[s
     """a keeps v, which it relies on, so only b rides free there; c counts once on w in two
     roles, and b's role there ended the day before; withdrawing f leaves m to a volunteer."""
     loader.load(empty_kb, [FIX / "volunteers.yaml"], settings=settings)
-    rows = analyses.risk(empty_kb, "2026-06-15", 200, without, settings,
+    rows = analysis.risk(empty_kb, "2026-06-15", 200, without, settings,
                          engine="fast").data["components"]
     got = {r["id"]: (r["maintainers"], r["paid_maintainers"], r["free_riders"], r["funded"],
                      r["cliff_date"]) for r in rows}

@@ -13,8 +13,8 @@ import pytest
 from neo4j import GraphDatabase
 
 from kb.errors import KBError
-from kb.server import local
 from kb.settings import Settings
+from kb.store.server import local
 
 ROOT = Path(__file__).resolve().parents[2]
 PORT = 7691  # beside the test (7688), bench (7689) and bench-smoke (7690) servers

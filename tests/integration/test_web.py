@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from kb import analyses, loader
+from kb import analysis
+from kb.ingest import loader
 from kb.settings import Settings
+from kb.store import schema
 from tests.conftest import EXAMPLES
 
 DAY = "2026-11-22"
@@ -19,7 +21,7 @@ DAY = "2026-11-22"
 
 @pytest.fixture(scope="module")
 def demo_kb(driver, settings):  # type: ignore[no-untyped-def]
-    loader.reset(driver, settings)
+    schema.reset(driver, settings)
     loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
     return driver
 
@@ -61,7 +63,7 @@ def test_every_page_and_its_json_twin(client: TestClient, path: str) -> None:
 def test_risk_json_carries_what_the_analysis_computes(client: TestClient, demo_kb,
                                                       settings) -> None:
     page = client.get(f"/risk.json?as_of={DAY}").json()
-    direct = analyses.risk(demo_kb, DAY, settings=settings).data
+    direct = analysis.risk(demo_kb, DAY, settings=settings).data
     assert [c["id"] for c in page["components"]] == [c["id"] for c in direct["components"]]
     assert page["components"][0]["risk_score"] == direct["components"][0]["risk_score"]
 
@@ -83,25 +85,52 @@ def test_risk_filters_search_sort_and_what_if(client: TestClient) -> None:
         "concept-dictionary"]["hollow_core"]
 
 
-def test_a_rendered_risk_page_lasts_until_the_data_changes(client: TestClient, demo_kb,
-                                                          settings, tmp_path: Path) -> None:
+def test_a_page_revalidates_with_its_etag_until_the_data_changes(
+        client: TestClient, demo_kb, settings, tmp_path: Path) -> None:
     url = f"/risk?as_of={DAY}&q=fresh"
-    assert "fresh-lib" not in client.get(url).text
-    before = dict(client.app.state.responses)  # type: ignore[attr-defined]
-    assert client.get(url).text == client.get(url).text
-    assert client.app.state.responses == before  # type: ignore[attr-defined]
+    first = client.get(url)
+    assert "fresh-lib" not in first.text
+    tag = first.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    again = client.get(url, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+    # The JSON twin and another query string are other pages, with other validators.
+    twin_tag = client.get(f"/risk.json?as_of={DAY}&q=fresh").headers["etag"]
+    assert twin_tag != tag
+    assert client.get(f"/risk?as_of={DAY}&q=fres").headers["etag"] != tag
     extra = tmp_path / "fresh.yaml"
     extra.write_text("format: valuenet/1\necosystem: {id: fresh, name: Fresh}\n"
                      "components: [{id: fresh-lib, name: Fresh lib}]\n")
     loader.load(demo_kb, [extra], settings=settings)
     try:
-        assert "fresh-lib" in client.get(url).text
-        twin = client.get(f"/risk.json?as_of={DAY}&q=fresh").json()
-        assert [c["id"] for c in twin["components"]] == ["fresh-lib"]
+        changed = client.get(url, headers={"If-None-Match": tag})
+        assert changed.status_code == 200 and "fresh-lib" in changed.text
+        assert changed.headers["etag"] != tag
+        twin = client.get(f"/risk.json?as_of={DAY}&q=fresh",
+                          headers={"If-None-Match": twin_tag})
+        assert twin.status_code == 200
+        assert [c["id"] for c in twin.json()["components"]] == ["fresh-lib"]
     finally:
         extra.write_text("format: valuenet/1\necosystem: {id: fresh, name: Fresh}\n")
         loader.load(demo_kb, [extra], prune=True, settings=settings)
     assert client.get(f"/risk.json?as_of={DAY}&q=fresh").json()["matching"] == 0
+
+
+def test_openapi_documents_every_json_twin(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    twins = sorted({r.path for r in client.app.routes  # type: ignore[attr-defined]
+                    if getattr(r, "path", "").endswith(".json")
+                    and r.path != "/openapi.json"})
+    assert len(twins) >= 18, twins
+    documented = {p.replace("{entity_id}", "{entity_id:path}"): ops
+                  for p, ops in schema["paths"].items()}
+    for path in twins:
+        assert path in documented, f"{path} is not in /openapi.json"
+        for op in documented[path].values():
+            ok = op["responses"]["200"]["content"]["application/json"]["schema"]
+            assert "$ref" in ok, f"{path} has no response model"
+    risk = schema["components"]["schemas"]["RiskTableRow"]
+    assert {"risk_score", "reasons", "free_riders_total"} <= set(risk["properties"])
 
 
 def _rename_outside_kb(driver, settings, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -130,7 +159,8 @@ def test_a_write_outside_kb_also_renews_the_panel(client: TestClient, demo_kb,
 def test_the_keeper_renews_the_snapshot_after_a_write_outside_kb(demo_kb, settings,
                                                                  tmp_path: Path,
                                                                  every: float) -> None:
-    from kb import db, fastrisk
+    from kb.analysis import fastrisk
+    from kb.store import db
 
     with client_for(settings, kb_state_dir=tmp_path, kb_panel_refresh=every) as c:
         old = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]["name"]
@@ -278,7 +308,7 @@ def test_text_from_the_data_is_escaped(client: TestClient, demo_kb, settings,
         comp = client.get("/components/c-img").text
         assert "<img src=x" not in comp and "&lt;img src=x onerror=window.pwned=2&gt;" in comp
     finally:
-        loader.reset(demo_kb, settings)
+        schema.reset(demo_kb, settings)
         loader.load(demo_kb, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
 
 

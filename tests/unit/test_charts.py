@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from kb.charts import cliff_timeline, funding_flows
+from kb.report.charts import cliff_timeline, funding_flows
 
 DAY = "2026-06-15"
 
@@ -57,7 +57,7 @@ def test_a_small_flow_diagram_adds_up_repeated_flows_and_draws_them_all() -> Non
 
 
 def test_id_lists_in_reports_show_the_first_ones_and_count_the_rest() -> None:
-    from kb.report import ids
+    from kb.report.render import ids
 
     assert ids([]) == ""
     assert ids(["a", "b"]) == "a, b"

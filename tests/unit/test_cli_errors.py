@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from neo4j.exceptions import Neo4jError
 
-from kb.cli import friendly
+from kb.cli.common import friendly
 from kb.settings import get_settings
 
 # What Neo4j 5.26 said when a 1,000,000-component load outgrew a 6g heap (measured).

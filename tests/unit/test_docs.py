@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from click import Group
+from click import Context, Group
 
-from kb.cli import main
+from kb.cli.main import COMMANDS, main
 from kb.settings import Settings
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
@@ -17,17 +18,23 @@ def test_every_setting_is_in_the_readme() -> None:
         assert f"`{name.upper()}`" in README, f"{name.upper()} is not documented in README.md"
 
 
-def test_every_command_is_in_the_readme() -> None:
-    def walk(group: Group, prefix: str) -> list[str]:
-        out = []
-        for name, cmd in group.commands.items():
-            if isinstance(cmd, Group):
-                out += walk(cmd, f"{prefix}{name} ")
-            else:
-                out.append(f"{prefix}{name}")
-        return out
+def walk(group: Group, prefix: str) -> list[str]:
+    """Every command under `group`, loaded as a user's call would load it."""
+    ctx = Context(group)
+    out = []
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        if isinstance(cmd, Group):
+            out += walk(cmd, f"{prefix}{name} ")
+        else:
+            out.append(f"{prefix}{name}")
+    return out
 
-    for cmd in walk(main, "kb "):
+
+def test_every_command_is_in_the_readme() -> None:
+    commands = walk(main, "kb ")
+    assert len(commands) == 19 and "kb neo4j status" in commands and "kb audit diff" in commands
+    for cmd in commands:
         head = cmd.rsplit(" ", 1)[0]
         assert f"`{cmd}" in README or (head != "kb" and f"`{head} " in README), cmd
 
@@ -39,7 +46,7 @@ def test_quickstart_has_exactly_the_two_commands() -> None:
 
 
 def test_every_importer_and_what_it_tells_is_in_the_readme() -> None:
-    from kb import importers
+    from kb.ingest import importers
 
     for name, mod in importers.registry().items():
         assert f"`{name}`" in README and mod.TELLS in README, name
@@ -48,8 +55,34 @@ def test_every_importer_and_what_it_tells_is_in_the_readme() -> None:
 def test_audit_schema_fields_are_documented() -> None:
     import json
 
-    schema = json.loads((Path(__file__).resolve().parents[2] / "kb" / "audit_schema.json")
-                        .read_text())
+    root = Path(__file__).resolve().parents[2]
+    schema = json.loads((root / "kb" / "report" / "audit_schema.json").read_text())
     doc = (Path(__file__).resolve().parents[2] / "docs" / "audit.md").read_text()
     for field in schema["required"]:
         assert f"`{field}" in doc, field
+
+
+def test_the_architecture_section_matches_the_tree() -> None:
+    root = Path(__file__).resolve().parents[2]
+    section = README[README.index("## Architecture"):README.index("## Layout")]
+    packages = sorted(p.parent.relative_to(root).as_posix() + "/"
+                      for p in (root / "kb").glob("*/__init__.py")
+                      if p.parent.name not in ("server",))
+    assert packages == ["kb/analysis/", "kb/cli/", "kb/ingest/", "kb/report/", "kb/store/",
+                        "kb/views/"]
+    for pkg in [*packages, "web/"]:
+        assert f"`{pkg}`" in section, f"{pkg} is not described"
+    for base in (root / "kb").glob("*.py"):
+        if base.name not in ("__init__.py", "__main__.py"):
+            assert f"`kb/{base.name}`" in section, f"kb/{base.name} is not described"
+    files = {p.name for p in [*(root / "kb").rglob("*.py"), *(root / "web").rglob("*.py")]}
+    named = set(re.findall(r"`(?:[\w/]+/)?(\w+\.py)`", section))
+    assert named and named <= files, f"named but missing: {sorted(named - files)}"
+
+
+def test_kb_help_lists_each_command_with_its_own_summary() -> None:
+    ctx = Context(main)
+    for name, (_, _, summary) in COMMANDS.items():
+        cmd = main.get_command(ctx, name)
+        assert cmd is not None and cmd.name == name
+        assert cmd.get_short_help_str(limit=1000) == summary, name

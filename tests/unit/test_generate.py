@@ -6,8 +6,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from kb.generate import LEVELS, generate, write_csv
-from kb.validate import validate_files
+from kb.ingest.generate import LEVELS, generate, write_csv
+from kb.ingest.validate import validate_files
 
 
 def test_same_seed_same_file_and_a_different_seed_differs() -> None:

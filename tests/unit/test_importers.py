@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kb.importers import likely_duplicates, repo_url, slug
-from kb.importers.npm_lock import purl
+from kb.ingest.importers import likely_duplicates, repo_url, slug
+from kb.ingest.importers.npm_lock import purl
 
 
 def test_repository_urls_normalise_to_one_key() -> None:

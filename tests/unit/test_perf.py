@@ -6,8 +6,8 @@ import gc
 import json
 import threading
 
-from kb.jsontext import pretty, pretty_bytes
 from kb.perf import collector_paused
+from kb.report.jsontext import pretty, pretty_bytes
 
 
 def test_the_collector_is_off_inside_and_back_on_after() -> None:

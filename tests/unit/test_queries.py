@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kb import queries
 from kb.errors import UsageError
-from kb.queries import QueryFileError, load_dir, parse
+from kb.store import queries
+from kb.store.queries import QueryFileError, load_dir, parse
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.server import local
 from kb.settings import Settings
+from kb.store.server import local
 
 
 def test_conf_is_loopback_only_without_csv_files_and_with_limits(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.validate import validate_files
+from kb.ingest.validate import validate_files
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "ebola-emr.yaml"

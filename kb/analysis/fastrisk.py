@@ -1,0 +1,211 @@
+"""The risk analysis computed in memory: the same answer as `cypher/analyses/risk.cypher`.
+
+The graph is read once per data state into a `Snapshot` (`kb.analysis.snapshot`: five bulk
+reads, reachability with sparse matrices), kept in the process's result cache (`kb.cache`)
+and in a file for other processes; a question on another day, horizon or "without" only
+builds rows from it. Funding periods, scores, levels and reasons follow the Cypher definition
+(`kb.analysis.scoring` holds the figures both use); tests compare the two engines on every
+fixture.
+
+Rows are built in two ways. Components with a maintenance flow or a paid maintainer (about one
+in eight) fold their records one by one, as the Cypher definition does. The others can only be
+unfunded, so for them who is active on the day is counted with array operations over all of
+their records at once. The score, level and reasons come from six small facts per row, and
+are computed once per distinct combination.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections import defaultdict
+from dataclasses import fields
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from neo4j import Driver
+
+from kb import cache
+from kb.analysis.scoring import funding_state, verdict
+from kb.analysis.snapshot import INPUTS, Snapshot, Volunteers, build
+from kb.perf import collector_paused
+from kb.settings import Settings, get_settings
+from kb.store import db, events
+
+SNAPSHOT = ("risk-snapshot",)  # the snapshot's question in the result cache
+# What a snapshot file must have been written with to be read: a number to bump when the
+# meaning of a field changes, and the fields themselves (a renamed or added one counts too).
+DISK_FORMAT = (1, tuple(f.name for f in fields(Snapshot)),
+               tuple(f.name for f in fields(Volunteers)))
+
+
+def snapshot_path(settings: Settings) -> Path:
+    """Where the snapshot of the knowledge base at `settings`' server and database is kept
+    between processes (one file per server and database, in the state directory)."""
+    server = f"{db.server_uri(settings)}\n{settings.neo4j_database}"
+    key = hashlib.sha256(server.encode()).hexdigest()[:16]
+    return settings.kb_state_dir / "cache" / f"risk-snapshot-{key}.pickle"
+
+
+def _slot(settings: Settings) -> cache.DiskSlot:
+    return cache.DiskSlot(snapshot_path(settings), DISK_FORMAT)
+
+
+def held_state() -> str | None:
+    """The data state of the snapshot held in this process's memory, if any."""
+    found = cache.results.find(SNAPSHOT)
+    return found[0] if found else None
+
+
+def forget(settings: Settings | None = None) -> None:
+    """Drop the snapshot held in memory, and with `settings` also the one kept on disk for
+    that knowledge base (the benchmark does both, to time a computation from scratch)."""
+    cache.results.discard(SNAPSHOT)
+    if settings is not None:
+        _slot(settings).remove()
+
+
+def snapshot(driver: Driver, settings: Settings | None = None) -> Snapshot:
+    """The snapshot of the graph as it is now: reused when no write has committed since it
+    was computed (any write by any client changes the data-state token), from this process's
+    memory or from the file another process left (`kb load` leaves one after each load);
+    otherwise computed, and kept in both places."""
+    settings = settings or get_settings()
+    state = db.data_state(driver, settings=settings)
+    hit = cache.results.get(state, SNAPSHOT)
+    if hit is None and (hit := _slot(settings).read(state, Snapshot)) is not None:
+        cache.results.put(state, SNAPSHOT, hit)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    col, state_read = db.read_columns_with_state(driver, INPUTS, settings=settings)
+    snap = build(col)
+    if state_read is not None:
+        cache.results.put(state_read, SNAPSHOT, snap)
+        _slot(settings).write(state_read, snap)
+    return snap
+
+
+def refresh(driver: Driver, settings: Settings | None = None) -> None:
+    """After a write by kb itself: compute the snapshot of the graph as it is now and keep
+    it, so that the next risk question, in any process, only builds rows. A cache: if Neo4j
+    fails here, the write has still committed and the next question computes it instead."""
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    with collector_paused(), contextlib.suppress(Neo4jError, DriverError):
+        snapshot(driver, settings)
+
+
+def on_commit(event: events.Committed) -> None:
+    """The subscriber to committed writes: renew the snapshot for the state they left."""
+    refresh(event.driver, event.settings)
+
+
+def subscribe() -> None:
+    """Renew the snapshot after every write kb commits (the CLI and the panel call this)."""
+    events.subscribe(on_commit)
+
+
+def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
+              settings: Settings | None = None, limit: int | None = None
+              ) -> tuple[list[dict[str, Any]], int]:
+    """Rows with the same columns and order as the `risk` query, already plain: dates as
+    ISO strings and every id list sorted; with `limit`, only that many of the most urgent
+    (the others are ranked but not built). Also returns how many components there are."""
+    with collector_paused():
+        snap = snapshot(driver, settings)
+        excluded = ({r["id"] for r in db.run(driver, "withdrawn_fundings",
+                                             {"without": without}, settings=settings)}
+                    if without else set())
+        rows = _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(without), limit)
+        return rows, len(snap.ids)
+
+
+def _volunteer_maintainers(snap: Snapshot, day: date
+                           ) -> tuple[np.ndarray, dict[int, set[str]]]:
+    """Per component, how many distinct volunteers maintain it on `day` (components in
+    `snap.mixed` count 0 here), and for components where some of them are also reliant
+    actors, which those are (they are no free riders)."""
+    v, d, n = snap.volunteers, day.toordinal(), len(snap.ids)
+    on = (v.since <= d) & (d <= v.until)
+    pairs = np.unique(v.component[on] * v.codes + v.code[on])
+    count = np.bincount(pairs // max(v.codes, 1), minlength=n)
+    relying: dict[int, set[str]] = defaultdict(set)
+    if len(snap.reach_keys):
+        sel = np.flatnonzero(on & (v.reliant >= 0))
+        keys = v.component[sel] * snap.actors + v.reliant[sel]
+        at = np.minimum(np.searchsorted(snap.reach_keys, keys), len(snap.reach_keys) - 1)
+        for i in sel[snap.reach_keys[at] == keys].tolist():
+            relying[int(v.component[i])].add(v.actor[i])
+    return count, relying
+
+
+def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
+          limit: int | None = None) -> list[dict[str, Any]]:
+    """The risk rows on `day`, without the fundings in `excluded` and the paid maintenance
+    of the actors in `withdrawn`; the `limit` most urgent only, if given."""
+    n = len(snap.ids)
+    horizon_end = day + timedelta(days=horizon)
+    act_flat, act_ptr = snap.act_flat, snap.act_ptr
+    # Volunteer-only components, all at once: no funding, nobody paid.
+    maintainers, relying = _volunteer_maintainers(snap, day)
+    funded, cliff = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    paid = np.zeros(n, dtype=np.int64)
+    riders_of: dict[int, list[str]] = {
+        j: [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]] if a not in who]
+        for j, who in relying.items()}
+    # Components with a funding flow or paid maintenance, one by one.
+    funding: dict[int, tuple[list[str], date | None, date | None]] = {}
+    for j in snap.flows.keys() | snap.mixed.keys():
+        fl = [(g, s, e) for g, f, s, e in snap.flows.get(j, ()) if f not in excluded]
+        mt = snap.mixed.get(j, [])
+        if withdrawn:
+            mt = [r for r in mt if not (r[1] and r[0] in withdrawn)]
+        is_funded, until, cliff_day, funders, maintainer_ids, paid_count = funding_state(
+            fl, mt, day, horizon_end)
+        funded[j], cliff[j], paid[j] = is_funded, cliff_day is not None, paid_count
+        maintainers[j] = len(maintainer_ids)
+        funding[j] = funders, until, cliff_day
+        if funders or maintainer_ids:
+            riders_of[j] = [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]]
+                            if a not in funders and a not in maintainer_ids]
+    reliant = snap.reliant_actors
+    has_riders = reliant > 0
+    for j, some in riders_of.items():
+        has_riders[j] = bool(some)
+    # The score, level and reasons depend on six small facts (numbered together as one
+    # index into their ranges); most rows share them.
+    ranges = (2, 2, 21, 4, 2, 2)
+    facts = np.ravel_multi_index((funded, cliff, np.minimum(reliant, 20),
+                                  np.minimum(maintainers, 3), paid == 0, has_riders), ranges)
+    distinct, which = np.unique(facts, return_inverse=True)
+    verdicts = [verdict(bool(f), bool(c), k, m, bool(u), bool(r)) for f, c, k, m, u, r
+                in zip(*(x.tolist() for x in np.unravel_index(distinct, ranges)), strict=True)]
+    scores = np.asarray([v[0] for v in verdicts], dtype=np.int64)[which]
+    # Rows by score, ties in id order (the order of the Cypher definition).
+    order = snap.by_id[np.argsort(-scores[snap.by_id], kind="stable")][:limit]
+    ids, names, prod_flat, prod_ptr = snap.ids, snap.names, snap.prod_flat, snap.prod_ptr
+    funded_l, maintainers_l, paid_l, which_l = (
+        funded.tolist(), maintainers.tolist(), paid.tolist(), which.tolist())
+    unfunded: tuple[list[str], None, None] = ([], None, None)
+    out: list[dict[str, Any]] = []
+    for j in order.tolist():
+        prods = prod_flat[prod_ptr[j]:prod_ptr[j + 1]]
+        acts = act_flat[act_ptr[j]:act_ptr[j + 1]]
+        k = len(acts)
+        funders, until, cliff_day = funding.get(j, unfunded)
+        riders = riders_of.get(j)
+        score, level, reasons = verdicts[which_l[j]]
+        shared = k >= 2
+        out.append({
+            "id": ids[j], "name": names[j], "reliant_products": len(prods),
+            "reliant_actors": k, "shared": shared, "funded": funded_l[j],
+            "funders": list(funders), "funded_until": until and until.isoformat(),
+            "cliff_date": cliff_day and cliff_day.isoformat(), "maintainers": maintainers_l[j],
+            "paid_maintainers": paid_l[j], "hollow_core": shared and not funded_l[j],
+            "free_riders": list(acts) if riders is None else riders, "risk_score": score,
+            "risk_level": level, "reasons": list(reasons), "reliant_product_ids": prods,
+            "reliant_actor_ids": acts,
+        })
+    return out

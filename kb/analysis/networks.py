@@ -1,0 +1,99 @@
+"""Inner value networks, their agreement gaps, and the agreement scorecard."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from neo4j import Driver
+
+from kb.analysis.common import Analysis, check_ids, parse_as_of, rows
+from kb.settings import Settings
+
+AREAS = ["roles", "decision_making", "resources", "ip_licensing", "code_after_funding",
+         "community_after_funding", "exit", "review"]
+SEVERE_AREAS = ["code_after_funding", "community_after_funding"]
+CRITERIA_ORDER = ["develops", "agreement", "performs_function", "joint_planning"]
+
+
+def _agreement_rows(driver: Driver, as_of: str, settings: Settings | None
+                    ) -> list[dict[str, Any]]:
+    found = rows(driver, "agreements", {"as_of": as_of}, settings)
+    for r in found:
+        r["parties"] = sorted(r["parties"])
+        r["concerns"] = sorted(r["concerns"])
+    return found
+
+
+def _product_owners(driver: Driver, settings: Settings | None) -> dict[str, str]:
+    return {r["product"]: r["owner"] for r in rows(driver, "product_owners", None, settings)}
+
+
+def ivn_all(driver: Driver, as_of: str | None = None,
+            settings: Settings | None = None) -> dict[str, dict[str, Any]]:
+    """The inner value network and agreement gaps of every product, by product id."""
+    as_of = parse_as_of(as_of)
+    owners = _product_owners(driver, settings)
+    members: dict[str, list[dict[str, Any]]] = {p: [] for p in owners}
+    for r in rows(driver, "ivn", {"as_of": as_of, "product": None}, settings):
+        members[r["product"]].append({
+            "actor": r["actor"], "name": r["name"], "kind": r["kind"],
+            "criteria": [c for c in CRITERIA_ORDER if c in r["criteria"]],
+            "agreements": sorted(r["agreements"]),
+        })
+    agreements = _agreement_rows(driver, as_of, settings)
+    out = {}
+    for product, owner in sorted(owners.items()):
+        out[product] = {"product": product, "owner": owner, "as_of": as_of,
+                        "members": members[product],
+                        "gaps": _gaps(product, owner, members[product], agreements)}
+    return out
+
+
+def _gaps(product: str, owner: str, members: list[dict[str, Any]],
+          agreements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    gaps: list[dict[str, Any]] = []
+    for m in members:
+        if "agreement" not in m["criteria"]:
+            gaps.append({"kind": "no_agreement", "actor": m["actor"], "severity": "high",
+                         "detail": f"{m['actor']} is in the inner value network "
+                         f"({', '.join(m['criteria'])}) but has no signed agreement in force "
+                         f"with {owner}"})
+    relevant = [g for g in agreements
+                if owner in g["parties"] and (not g["concerns"] or product in g["concerns"])]
+    for g in relevant:
+        if g["in_force"] and g["missing"]:
+            severe = g["missing_severe"]
+            gaps.append({"kind": "missing_areas", "agreement": g["id"], "missing": g["missing"],
+                         "severity": "high" if severe else "medium",
+                         "detail": f"{g['id']} does not cover {', '.join(g['missing'])}"})
+    for g in relevant:
+        if not g["is_signed"]:
+            gaps.append({"kind": "unsigned_draft", "agreement": g["id"], "severity": "high",
+                         "parties": g["parties"],
+                         "detail": f"{g['id']} between {', '.join(g['parties'])} is an unsigned "
+                         "draft"})
+    return gaps
+
+
+def ivn(driver: Driver, product: str, as_of: str | None = None,
+        settings: Settings | None = None) -> Analysis:
+    """One product's inner value network: members, why each is a member, and the gaps."""
+    check_ids(driver, "Product", [product], "product", settings)
+    data = ivn_all(driver, as_of, settings)[product]
+    members = [{**m, "criteria": m["criteria"], "agreements": m["agreements"]}
+               for m in data["members"]]
+    return Analysis("ivn", data, members, ["actor", "name", "kind", "criteria", "agreements"])
+
+
+def agreements(driver: Driver, as_of: str | None = None,
+               settings: Settings | None = None) -> Analysis:
+    """Every agreement's covered and missing areas, and the areas most often missing."""
+    as_of = parse_as_of(as_of)
+    found = _agreement_rows(driver, as_of, settings)
+    missing = Counter(a for r in found for a in r["missing"])
+    most = [{"area": a, "missing_in": n} for a, n in
+            sorted(missing.items(), key=lambda kv: (-kv[1], AREAS.index(kv[0])))]
+    data = {"as_of": as_of, "areas": AREAS, "agreements": found, "most_missing": most}
+    return Analysis("agreements", data, found,
+                    ["id", "kind", "parties", "is_signed", "in_force", "covered", "missing"])

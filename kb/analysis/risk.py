@@ -1,0 +1,109 @@
+"""Hollow-core risk and the analyses that are views of it: hollow cores, funding cliffs and
+free riders. The definitions are in the README, "Analyses"; the scoring is `scoring.py`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from neo4j import Driver
+
+from kb.analysis import fastrisk, scoring
+from kb.analysis.common import Analysis, check_ids, parse_as_of, rows
+from kb.errors import UsageError
+from kb.settings import Settings
+
+RISK_COLUMNS = ["id", "name", "risk_score", "risk_level", "reliant_products", "reliant_actors",
+                "shared", "funded", "funders", "funded_until", "cliff_date", "maintainers",
+                "paid_maintainers", "hollow_core", "free_riders", "reasons"]
+RISK_TABLE = ["id", "risk_score", "risk_level", "reliant_products", "reliant_actors", "funders",
+              "cliff_date", "maintainers", "paid_maintainers", "reasons"]
+
+
+ENGINES = ("fast", "cypher")
+
+
+def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
+         without: list[str] | None = None, settings: Settings | None = None,
+         engine: str = "fast", limit: int | None = None) -> Analysis:
+    """Hollow-core risk of every component, most urgent first.
+
+    `engine="cypher"` runs the reference query `cypher/analyses/risk.cypher`; the default
+    `fast` engine (kb/analysis/fastrisk.py) computes the same rows in memory after a few bulk reads.
+    A positive `limit` keeps only the most urgent rows (the fast engine then builds no
+    others); `total` of the answer counts them all.
+    """
+    as_of = parse_as_of(as_of)
+    without = sorted(set(without or []))
+    if horizon < 0:
+        raise UsageError(f"--horizon must be 0 or more days, got {horizon}")
+    if without:
+        check_ids(driver, "Actor", without, "actor", settings)
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}", hint=f"Valid engines: {', '.join(ENGINES)}")
+    if engine == "fast":
+        comps, total = fastrisk.risk_rows(driver, as_of, horizon, without, settings,
+                                          limit or None)
+    else:
+        comps = rows(driver, "risk", {"as_of": as_of, "horizon": horizon, "without": without,
+                                      "scoring": scoring.cypher_params()}, settings)
+        for r in comps:
+            for key in ("funders", "free_riders", "reliant_product_ids", "reliant_actor_ids"):
+                r[key] = sorted(r[key])
+        total = len(comps)
+        comps = comps[:limit or None]
+    data = {"as_of": as_of, "horizon_days": horizon, "without": without, "components": comps}
+    return Analysis("risk", data, comps, RISK_COLUMNS, RISK_TABLE, total)
+
+
+def hollow_core(driver: Driver, as_of: str | None = None, horizon: int = 180,
+                without: list[str] | None = None, settings: Settings | None = None) -> Analysis:
+    """Shared components nobody funds on as_of, ranked by risk."""
+    base = risk(driver, as_of, horizon, without, settings)
+    comps = [c for c in base.data["components"] if c["hollow_core"]]
+    return Analysis("hollow_core", {**base.data, "components": comps}, comps, RISK_COLUMNS,
+                    RISK_TABLE)
+
+
+def funding_cliffs(driver: Driver, as_of: str | None = None, horizon: int = 180,
+                   without: list[str] | None = None,
+                   settings: Settings | None = None) -> Analysis:
+    """Components funded on as_of whose funding stops within the horizon, soonest first."""
+    base = risk(driver, as_of, horizon, without, settings)
+    comps = sorted((c for c in base.data["components"] if c["cliff_date"]),
+                   key=lambda c: (c["cliff_date"], c["id"]))
+    cols = ["id", "name", "cliff_date", "funded_until", "funders", "reliant_actors",
+            "risk_score", "risk_level"]
+    return Analysis("funding_cliffs", {**base.data, "components": comps}, comps, cols)
+
+
+def free_riders(driver: Driver, as_of: str | None = None, horizon: int = 180,
+                without: list[str] | None = None, settings: Settings | None = None,
+                base: Analysis | None = None) -> Analysis:
+    """Per component, the actors that rely on it and neither fund nor maintain it. `base`
+    is the full `risk` analysis of the same day, horizon and "without", when the caller
+    already has it (the overview does); otherwise it is computed here."""
+    if base is None or base.total not in (None, len(base.rows)):
+        base = risk(driver, as_of, horizon, without, settings)
+    rows = [{"component": c["id"], "name": c["name"], "free_riders": c["free_riders"],
+             "reliant_actors": c["reliant_actors"], "risk_score": c["risk_score"]}
+            for c in base.data["components"] if c["free_riders"]]
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        for a in r["free_riders"]:
+            by_actor[a].append(r["component"])
+    data = {"as_of": base.data["as_of"], "without": base.data["without"], "components": rows,
+            "actors": {a: sorted(cs) for a, cs in sorted(by_actor.items())}}
+    return Analysis("free_riders", data, rows,
+                    ["component", "name", "free_riders", "reliant_actors", "risk_score"])
+
+
+def funding_coverage(component: dict[str, Any], as_of: str, horizon: int) -> float:
+    """Share of the next `horizon` days on which a risk row's component stays funded (0-1)."""
+    if not component["funded"]:
+        return 0.0
+    if component["funded_until"] is None or horizon <= 0:
+        return 1.0
+    days = (date.fromisoformat(component["funded_until"]) - date.fromisoformat(as_of)).days + 1
+    return max(0.0, min(1.0, days / horizon))

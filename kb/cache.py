@@ -1,0 +1,201 @@
+"""The one result cache: answers keyed by (data-state token, question), bounded in entries
+and in bytes.
+
+The data-state token (`kb.store.db.data_state`) changes with every committed write by any
+client, so an entry can never outlive the data it was computed from. Only the newest state
+is worth keeping: when a question arrives for a new state, every entry of older states is
+dropped at once. Within a state, the least recently used entries go first once either bound
+is reached. Sizes are estimates (`approx_size`), enough to keep a 100k-component answer from
+pushing the process past its memory.
+
+Two things use it: the risk engine's snapshot of the graph (`kb.analysis.fastrisk`), in every
+process, and the panel's computed results (risk rows, overview findings, charts, audits). The
+snapshot is also kept on disk between processes (`DiskSlot`), so that the first question in a
+new process after `kb load` does not recompute it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+from cachetools import LRUCache
+
+T = TypeVar("T")
+SAMPLE = 64  # items of a long list or dict measured; the rest are assumed alike
+
+
+def approx_size(value: Any, _depth: int = 0) -> int:
+    """An estimate of the bytes `value` holds: exact for flat values and numpy arrays,
+    extrapolated from the first SAMPLE items for long containers, dataclasses field by field."""
+    if isinstance(value, np.ndarray):
+        return int(value.nbytes) + 112
+    size = sys.getsizeof(value)
+    if _depth > 8:
+        return size
+    if isinstance(value, dict):
+        n = len(value)
+        items = list(value.items())[:SAMPLE]
+        if items:
+            part = sum(approx_size(k, _depth + 1) + approx_size(v, _depth + 1)
+                       for k, v in items)
+            size += part * n // len(items)
+    elif isinstance(value, list | tuple | set | frozenset):
+        n = len(value)
+        items = list(value)[:SAMPLE] if not isinstance(value, list) else value[:SAMPLE]
+        if items:
+            size += sum(approx_size(v, _depth + 1) for v in items) * n // len(items)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        size += sum(approx_size(getattr(value, f.name), _depth + 1)
+                    for f in dataclasses.fields(value))
+    return size
+
+
+class ResultCache:
+    """Answers by (state, question); the newest state only, LRU within it, bounded in
+    entries and approximate bytes. Thread-safe; the cached objects are shared between
+    callers, who must not change them."""
+
+    def __init__(self, max_entries: int = 256, max_bytes: int = 2 << 30) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._state: str | None = None
+        self._lru: LRUCache[Hashable, tuple[Any, int]] = LRUCache(
+            maxsize=max_bytes, getsizeof=lambda entry: max(1, entry[1]))
+        self.hits = self.misses = 0
+
+    def _enter(self, state: str) -> None:
+        if state != self._state:
+            self._lru.clear()
+            self._state = state
+
+    def get(self, state: str, question: Hashable) -> Any | None:
+        """The answer kept for `question` in data state `state`, else None."""
+        with self._lock:
+            if state != self._state:
+                return None
+            entry = self._lru.get(question)
+            if entry is None:
+                return None
+            return entry[0]
+
+    def put(self, state: str, question: Hashable, value: T, size: int | None = None) -> T:
+        """Keep `value` (unless it alone exceeds the byte bound) and return it."""
+        size = approx_size(value) if size is None else size
+        with self._lock:
+            self._enter(state)
+            if size <= self.max_bytes:
+                with contextlib.suppress(ValueError):
+                    self._lru[question] = (value, size)
+                while len(self._lru) > self.max_entries:
+                    self._lru.popitem()
+        return value
+
+    def get_or_compute(self, state: str, question: Hashable, compute: Callable[[], T]) -> T:
+        """The kept answer, or `compute()` kept for next time. Two callers missing at once
+        both compute; the second to finish replaces the first's entry."""
+        hit = self.get(state, question)
+        if hit is not None:
+            with self._lock:
+                self.hits += 1
+            return hit  # type: ignore[no-any-return]
+        with self._lock:
+            self.misses += 1
+        return self.put(state, question, compute())
+
+    def held_states(self) -> list[str]:
+        """The state whose answers are kept (empty when none are)."""
+        with self._lock:
+            return [self._state] if self._state is not None and len(self._lru) else []
+
+    def find(self, question: Hashable) -> tuple[str, Any] | None:
+        """(state, answer) for `question` in whatever state is held, if any."""
+        with self._lock:
+            entry = self._lru.get(question)
+            if entry is None or self._state is None:
+                return None
+            return self._state, entry[0]
+
+    def discard(self, question: Hashable) -> None:
+        """Drop the answer to `question`, whatever the state."""
+        with self._lock:
+            self._lru.pop(question, None)
+
+    def clear(self) -> None:
+        """Drop every entry."""
+        with self._lock:
+            self._lru.clear()
+            self._state = None
+
+    @property
+    def bytes(self) -> int:
+        """Approximate bytes held."""
+        with self._lock:
+            return int(self._lru.currsize)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._lru)
+
+
+results = ResultCache()
+"""The process's cache; `configure` sets its bounds from the settings."""
+
+
+def configure(max_entries: int, max_mb: int) -> None:
+    """Give the process a cache with these bounds (KB_CACHE_ENTRIES, KB_CACHE_MB); what the
+    old one held is dropped. Callers reach the cache as `cache.results` at call time."""
+    global results
+    results = ResultCache(max_entries, max_mb << 20)
+
+
+class DiskSlot:
+    """One object kept in a file for other processes, tagged with what it was computed from
+    (a format tag and a data state): a reader gets it only when both tags match, and reads
+    no further than the tag of a stale file. Written to a temporary file (mode 0600) and
+    renamed, so a reader sees the old file or the new one. A cache: a missing, unreadable or
+    unwritable file only means the object is computed again."""
+
+    def __init__(self, path: Path, fmt: Any) -> None:
+        self.path, self.fmt = path, fmt
+
+    def read(self, state: str, kind: type[T]) -> T | None:
+        """The object kept for `state`, if the file holds one of type `kind`."""
+        try:
+            with self.path.open("rb") as f:
+                if pickle.load(f) != (self.fmt, state):
+                    return None
+                value = pickle.load(f)
+        except Exception:  # a cache: missing, unreadable or foreign files are computed again
+            return None
+        return value if isinstance(value, kind) else None
+
+    def write(self, state: str, value: Any) -> None:
+        """Keep `value` as the object of `state`."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".slot-", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((self.fmt, state), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+    def remove(self) -> None:
+        """Delete the file."""
+        self.path.unlink(missing_ok=True)

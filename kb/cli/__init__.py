@@ -1,0 +1,1 @@
+"""The `kb` command line (`kb.cli.main:main`); one module per group of commands."""

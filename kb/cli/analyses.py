@@ -1,0 +1,118 @@
+"""`kb risk`, `kb ivn` and `kb analyze`: the analyses as tables, JSON or CSV."""
+
+from __future__ import annotations
+
+import click
+
+from kb import analysis
+from kb.cli.common import AS_OF_OPTION, FORMAT_OPTION, friendly
+from kb.cli.output import emit, print_table
+from kb.errors import KBError
+from kb.store import db
+
+
+@click.command()
+@AS_OF_OPTION
+@click.option("--horizon", default=180, show_default=True, metavar="DAYS",
+              help="Days ahead in which an end of funding counts as a funding cliff.")
+@click.option("--without", multiple=True, metavar="ACTOR",
+              help="What if this actor withdrew: ignore its funding, every sub-grant passed on "
+              "from it, and its paid maintenance. Repeatable. Nothing is written.")
+@click.option("--engine", type=click.Choice(["fast", "cypher"]), default="fast",
+              show_default=True, help="fast: in memory after a few bulk reads, or from "
+              "the snapshot the last `kb load` left while the data has not changed; cypher: the "
+              "reference query cypher/analyses/risk.cypher. Both give the same answer.")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N",
+              help="Show only the N most urgent components; 0 shows all. Default: 50 in a "
+              "table, all in JSON and CSV.")
+@FORMAT_OPTION
+@friendly
+def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
+         limit: int | None, fmt: str) -> None:
+    """Hollow-core risk of every component, most urgent first.
+
+    For each component: how many products and distinct actors rely on it (directly or through
+    dependencies), whether its maintenance is funded on the day, by whom and until when, the
+    first unfunded day within the horizon (funding cliff), active and paid maintainers, free
+    riders, and a 0-100 risk score with its level and reasons (see README, "Analyses").
+
+    \b
+    Examples:
+      kb risk
+      kb risk --as-of 2027-01-01 --horizon 90
+      kb risk --without ghrf --format json
+      kb risk --limit 0            # every component in the table
+    """
+    limit = (50 if fmt == "table" else 0) if limit is None else limit
+    with db.connect() as driver:
+        result = analysis.risk(driver, as_of, horizon, list(without), engine=engine,
+                               limit=limit)
+    total = result.total or len(result.rows)
+    title = f"hollow-core risk on {result.data['as_of']}" + (
+        f" without {', '.join(result.data['without'])}" if without else "")
+    emit(result, fmt, title)
+    if fmt == "table" and len(result.rows) < total:
+        click.echo(f"showing the {len(result.rows)} most urgent of {total:,} components; "
+                   "--limit 0 shows all, --format json or csv gives them all", err=True)
+
+
+@click.command()
+@click.argument("product")
+@AS_OF_OPTION
+@FORMAT_OPTION
+@friendly
+def ivn(product: str, as_of: str | None, fmt: str) -> None:
+    """The inner value network of PRODUCT: who is in it, why, and the agreement gaps.
+
+    An actor other than the owner is a member when, on the day, it develops the product, has
+    a signed agreement in force with the owner about it (or about nothing in particular),
+    performs a function for it, or plans jointly with the owner.
+
+    \b
+    Example:
+      kb ivn ebola-emr --as-of 2026-01-01
+    """
+    with db.connect() as driver:
+        result = analysis.ivn(driver, product, as_of)
+    if fmt != "table":
+        emit(result, fmt)
+        return
+    print_table(result, f"inner value network of {product} (owner {result.data['owner']}) on "
+                f"{result.data['as_of']}")
+    gaps = result.data["gaps"]
+    click.echo(f"\n{len(gaps)} gap(s):" if gaps else "\nno agreement gaps")
+    for g in gaps:
+        click.echo(f"  [{g['severity']}] {g['kind']}: {g['detail']}")
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the analysis; lists are comma-separated. Repeatable.")
+@click.option("--list", "list_", is_flag=True, help="List the analyses and their parameters.")
+@FORMAT_OPTION
+@friendly
+def analyze(name: str | None, params: tuple[str, ...], list_: bool, fmt: str) -> None:
+    """Run any analysis by NAME (`kb analyze --list` shows them).
+
+    \b
+    Examples:
+      kb analyze --list
+      kb analyze funding_topology --param as_of=2026-06-01
+      kb analyze ivn --param product=ebola-emr --format json
+      kb analyze risk --param without=ghrf,atlantic-bank
+    """
+    if list_ or not name:
+        for key, spec in analysis.REGISTRY.items():
+            ps = ", ".join(f"{p} ({t})" for p, t in spec.params.items()) or "no parameters"
+            click.echo(f"{key:<18} {spec.description}  [{ps}]")
+        return
+    given: dict[str, str] = {}
+    for p in params:
+        if "=" not in p:
+            raise KBError(f"--param needs KEY=VALUE, got {p!r}")
+        k, _, v = p.partition("=")
+        given[k.strip()] = v.strip()
+    with db.connect() as driver:
+        result = analysis.run(driver, name, given)
+    emit(result, fmt, name)

@@ -1,0 +1,106 @@
+"""What every `kb` command shares: turning expected failures into a short message and an
+exit code, writing output, printing a load report, and the common options."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from rich.console import Console
+from rich.table import Table
+
+from kb.errors import KBError
+from kb.ingest.diff import Report
+from kb.settings import get_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(fn: F) -> F:
+    """Turn expected failures into a short message on stderr and an exit code; no traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KBError as exc:
+            click.secho(f"error: {exc.message}", fg="red", err=True)
+            if exc.hint:
+                click.echo(exc.hint, err=True)
+            sys.exit(exc.exit_code)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            click.secho(f"error: lost the connection to Neo4j: {exc}", fg="red", err=True)
+            click.echo("Check that the server still runs (`kb neo4j status`).", err=True)
+            sys.exit(2)
+        except Neo4jError as exc:
+            code = exc.code or ""
+            click.secho(f"error: Neo4j refused the work: {exc.message or code}", fg="red",
+                        err=True)
+            if "MemoryPool" in code or "memory" in (exc.message or "").lower():
+                click.echo(_memory_hint(), err=True)
+            elif "Timeout" in code or "timed out" in (exc.message or "").lower():
+                click.echo("The work took longer than the server's transaction timeout "
+                           "(KB_NEO4J_TX_TIMEOUT); nothing was written.", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _memory_hint() -> str:
+    """What to do when Neo4j refuses a transaction for lack of memory."""
+    settings = get_settings()
+    said = ("The transaction needed more memory than the server allows (all transactions "
+            "together may use 70% of its heap); nothing was written.")
+    if settings.neo4j_uri:  # a server kb does not run
+        return (f"{said} Give the server at {settings.neo4j_uri} a larger heap "
+                "(server.memory.heap.max_size in its neo4j.conf), or split the input.")
+    heap = settings.kb_neo4j_heap
+    size = re.fullmatch(r"(\d+)([kmgKMG]?)", heap.strip())
+    bigger = f"{int(size[1]) * 2}{size[2]}" if size else "a larger size"
+    return (f"{said} The server `kb neo4j start` runs has a {heap} heap: give it more "
+            f"(KB_NEO4J_HEAP={bigger}, then `kb neo4j stop && kb neo4j start`), or split "
+            "the input.")
+
+
+def print_problems_json(problems: list[Any]) -> None:
+    """Validation problems as the JSON answer of `--format json`."""
+    click.echo(json.dumps({"ok": False, "problems": [p.as_dict() for p in problems]}, indent=2))
+
+
+def write_out(out: Path | None, text: str) -> None:
+    """Write text to a file (and say so on stderr), or to standard output."""
+    if out:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def stderr_console() -> Console:
+    """A rich console on standard error (progress bars, so stdout stays clean)."""
+    return Console(stderr=True)
+
+
+def print_report(report: Report) -> None:
+    """A load or import report as a table: created, updated, unchanged, pruned."""
+    table = Table("section", "created", "updated", "unchanged", "pruned",
+                  title="dry run: nothing written" if report.dry_run else None)
+    for section, c in report.sections.items():
+        table.add_row(section, str(c.created), str(c.updated), str(c.unchanged), str(c.pruned))
+    t = report.as_dict()["totals"]
+    table.add_row("total", str(t["created"]), str(t["updated"]), str(t["unchanged"]),
+                  str(t["pruned"]), style="bold")
+    Console().print(table)
+
+
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                             default="table", show_default=True, help="Output format.")
+AS_OF_OPTION = click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+                            help="Evaluate on this day instead of today.")

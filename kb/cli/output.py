@@ -1,0 +1,68 @@
+"""Printing analysis answers as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from kb.analysis.common import Analysis
+from kb.report.jsontext import pretty_bytes
+
+HEADERS = {"risk_score": "score", "risk_level": "level", "reliant_products": "products",
+           "reliant_actors": "actors", "maintainers": "maint.", "paid_maintainers": "paid",
+           "cliff_date": "cliff", "funded_until": "funded until"}
+
+
+def cell(value: Any) -> str:
+    """A value as one table or CSV cell: lists joined with ', ', None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1 else f"{value:,.0f}"
+    if isinstance(value, list):
+        return ", ".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True)
+    return str(value)
+
+
+def to_csv(result: Analysis) -> str:
+    """The analysis rows as CSV with a header; lists are joined with ';'."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([";".join(map(str, v)) if isinstance(v, list) else
+                         ("" if v is None else v) for v in (row.get(c) for c in result.columns)])
+    return buf.getvalue()
+
+
+def print_table(result: Analysis, title: str | None = None) -> None:
+    """The analysis rows as a rich table on standard output."""
+    from rich.console import Console
+    from rich.table import Table
+
+    columns = result.table_columns or result.columns
+    table = Table(*(HEADERS.get(c, c) for c in columns), title=title, show_lines=False)
+    for row in result.rows:
+        table.add_row(*(cell(row.get(c)) for c in columns))
+    console = Console()
+    console.print(table)
+    if not result.rows:
+        console.print("(no rows)")
+
+
+def emit(result: Analysis, fmt: str, title: str | None = None) -> None:
+    """Print in the chosen format."""
+    import click
+
+    if fmt == "json":
+        click.echo(pretty_bytes(result.data), nl=False)  # bytes go to the binary stream
+    elif fmt == "csv":
+        click.echo(to_csv(result), nl=False)
+    else:
+        print_table(result, title)

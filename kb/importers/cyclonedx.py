@@ -1,9 +1,0 @@
-"""CycloneDX JSON 1.4-1.6."""
-
-from kb.importers.sbom import SBOM_TELLS
-from kb.importers.sbom import cyclonedx as transform
-
-NAME = "cyclonedx"
-SUMMARY = "CycloneDX JSON 1.4-1.6 SBOM: components (purl ids), dependencies, suppliers"
-TELLS = SBOM_TELLS
-__all__ = ["NAME", "SUMMARY", "TELLS", "transform"]

@@ -1,9 +1,0 @@
-"""SPDX 2.3 JSON."""
-
-from kb.importers.sbom import SBOM_TELLS
-from kb.importers.sbom import spdx as transform
-
-NAME = "spdx"
-SUMMARY = "SPDX 2.3 JSON: packages (purl ids), DEPENDS_ON / DEPENDENCY_OF, suppliers"
-TELLS = SBOM_TELLS
-__all__ = ["NAME", "SUMMARY", "TELLS", "transform"]

@@ -1,0 +1,178 @@
+"""`kb import FORMAT PATH...`: turn real files into valuenet/1 records, then load them.
+
+Each importer is a module with `NAME`, `SUMMARY`, `TELLS` (what its source can and cannot tell)
+and `transform(path, ctx) -> dict`, which reads one file and returns a valuenet/1 document
+(read -> transform); loading, validation, idempotence and `--prune` come from the loader.
+Bad files raise `ImportFailed` with one line and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from kb.errors import KBError
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class ImportFailed(KBError):
+    """A file an importer cannot read; the message names the file and the reason."""
+
+
+@dataclass
+class Context:
+    """What the user told `kb import`, and the alias table."""
+
+    product: str | None = None
+    owner: str | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    known: Any = None  # optional callable: ids -> the subset already in the knowledge base
+    fetch: Any = None  # optional callable: component id -> its record in the KB, or None
+    notes: list[str] = field(default_factory=list)  # what the importer skipped, and why
+
+    def actor_id(self, name: str) -> str:
+        """The id for an actor name: its alias if one is recorded, else a slug of the name."""
+        if name in self.aliases:
+            return self.aliases[name]
+        return slug(name)
+
+
+def slug(name: str) -> str:
+    """A lower-case id made of letters, digits and dashes."""
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s or "unnamed"
+
+
+def repo_url(url: str | None) -> str | None:
+    """A repository URL in one normal form: https, lower-case host, no .git, no slash."""
+    if not url:
+        return None
+    u = url.strip()
+    u = re.sub(r"^git\+", "", u)
+    u = re.sub(r"^git@([^:]+):", r"https://\1/", u)
+    u = re.sub(r"^(git|ssh|http)://(git@)?", "https://", u)
+    m = re.match(r"^https://([^/]+)(/.*)?$", u)
+    if not m:
+        return u
+    host, path = m.group(1).lower(), (m.group(2) or "")
+    path = re.sub(r"\.git$", "", path.rstrip("/")).rstrip("/")
+    if host in ("github.com", "gitlab.com", "bitbucket.org"):
+        path = path.lower()
+    return f"https://{host}{path}"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or ImportFailed for missing, empty, huge or binary files."""
+    if not path.exists():
+        raise ImportFailed(f"{path}: no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFailed(f"{path}: the file is empty (0 bytes)")
+    if size > MAX_BYTES:
+        raise ImportFailed(f"{path}: the file is {size // 2**20} MiB; importers read at most "
+                           f"{MAX_BYTES // 2**20} MiB (split it)")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise ImportFailed(f"{path}: this is a binary file, not text")
+    return raw
+
+
+def read_json(path: Path, what: str) -> Any:
+    """Parsed JSON, or ImportFailed naming the line of a syntax error."""
+    raw = read_bytes(path)
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}); "
+                           f"expected {what}") from None
+    except UnicodeDecodeError:
+        raise ImportFailed(f"{path}: not UTF-8 text; expected {what}") from None
+
+
+def document(ecosystem_id: str, name: str, **sections: list[dict[str, Any]]) -> dict[str, Any]:
+    """A valuenet/1 document, de-duplicated as merge() does."""
+    return merge([sections], ecosystem_id, name)
+
+
+def merge(docs: list[dict[str, Any]], ecosystem_id: str, name: str) -> dict[str, Any]:
+    """One document from several files of one import: records de-duplicated by id, and
+    relationship records by their natural key (the first one wins)."""
+    from kb.ingest.model import SECTIONS
+    from kb.ingest.validate import REL_KEYS
+
+    merged: dict[str, Any] = {"format": "valuenet/1",
+                              "ecosystem": {"id": ecosystem_id, "name": name,
+                                            "currency": "USD"}}
+    for section in SECTIONS:
+        seen: set[Any] = set()
+        out = []
+        for d in docs:
+            for r in d.get(section, []):
+                key = REL_KEYS[section](r) if section in REL_KEYS else r["id"]
+                if key not in seen:
+                    seen.add(key)
+                    out.append(r)
+        if out:
+            merged[section] = out
+    return merged
+
+
+def registry() -> dict[str, ModuleType]:
+    """Every importer by format name."""
+    from kb.ingest.importers import (
+        cyclonedx,
+        dpg,
+        edges_csv,
+        funding_yml,
+        grants_csv,
+        npm_lock,
+        publiccode,
+        spdx,
+    )
+
+    return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, publiccode, funding_yml, dpg,
+                                grants_csv, edges_csv)}
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9 ]+", "", name.lower()).strip()
+
+
+def likely_duplicates(actors: dict[str, str]) -> list[dict[str, str]]:
+    """Pairs of actors (id -> name) whose names differ only in case or punctuation, or by
+    one word; they are reported, never merged."""
+    out = []
+    items = sorted(actors.items())
+    words = {i: set(_norm(n).split()) for i, n in items}
+    norm = {i: " ".join(sorted(words[i])) for i, _ in items}
+    for k, (a, name_a) in enumerate(items):
+        for b, name_b in items[k + 1:]:
+            wa, wb = words[a], words[b]
+            if not wa or not wb:
+                continue
+            if norm[a] == norm[b]:
+                why = "same words, different case or punctuation"
+            elif len(wa ^ wb) == 1 and min(len(wa), len(wb)) >= 1 and len(wa | wb) >= 2:
+                why = "differ by one word"
+            elif len(wa) == len(wb) and len(wa ^ wb) == 2 and _one_letter_apart(wa ^ wb):
+                why = "differ by one letter"
+            else:
+                continue
+            out.append({"a": a, "a_name": name_a, "b": b, "b_name": name_b, "why": why})
+    return out
+
+
+def _one_letter_apart(pair: set[str]) -> bool:
+    x, y = sorted(pair)
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

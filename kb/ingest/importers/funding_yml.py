@@ -1,0 +1,68 @@
+"""GitHub FUNDING.yml: the channels through which a repository accepts money."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kb.ingest.importers import Context, ImportFailed, document, read_bytes, repo_url
+
+NAME = "funding-yml"
+SUMMARY = "GitHub FUNDING.yml: declared funding channels of one repository (--component URL)"
+TELLS = ("Where money can be given to a repository (GitHub Sponsors, Open Collective, "
+         "Tidelift, Patreon, custom URLs...), recorded as the component's "
+         "`funding_channels`. A channel says that money can be given, not that it is: it never "
+         "makes a component funded. The component keeps everything else it had.")
+URLS = {
+    "github": "https://github.com/sponsors/{}", "patreon": "https://www.patreon.com/{}",
+    "open_collective": "https://opencollective.com/{}", "ko_fi": "https://ko-fi.com/{}",
+    "tidelift": "https://tidelift.com/funding/github/{}", "liberapay": "https://liberapay.com/{}",
+    "issuehunt": "https://issuehunt.io/r/{}", "polar": "https://polar.sh/{}",
+    "buy_me_a_coffee": "https://buymeacoffee.com/{}", "thanks_dev": "https://thanks.dev/{}",
+    "community_bridge": "https://funding.communitybridge.org/projects/{}",
+    "lfx_crowdfunding": "https://crowdfunding.lfx.linuxfoundation.org/projects/{}",
+    "custom": "{}",
+}
+
+
+def channels(data: dict[str, Any]) -> list[str]:
+    """The channels of a parsed FUNDING.yml, as URLs."""
+    out = []
+    for key, value in data.items():
+        if key not in URLS or value in (None, ""):
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            out.append(URLS[key].format(str(v).strip()))
+    return sorted(set(out))
+
+
+def transform(path: Path, ctx: Context) -> dict[str, Any]:
+    """The component (given with --component) with its funding channels added."""
+    text = read_bytes(path).decode("utf-8", errors="replace")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ImportFailed(f"{path}: not valid YAML"
+                           + (f" (line {mark.line + 1})" if mark else "")) from None
+    if not isinstance(data, dict) or not set(data) & set(URLS):
+        raise ImportFailed(f"{path}: not a FUNDING.yml (none of the keys "
+                           f"{', '.join(sorted(URLS))})")
+    unknown = sorted(set(data) - set(URLS))
+    if unknown:
+        ctx.notes.append(f"{path}: ignored unknown key(s) {', '.join(unknown)}")
+    target = ctx.mapping.get("component") or ctx.product
+    if not target:
+        raise ImportFailed(f"{path}: say which repository it belongs to: "
+                           "--map component=https://github.com/OWNER/REPO")
+    cid = (repo_url(target) or target) if target.startswith(("http", "git")) else target
+    record: dict[str, Any] = {"id": cid, "name": cid.rsplit("/", 1)[-1]}
+    if ctx.fetch is not None:
+        existing = ctx.fetch(cid)
+        if existing:
+            record = {k: v for k, v in existing.items() if v not in (None, [])}
+    record["funding_channels"] = sorted(set(record.get("funding_channels") or [])
+                                        | set(channels(data)))
+    return document(f"funding-yml:{cid}", f"FUNDING.yml of {cid}", components=[record])

@@ -1,0 +1,92 @@
+"""npm package-lock.json, lockfile versions 2 and 3."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kb.ingest.importers import Context, ImportFailed, document, read_json
+
+NAME = "npm-lock"
+SUMMARY = "npm package-lock.json v2/v3: packages, dependency edges, declared funding channels"
+TELLS = ("Which packages a product is built on (its direct dependencies) and which package "
+         "depends on which. A package's `funding` field is a channel where money can be "
+         "given (GitHub Sponsors, Open Collective, Tidelift, a URL), recorded on the "
+         "component as `funding_channels`: it says nothing about whether anyone pays, so it "
+         "never makes a component funded.")
+
+
+def purl(name: str, version: str | None) -> str:
+    """The package URL of an npm package."""
+    enc = name.replace("@", "%40", 1) if name.startswith("@") else name
+    return f"pkg:npm/{enc}" + (f"@{version}" if version else "")
+
+
+def _name(key: str) -> str:
+    return key.rsplit("node_modules/", 1)[-1]
+
+
+def transform(path: Path, ctx: Context) -> dict[str, Any]:
+    """Components keyed by package URL; the product is the lockfile's root package."""
+    data = read_json(path, "an npm package-lock.json")
+    if not isinstance(data, dict) or "lockfileVersion" not in data:
+        raise ImportFailed(f"{path}: not an npm package-lock.json (no lockfileVersion)")
+    version = data["lockfileVersion"]
+    if version not in (2, 3):
+        raise ImportFailed(f"{path}: lockfile version {version} is not supported; run "
+                           "`npm install --lockfile-version 3` to upgrade it")
+    packages = data.get("packages") or {}
+    root = packages.get("", {})
+    ids: dict[str, str] = {}
+    for key, pkg in packages.items():
+        if key:
+            ids[key] = purl(pkg.get("name") or _name(key), pkg.get("version"))
+
+    def resolve(from_key: str, dep: str) -> str | None:
+        # npm's lookup: node_modules/dep next to the dependant, then up the tree.
+        base = from_key
+        while True:
+            cand = f"{base}/node_modules/{dep}" if base else f"node_modules/{dep}"
+            if cand in ids:
+                return ids[cand]
+            if not base:
+                return None
+            base = base.rsplit("/node_modules/", 1)[0] if "/node_modules/" in base else ""
+
+    def deps_of(pkg: dict[str, Any]) -> list[str]:
+        return [*pkg.get("dependencies", {}), *pkg.get("optionalDependencies", {})]
+
+    components = []
+    for key, pkg in packages.items():
+        if not key or pkg.get("link"):
+            continue
+        comp: dict[str, Any] = {"id": ids[key], "name": pkg.get("name") or _name(key),
+                                "depends_on": sorted({d for d in (resolve(key, x) for x in
+                                                                  deps_of(pkg)) if d})}
+        if pkg.get("license"):
+            comp["license"] = str(pkg["license"])
+        channels = funding_channels(pkg)
+        if channels:
+            comp["funding_channels"] = channels
+        components.append(comp)
+    product_id = ctx.product or purl(root.get("name") or path.parent.name, root.get("version"))
+    direct = [*root.get("dependencies", {}), *root.get("devDependencies", {}),
+              *root.get("optionalDependencies", {})]
+    owner = ctx.owner or "unknown-owner"
+    product = {"id": product_id, "name": root.get("name") or product_id, "owner": owner,
+               "built_on": sorted({d for d in (resolve("", x) for x in direct) if d})}
+    actors = [{"id": owner, "name": owner, "kind": "organization"}]
+    return document(f"npm-lock:{product_id}", f"npm lockfile of {product['name']}",
+                    actors=actors, products=[product], components=components)
+
+
+def funding_channels(pkg: dict[str, Any]) -> list[str]:
+    """The declared funding channels of one package entry, as URLs."""
+    f = pkg.get("funding")
+    items = f if isinstance(f, list) else [f] if f else []
+    out = []
+    for it in items:
+        url = it.get("url") if isinstance(it, dict) else it
+        if isinstance(url, str):
+            out.append(url)
+    return out

@@ -1,0 +1,108 @@
+"""publiccode.yml (publiccodeYmlVersion 0.2 onward): public software and who keeps it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kb.ingest.importers import Context, ImportFailed, document, read_bytes, repo_url, slug
+
+NAME = "publiccode"
+SUMMARY = "publiccode.yml 0.2+: the software, its owner, maintainers, funders, users, dependencies"
+TELLS = ("The software (a component, and a product owned by `legal.repoOwner` built on it); "
+         "`maintenance.type`: `contract` makes each of `maintenance.contractors` a paid "
+         "maintainer until its `until` date, `internal` makes the owner a paid maintainer, "
+         "`community` and the `maintenance.contacts` are volunteers, `none` means nobody; "
+         "`fundedBy` becomes funding flows of unknown amount and purpose `unknown` (the file "
+         "does not say what the money paid for, so they never make it funded); `usedBy` "
+         "actors rely on it; `dependsOn.open` become its dependencies.")
+VERSION = re.compile(r"^0\.([2-9]|[1-9]\d)(\.\d+)?$")
+
+
+class _Loader(yaml.SafeLoader):
+    """Dates stay text, so `until` is checked by the loader like any other date."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(t, rx) for t, rx in rs if t != "tag:yaml.org,2002:timestamp"]
+    for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def transform(path: Path, ctx: Context) -> dict[str, Any]:
+    """One component and one product, with maintenance, funding, reliance and dependencies."""
+    text = read_bytes(path).decode("utf-8", errors="replace")
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ImportFailed(f"{path}: not valid YAML"
+                           + (f" (line {mark.line + 1})" if mark else "")) from None
+    if not isinstance(data, dict) or "publiccodeYmlVersion" not in data:
+        raise ImportFailed(f"{path}: not a publiccode.yml (no publiccodeYmlVersion)")
+    version = str(data["publiccodeYmlVersion"])
+    if not VERSION.match(version):
+        raise ImportFailed(f"{path}: publiccodeYmlVersion {version} is not supported; "
+                           "0.2 onward is")
+    name = data.get("name") or path.parent.name
+    cid = repo_url(data.get("url")) or f"publiccode:{slug(name)}"
+    legal = data.get("legal") or {}
+    owner_name = legal.get("repoOwner") or legal.get("mainCopyrightOwner")
+    owner = ctx.owner or (ctx.actor_id(owner_name) if owner_name else "unknown-owner")
+    actors = [{"id": owner, "name": owner_name or owner if not ctx.owner else ctx.owner,
+               "kind": "organization"}]
+    if owner == "unknown-owner":
+        actors[0]["name"] = "Unknown owner (not named by the source)"
+    deps = []
+    components = []
+    for d in (data.get("dependsOn") or {}).get("open") or []:
+        if isinstance(d, dict) and d.get("name"):
+            did = f"publiccode:{slug(d['name'])}"
+            deps.append(did)
+            components.append({"id": did, "name": d["name"]})
+    comp: dict[str, Any] = {"id": cid, "name": name, "depends_on": deps}
+    if data.get("url"):
+        comp["repo"] = data["url"]
+    if legal.get("license"):
+        comp["license"] = legal["license"]
+    components.insert(0, comp)
+    product = {"id": ctx.product or f"product:{slug(name)}", "name": name, "owner": owner,
+               "built_on": [cid]}
+    m = data.get("maintenance") or {}
+    kind = m.get("type")
+    maintenance: list[dict[str, Any]] = []
+    if kind == "contract":
+        for c in m.get("contractors") or []:
+            aid = ctx.actor_id(c["name"])
+            actors.append({"id": aid, "name": c["name"], "kind": "business"})
+            rec: dict[str, Any] = {"actor": aid, "component": cid, "role": "lead", "paid": True}
+            if c.get("until"):
+                rec["until"] = str(c["until"])
+            maintenance.append(rec)
+    elif kind == "internal":
+        maintenance.append({"actor": owner, "component": cid, "role": "lead", "paid": True})
+    if kind not in (None, "none"):
+        for c in m.get("contacts") or []:
+            aid = ctx.actor_id(c["name"])
+            actors.append({"id": aid, "name": c["name"], "kind": "individual"})
+            maintenance.append({"actor": aid, "component": cid, "role": "core",
+                                "paid": False})
+    fundings = []
+    for f in data.get("fundedBy") or []:
+        fname = f.get("name") if isinstance(f, dict) else str(f)
+        if not fname:
+            continue
+        aid = ctx.actor_id(fname)
+        actors.append({"id": aid, "name": fname, "kind": "organization"})
+        fundings.append({"id": f"publiccode-funding:{slug(name)}:{aid}", "from": aid,
+                         "to": owner, "kind": "grant", "purpose": "unknown", "for": [cid]})
+    relies = []
+    for u in data.get("usedBy") or []:
+        aid = ctx.actor_id(str(u))
+        actors.append({"id": aid, "name": str(u), "kind": "organization"})
+        relies.append({"actor": aid, "component": cid})
+    return document(f"publiccode:{cid}", f"publiccode.yml of {name}", actors=actors,
+                    products=[product], components=components, maintenance=maintenance,
+                    fundings=fundings, relies_on=relies)

@@ -1,0 +1,136 @@
+"""Software bills of materials: CycloneDX JSON 1.4-1.6 and SPDX 2.3 JSON."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from kb.ingest.importers import Context, ImportFailed, document, read_json, slug
+
+CDX_VERSIONS = ("1.4", "1.5", "1.6")
+SBOM_TELLS = ("Which components a product is built on (its direct dependencies), which "
+              "component depends on which, and who supplies or wrote a component where the "
+              "SBOM names them (recorded as its maintainers; an SBOM cannot tell whether "
+              "they are paid, so they count as volunteers). Nothing about funding.")
+
+
+def _component(name: str, version: str | None, purl: str | None, ref: str) -> dict[str, Any]:
+    cid = purl or f"sbom:{slug(name)}@{version or 'unversioned'}"
+    comp: dict[str, Any] = {"id": cid, "name": name}
+    return comp | {"_ref": ref}
+
+
+def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref: str | None,
+            comps: dict[str, dict[str, Any]], deps: dict[str, list[str]],
+            people: dict[str, list[tuple[str, str]]]) -> dict[str, Any]:
+    ids = {ref: c["id"] for ref, c in comps.items()}
+    records: dict[str, dict[str, Any]] = {}
+    for ref, c in comps.items():
+        if ref == product_ref:
+            continue
+        rec = {k: v for k, v in c.items() if not k.startswith("_")}
+        rec["depends_on"] = sorted({ids[d] for d in deps.get(ref, []) if d in ids
+                                    and d != product_ref and ids[d] != rec["id"]})
+        records.setdefault(rec["id"], rec)
+    direct = deps.get(product_ref or "", []) if product_ref else []
+    if product_ref and not direct:  # no dependency entry for the product: everything listed
+        direct = [r for r in comps if r != product_ref]
+    owner = ctx.owner or "unknown-owner"
+    product = {"id": ctx.product or f"product:{slug(product_name)}", "name": product_name,
+               "owner": owner, "built_on": sorted({ids[d] for d in direct if d in ids
+                                                   and d != product_ref})}
+    actors = [{"id": owner, "name": owner if ctx.owner else
+               "Unknown owner (not named by the source)", "kind": "organization"}]
+    maintenance = []
+    for ref, names in people.items():
+        if ref not in ids or ref == product_ref:
+            continue
+        for n, kind in names:
+            aid = ctx.actor_id(n)
+            actors.append({"id": aid, "name": n, "kind": kind})
+            maintenance.append({"actor": aid, "component": ids[ref], "role": "lead",
+                                "paid": False})
+    return document(f"{kind}:{path.name}", f"{kind} SBOM of {product_name}", actors=actors,
+                    products=[product], components=list(records.values()),
+                    maintenance=maintenance)
+
+
+def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
+    """Components keyed by purl; DEPENDS_ON from dependencies[]; the product is the BOM's
+    metadata component, built on its direct dependencies."""
+    data = read_json(path, "a CycloneDX JSON SBOM")
+    if not isinstance(data, dict) or data.get("bomFormat") != "CycloneDX":
+        raise ImportFailed(f"{path}: not a CycloneDX JSON SBOM (no \"bomFormat\": \"CycloneDX\")")
+    version = str(data.get("specVersion", ""))
+    if version not in CDX_VERSIONS:
+        raise ImportFailed(f"{path}: CycloneDX {version or '(no specVersion)'} is not "
+                           f"supported; use {', '.join(CDX_VERSIONS)}")
+    meta = (data.get("metadata") or {}).get("component") or {}
+    comps: dict[str, dict[str, Any]] = {}
+    people: dict[str, list[tuple[str, str]]] = {}
+
+    def walk(items: list[dict[str, Any]]) -> None:
+        for c in items:
+            ref = c.get("bom-ref") or c.get("purl") or f"{c.get('name')}@{c.get('version')}"
+            comps[ref] = _component(c.get("name") or ref, c.get("version"), c.get("purl"), ref)
+            lic = [x.get("license", {}).get("id") for x in c.get("licenses") or []
+                   if isinstance(x, dict)]
+            if lic and lic[0]:
+                comps[ref]["license"] = lic[0]
+            names: list[tuple[str, str]] = []
+            if isinstance(c.get("supplier"), dict) and c["supplier"].get("name"):
+                names.append((c["supplier"]["name"], "organization"))
+            if isinstance(c.get("author"), str) and c["author"].strip():
+                names.append((c["author"].strip(), "individual"))
+            names += [(a["name"], "individual") for a in c.get("authors") or []
+                      if a.get("name")]
+            if names:
+                people[ref] = names
+            walk(c.get("components") or [])
+
+    walk(data.get("components") or [])
+    product_ref = meta.get("bom-ref") if meta else None
+    deps = {d["ref"]: d.get("dependsOn") or [] for d in data.get("dependencies") or []
+            if isinstance(d, dict) and "ref" in d}
+    return _finish(path, "cyclonedx", ctx, meta.get("name") or path.stem, product_ref, comps,
+                   deps, people)
+
+
+def spdx(path: Path, ctx: Context) -> dict[str, Any]:
+    """Packages keyed by their purl external reference; DEPENDS_ON and DEPENDENCY_OF
+    relationships; the product is what the document DESCRIBES."""
+    data = read_json(path, "an SPDX 2.3 JSON document")
+    if not isinstance(data, dict) or "spdxVersion" not in data:
+        raise ImportFailed(f"{path}: not an SPDX JSON document (no spdxVersion)")
+    if data["spdxVersion"] != "SPDX-2.3":
+        raise ImportFailed(f"{path}: {data['spdxVersion']} is not supported; use SPDX-2.3")
+    comps: dict[str, dict[str, Any]] = {}
+    people: dict[str, list[tuple[str, str]]] = {}
+    for p in data.get("packages") or []:
+        ref = p["SPDXID"]
+        purl = next((r["referenceLocator"] for r in p.get("externalRefs") or []
+                     if r.get("referenceType") == "purl"), None)
+        comps[ref] = _component(p.get("name") or ref, p.get("versionInfo"), purl, ref)
+        lic = p.get("licenseConcluded") or p.get("licenseDeclared")
+        if lic and lic not in ("NOASSERTION", "NONE"):
+            comps[ref]["license"] = lic
+        sup = p.get("supplier") or ""
+        m = re.match(r"^(Organization|Person):\s*(.+?)\s*(\(.*\))?$", sup)
+        if m:
+            people[ref] = [(m.group(2), "individual" if m.group(1) == "Person"
+                            else "organization")]
+    deps: dict[str, list[str]] = {}
+    described = list(data.get("documentDescribes") or [])
+    for r in data.get("relationships") or []:
+        a, kind, b = r.get("spdxElementId"), r.get("relationshipType"), r.get(
+            "relatedSpdxElement")
+        if kind == "DEPENDS_ON":
+            deps.setdefault(a, []).append(b)
+        elif kind == "DEPENDENCY_OF":
+            deps.setdefault(b, []).append(a)
+        elif kind == "DESCRIBES" and a == "SPDXRef-DOCUMENT":
+            described.append(b)
+    product_ref = described[0] if described else None
+    name = comps[product_ref]["name"] if product_ref in comps else data.get("name", path.stem)
+    return _finish(path, "spdx", ctx, name, product_ref, comps, deps, people)

@@ -1,0 +1,182 @@
+"""Reading ecosystem files (YAML, JSON or a folder of CSV files) into plain dicts."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import yaml
+
+from kb.ingest.model import SECTIONS
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, and where."""
+
+    file: str
+    reason: str
+    section: str | None = None
+    index: int | None = None
+    record_id: str | None = None
+    field: str | None = None
+    line: int | None = None
+
+    def where(self) -> str:
+        """`file:line: section[3] (id=x) field 'y'`, with the parts that are known."""
+        out = self.file + (f":{self.line}" if self.line else "")
+        if self.section is not None:
+            out += f": {self.section}"
+            if self.index is not None:
+                out += f"[{self.index}]"
+            if self.record_id is not None:
+                out += f" (id={self.record_id})"
+        if self.field:
+            out += (" " if self.section is not None else ": ") + f"field '{self.field}'"
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.reason}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as JSON-ready data."""
+        return {k: v for k, v in self.__dict__.items() if v is not None} | {"where": self.where()}
+
+
+@dataclass
+class RawFile:
+    """A parsed input: its data, or the problems that stopped parsing."""
+
+    name: str
+    data: dict[str, Any] | None
+    problems: list[Problem]
+    csv_lines: bool = False  # True when record index i sits on line i + 2 of the section's CSV
+
+
+MAX_BYTES = 512 * 1024 * 1024
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe YAML loader that leaves dates as text, so a bad date is reported, not raised."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read(path: Path) -> RawFile:
+    """Read a `.yaml`/`.yml`/`.json` file or a CSV folder; syntax errors become problems."""
+    name = str(path)
+    if path.is_dir():
+        return _read_csv_dir(path)
+    if not path.exists():
+        return RawFile(name, None, [Problem(name, "no such file or folder")])
+    size = path.stat().st_size
+    if size == 0:
+        return RawFile(name, None, [Problem(name, "the file is empty (0 bytes)")])
+    if size > MAX_BYTES:
+        return RawFile(name, None, [Problem(
+            name, f"the file is {size // 2**20} MiB; the limit is {MAX_BYTES // 2**20} MiB "
+            "(split it into several files and load them together)")])
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        return RawFile(name, None, [Problem(name, "this is a binary file, not YAML or JSON")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return RawFile(name, None, [Problem(name, f"not UTF-8 text (byte {exc.start})")])
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            return RawFile(name, None, [Problem(
+                name, f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)])
+    elif suffix in (".yaml", ".yml"):
+        try:
+            data = yaml.load(text, Loader=_Loader)  # noqa: S506 (safe loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            msg = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            return RawFile(name, None, [Problem(
+                name, f"malformed YAML: {msg}", line=(mark.line + 1) if mark else None)])
+    else:
+        return RawFile(name, None, [Problem(
+            name, f"unknown file type '{suffix}'; use .yaml, .yml, .json or a CSV folder")])
+    if not isinstance(data, dict):
+        return RawFile(name, None, [Problem(
+            name, f"the top level must be a mapping with 'format: valuenet/1', "
+            f"got {type(data).__name__}")])
+    return RawFile(name, data, [])
+
+
+def _field_kind(model: type, field: str) -> str:
+    ann = model.model_fields[field].annotation  # type: ignore[attr-defined]
+    origins = {get_origin(a) for a in (ann, *get_args(ann))}
+    if dict in origins:
+        return "map"
+    if list in origins:
+        return "list"
+    return "scalar"
+
+
+def _csv_value(kind: str, cell: str) -> Any:
+    if kind == "list":
+        return [p.strip() for p in cell.split(";") if p.strip()]
+    if kind == "map":
+        pairs = [p.strip() for p in cell.split(";") if p.strip()]
+        out: dict[str, str] = {}
+        for p in pairs:
+            key, _, value = p.partition("=")
+            out[key.strip()] = value.strip()
+        return out
+    return cell
+
+
+def _read_csv_dir(folder: Path) -> RawFile:
+    """A folder with `ecosystem.csv` and one `<section>.csv` per section."""
+    name = str(folder)
+    eco_path = folder / "ecosystem.csv"
+    if not eco_path.exists():
+        return RawFile(name, None, [Problem(
+            name, "a CSV folder needs an ecosystem.csv with columns id,name,currency")])
+    problems: list[Problem] = []
+    data: dict[str, Any] = {"format": "valuenet/1"}
+    eco_rows = _read_csv(eco_path)
+    if len(eco_rows) != 1:
+        problems.append(Problem(str(eco_path), f"must hold exactly one row, has {len(eco_rows)}"))
+    else:
+        data["ecosystem"] = {k: v for k, v in eco_rows[0].items() if v != "" and k}
+    known = set(SECTIONS) | {"ecosystem"}
+    for f in sorted(folder.glob("*.csv")):
+        if f.stem not in known:
+            problems.append(Problem(
+                str(f), f"unknown section file; expected one of {', '.join(sorted(known))}.csv"))
+    for section, model in SECTIONS.items():
+        f = folder / f"{section}.csv"
+        if not f.exists():
+            continue
+        records = []
+        for row in _read_csv(f):
+            rec: dict[str, Any] = {}
+            for col, cell in row.items():
+                if col is None or cell is None or cell == "":
+                    continue
+                field = col.strip()
+                attr = {"from": "from_", "for": "for_"}.get(field, field)
+                kind = _field_kind(model, attr) if attr in model.model_fields else "scalar"
+                rec[field] = _csv_value(kind, cell)
+            records.append(rec)
+        data[section] = records
+    return RawFile(name, data if not problems else None, problems, csv_lines=True)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))

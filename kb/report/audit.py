@@ -1,0 +1,326 @@
+"""The ecosystem-wide sustainability audit: every analysis, with evidence and next steps.
+
+`build()` returns one JSON-ready dict in the versioned `valuenet-audit/1` shape (documented in
+`docs/audit.md`, JSON Schema in `kb/report/audit_schema.json`); the HTML, PDF, Markdown and CSV
+renderings in `kb/report/render.py` are views of that dict; saving and comparing
+audits is `kb/report/history.py`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from neo4j import Driver
+
+from kb import analysis
+from kb.settings import Settings
+from kb.store import db
+from kb.store.db import plain
+
+SCHEMA = "valuenet-audit/1"
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+STEPS = ["risk", "evidence", "inner value networks", "agreements", "funding topology", "power",
+         "network stage", "reciprocity", "recommendations"]
+Progress = Callable[[str, int, int], None]
+
+
+def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
+          without: list[str] | None = None, months: int = 12,
+          progress: Progress | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """Run every analysis and assemble the audit."""
+    tick = progress or (lambda *_: None)
+    as_of = analysis.parse_as_of(as_of)
+    without = sorted(set(without or []))
+    total = len(STEPS)
+
+    tick(STEPS[0], 0, total)
+    risk = analysis.risk(driver, as_of, horizon, without, settings).data
+    comps = risk["components"]
+    tick(STEPS[1], 1, total)
+    maint: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in plain(db.run(driver, "audit_maintainers", settings=settings)):
+        maint[m.pop("component")].append(m)
+    direct = {r["component"]: r for r in plain(db.run(driver, "audit_direct_reliance",
+                                                      settings=settings))}
+    product_funders = {r["product"]: sorted(r["funders"]) for r in plain(
+        db.run(driver, "audit_product_funders", {"as_of": as_of}, settings=settings))}
+    owners = {r["product"]: r["owner"] for r in plain(db.run(driver, "product_owners",
+                                                             settings=settings))}
+    tick(STEPS[2], 2, total)
+    nets = analysis.ivn_all(driver, as_of, settings)
+    tick(STEPS[3], 3, total)
+    agr = analysis.agreements(driver, as_of, settings).data
+    tick(STEPS[4], 4, total)
+    topo = analysis.funding_topology(driver, as_of, without, settings).data
+    tick(STEPS[5], 5, total)
+    power = analysis.power(driver, as_of, settings).data
+    tick(STEPS[6], 6, total)
+    stage = analysis.network_stage(driver, settings).data
+    tick(STEPS[7], 7, total)
+    recip = analysis.reciprocity(driver, settings).data
+    tick(STEPS[8], 8, total)
+
+    def evidence(c: dict[str, Any]) -> dict[str, Any]:
+        d = direct.get(c["id"], {"products": [], "actors": []})
+        return {
+            "id": c["id"], "name": c["name"], "risk_score": c["risk_score"],
+            "risk_level": c["risk_level"], "reasons": c["reasons"],
+            "shared": c["shared"], "funded": c["funded"], "hollow_core": c["hollow_core"],
+            "direct_products": sorted(d["products"]), "direct_actors": sorted(d["actors"]),
+            "reliant_products": c["reliant_product_ids"], "reliant_actors": c["reliant_actor_ids"],
+            "funders": c["funders"], "funded_until": c["funded_until"],
+            "cliff_date": c["cliff_date"], "maintainers": maint.get(c["id"], []),
+            "active_maintainers": c["maintainers"], "paid_maintainers": c["paid_maintainers"],
+            "free_riders": c["free_riders"],
+        }
+
+    hollow = [evidence(c) for c in comps if c["hollow_core"]]
+    cliff_end = _add_months(date.fromisoformat(as_of), months)
+    cliffs = sorted(
+        (evidence(c) for c in comps if c["funded"] and c["funded_until"]
+         and date.fromisoformat(c["funded_until"]) < cliff_end),
+        key=lambda c: (c["funded_until"], c["id"]))
+    riders = [{"component": c["id"], "free_riders": c["free_riders"],
+               "risk_score": c["risk_score"]} for c in comps if c["free_riders"]]
+    products = []
+    for net in nets.values():
+        covered = [m["actor"] for m in net["members"] if "agreement" in m["criteria"]]
+        products.append({**net, "agreement_coverage": {
+            "members": len(net["members"]), "with_agreement": len(covered),
+            "share": (len(covered) / len(net["members"])) if net["members"] else None}})
+    recs = _recommendations(hollow, cliffs, comps, nets, agr, power, stage, owners,
+                            product_funders)
+    findings = _findings(hollow, cliffs, comps, nets, agr, topo, power, stage, recs)
+    summary = _summary(comps, hollow, cliffs, agr, topo, power, stage, findings, as_of)
+    tick("done", total, total)
+    return {
+        "schema": SCHEMA,
+        "generated_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "as_of": as_of, "horizon_days": horizon, "without": without,
+        "cliff_window": {"from": as_of, "to": cliff_end.isoformat(), "months": months},
+        "summary": summary,
+        "hollow_core": hollow,
+        "funding_cliffs": cliffs,
+        "free_riders": riders,
+        "products": products,
+        "agreements": {"agreements": agr["agreements"], "most_missing": agr["most_missing"]},
+        "funding_topology": topo,
+        "power": power,
+        "network_stage": stage,
+        "reciprocity": {"only_gives": recip["only_gives"],
+                        "only_receives": recip["only_receives"]},
+        "recommendations": recs,
+        "findings": findings,
+        "components": [evidence(c) for c in comps],
+    }
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    import calendar
+
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _recommendations(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
+                     comps: list[dict[str, Any]], nets: dict[str, Any], agr: dict[str, Any],
+                     power: dict[str, Any], stage: dict[str, Any], owners: dict[str, str],
+                     product_funders: dict[str, list[str]]) -> list[dict[str, Any]]:
+    recs: list[dict[str, Any]] = []
+    for c in hollow:
+        weight: dict[str, int] = defaultdict(int)
+        for p in c["reliant_products"]:
+            weight[owners[p]] += 1
+        for a in c["reliant_actors"]:
+            weight.setdefault(a, 0)
+        ranked = sorted(weight, key=lambda a: (-weight[a], a))
+        funders = sorted({f for p in c["reliant_products"] for f in product_funders.get(p, [])})
+        extra = [f for f in funders if f not in ranked[:5]]
+        also = f", and {', '.join(extra)}, who fund their products," if extra else ""
+        recs.append({
+            "finding": f"hollow_core:{c['id']}", "kind": "co_fund",
+            "action": f"Fund the maintenance of {c['id']}: ask {', '.join(ranked[:5])}, who "
+                      f"rely on it most{also} to co-fund it.",
+            "actors": ranked[:5] + extra,
+            "derivation": "Relying actors ranked by how many of their products reach the "
+                          "component through BUILT_ON and DEPENDS_ON (direct RELIES_ON counts "
+                          "too); product funders are the granting actors of funding flows FOR "
+                          "those products active on the audit day.",
+        })
+        if c["active_maintainers"] == 0:
+            recs.append({
+                "finding": f"no_maintainer:{c['id']}", "kind": "find_maintainer",
+                "action": f"Nobody maintains {c['id']}: agree a maintainer among "
+                          f"{', '.join(ranked[:3])}.",
+                "actors": ranked[:3],
+                "derivation": "No MAINTAINS record active on the audit day; candidates are the "
+                              "actors that rely on it most.",
+            })
+    for c in cliffs:
+        recs.append({
+            "finding": f"funding_cliff:{c['id']}", "kind": "renew_funding",
+            "action": f"Maintenance funding of {c['id']} stops after {c['funded_until']}: ask "
+                      f"{', '.join(c['funders']) or 'its paid maintainers'} to renew before "
+                      f"then, or line up {', '.join(c['free_riders'][:3]) or 'new funders'}.",
+            "actors": c["funders"] + c["free_riders"][:3],
+            "derivation": "funded_until is the end of the unbroken funded stretch containing "
+                          "the audit day; funders are the current maintenance funders, the "
+                          "others relying actors that give nothing today.",
+        })
+    for g in agr["agreements"]:
+        if g["in_force"] and g["missing_severe"]:
+            recs.append({
+                "finding": f"agreement_missing:{g['id']}", "kind": "amend_agreement",
+                "action": f"{', '.join(g['parties'])} should add "
+                          f"{' and '.join(g['missing_severe'])} to {g['id']}.",
+                "actors": g["parties"],
+                "derivation": "An agreement in force whose scorecard areas lack what happens to "
+                              "the code or the community after the initial funding; the "
+                              "parties are its PARTY_TO actors.",
+            })
+        elif not g["is_signed"]:
+            recs.append({
+                "finding": f"unsigned:{g['id']}", "kind": "sign_agreement",
+                "action": f"{', '.join(g['parties'])} should finish and sign {g['id']}.",
+                "actors": g["parties"],
+                "derivation": "The agreement has no signed date: it is a draft.",
+            })
+    for pid, net in nets.items():
+        for gap in net["gaps"]:
+            if gap["kind"] == "no_agreement":
+                recs.append({
+                    "finding": f"no_agreement:{pid}:{gap['actor']}", "kind": "sign_agreement",
+                    "action": f"{net['owner']} and {gap['actor']} should sign an agreement about "
+                              f"{pid} covering every scorecard area.",
+                    "actors": [net["owner"], gap["actor"]],
+                    "derivation": "The actor is in the product's inner value network but shares "
+                                  "no signed agreement in force with the owner about it.",
+                })
+    for d in power["decided_alone"]:
+        dec = next(x for x in power["decisions"] if x["id"] == d["decision"])
+        others = dec["consulted"] + dec["informed"] + dec["absent"]
+        recs.append({
+            "finding": f"decided_alone:{d['decision']}", "kind": "share_decision",
+            "action": f"Revisit '{d['topic']}' with {', '.join(others) or 'the other members'}:"
+                      f" {d['actor']} decided alone.",
+            "actors": [d["actor"], *others],
+            "derivation": "Exactly one actor had the 'decided' voice; the others are those "
+                          "recorded as consulted, informed or absent.",
+        })
+    if stage["stages"]:
+        cut = stage["stages"][0]["cut_off"]
+        if cut:
+            recs.append({
+                "finding": "cut_off", "kind": "connect",
+                "action": f"Connect {', '.join(cut)} to the network: none has any tie yet.",
+                "actors": cut,
+                "derivation": "Actors without any TIE at the connection stage or higher.",
+            })
+    return recs
+
+
+def _findings(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
+              comps: list[dict[str, Any]], nets: dict[str, Any], agr: dict[str, Any],
+              topo: dict[str, Any], power: dict[str, Any], stage: dict[str, Any],
+              recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_finding = {r["finding"]: r["action"] for r in recs}
+    out: list[dict[str, Any]] = []
+
+    def add(fid: str, area: str, severity: str, subject: str, title: str, detail: str,
+            score: int = 0) -> None:
+        out.append({"id": fid, "area": area, "severity": severity, "subject": subject,
+                    "title": title, "detail": detail, "score": score,
+                    "recommendation": by_finding.get(fid, "")})
+
+    for c in hollow:
+        add(f"hollow_core:{c['id']}", "hollow_core", c["risk_level"], c["id"],
+            f"{c['id']} is a hollow core",
+            f"{len(c['reliant_actors'])} actors and {len(c['reliant_products'])} products rely "
+            f"on it; nobody funds its maintenance; {c['active_maintainers']} active "
+            f"maintainer(s), {c['paid_maintainers']} paid; reasons: {', '.join(c['reasons'])}",
+            c["risk_score"])
+    for c in cliffs:
+        add(f"funding_cliff:{c['id']}", "funding", "high" if c["cliff_date"] else "medium",
+            c["id"], f"{c['id']} loses its maintenance funding after {c['funded_until']}",
+            f"funders: {', '.join(c['funders']) or 'paid maintainers only'}",
+            c["risk_score"])
+    for g in agr["agreements"]:
+        if g["in_force"] and g["missing"]:
+            sev = "high" if g["missing_severe"] else "medium"
+            add(f"agreement_missing:{g['id']}", "agreements", sev, g["id"],
+                f"{g['id']} misses {len(g['missing'])} scorecard area(s)",
+                f"missing: {', '.join(g['missing'])}")
+        if not g["is_signed"]:
+            add(f"unsigned:{g['id']}", "agreements", "high", g["id"],
+                f"{g['id']} is an unsigned draft", f"parties: {', '.join(g['parties'])}")
+    for pid, net in nets.items():
+        for gap in net["gaps"]:
+            if gap["kind"] == "no_agreement":
+                add(f"no_agreement:{pid}:{gap['actor']}", "agreements", "medium", pid,
+                    f"{gap['actor']} works on {pid} without a signed agreement", gap["detail"])
+    if topo["classification"] == "hub_and_spoke":
+        add("funding_hub", "funding", "medium", topo["largest_hub"] or "",
+            f"funding runs hub-and-spoke through {topo['largest_hub']}", topo["reason"])
+    for d in power["decided_alone"]:
+        add(f"decided_alone:{d['decision']}", "power", "medium", d["decision"],
+            f"{d['actor']} decided '{d['topic']}' alone", "one 'decided' voice")
+    for n in power["ivn_never_at_table"]:
+        add(f"never_at_table:{n['product']}", "power", "low", n["product"],
+            f"{len(n['actors'])} member(s) of {n['product']}'s network never at the table",
+            ", ".join(n["actors"]))
+    if stage["stages"] and stage["stages"][0]["cut_off"]:
+        add("cut_off", "network_stage", "low", "network",
+            f"{len(stage['stages'][0]['cut_off'])} actor(s) cut off from the network",
+            ", ".join(stage["stages"][0]["cut_off"]))
+    out.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], -f["score"], f["id"]))
+    return out
+
+
+def _summary(comps: list[dict[str, Any]], hollow: list[dict[str, Any]],
+             cliffs: list[dict[str, Any]], agr: dict[str, Any], topo: dict[str, Any],
+             power: dict[str, Any], stage: dict[str, Any], findings: list[dict[str, Any]],
+             as_of: str) -> dict[str, Any]:
+    critical_hollow = [c for c in hollow if c["risk_level"] == "critical"]
+    severe = [g for g in agr["agreements"] if g["in_force"] and g["missing_severe"]]
+    drafts = [g for g in agr["agreements"] if not g["is_signed"]]
+    soon = [c for c in cliffs if (date.fromisoformat(c["funded_until"])
+                                  - date.fromisoformat(as_of)).days < 90]
+
+    def status(critical: bool, warning: bool) -> str:
+        return "critical" if critical else "warning" if warning else "good"
+
+    reached = stage["stage"]
+    health = {
+        "hollow_core": {"status": status(bool(critical_hollow), bool(hollow)),
+                        "detail": f"{len(hollow)} hollow core(s), {len(critical_hollow)} "
+                                  "critical"},
+        "funding": {"status": status(bool(soon), bool(cliffs)
+                                     or topo["classification"] == "hub_and_spoke"),
+                    "detail": f"{len(cliffs)} cliff(s) in the window, {len(soon)} within 90 "
+                              f"days; funding is {topo['classification']}"},
+        "agreements": {"status": status(bool(severe or drafts),
+                                        any(g["missing"] for g in agr["agreements"])),
+                       "detail": f"{len(severe)} in force without code/community after funding;"
+                                 f" {len(drafts)} unsigned draft(s)"},
+        "power": {"status": status(False, bool(power["decided_alone"]
+                                               or power["ivn_never_at_table"])),
+                  "detail": f"{len(power['decided_alone'])} decision(s) taken alone"},
+        "network_stage": {"status": status(reached is None,
+                                           reached in ("connection", "knowledge_sharing")),
+                          "detail": f"stage reached: {reached or 'none'}"},
+    }
+    figures = {
+        "components": len(comps), "shared_components": sum(c["shared"] for c in comps),
+        "hollow_cores": len(hollow), "funding_cliffs": len(cliffs),
+        "free_riders": len({a for c in comps for a in c["free_riders"]}),
+        "agreements": len(agr["agreements"]),
+        "agreements_in_force": sum(g["in_force"] for g in agr["agreements"]),
+        "funding_entering": topo["entering"], "currency": topo["currency"],
+        "hub_share": topo["hub_share"], "herfindahl": topo["herfindahl"],
+        "decisions": len(power["decisions"]), "decided_alone": len(power["decided_alone"]),
+    }
+    return {"health": health, "figures": figures, "urgent": findings[:5]}

@@ -1,0 +1,88 @@
+"""Saved audits: storing one in the knowledge base, listing them, and what changed between
+two of them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from neo4j import Driver
+
+from kb.errors import UsageError
+from kb.settings import Settings, get_settings
+from kb.store import db, events
+from kb.store.db import plain
+
+
+def save(driver: Driver, audit: dict[str, Any], settings: Settings | None = None) -> str:
+    """Store the audit in the knowledge base; returns its id. Like any write, the save
+    changes the data state, so it publishes `Committed`: the risk engine, where the
+    application subscribed it, keeps the snapshot of the graph as the save left it, and the
+    next `kb risk` or panel view does not compute it from scratch."""
+    body = json.dumps(audit, sort_keys=True)
+    stamp = datetime.now(UTC).isoformat()  # microseconds: audits saved in one second stay ordered
+    audit_id = stamp.replace(":", "").replace("-", "")[:15] + "-" + hashlib.sha1(
+        (body + stamp).encode()).hexdigest()[:6]
+    db.run(driver, "audit_save", {"id": audit_id, "created_at": stamp, "as_of": audit["as_of"],
+                                   "horizon": audit["horizon_days"],
+                                   "without": audit["without"], "body": body},
+           settings=settings)
+    events.publish(events.Committed(driver, settings or get_settings(), "audit save"))
+    return audit_id
+
+
+def saved(driver: Driver, settings: Settings | None = None) -> list[dict[str, Any]]:
+    """Saved audits, newest first."""
+    return plain(db.run(driver, "audit_list", settings=settings))  # type: ignore[no-any-return]
+
+
+def load_saved(driver: Driver, audit_id: str, settings: Settings | None = None
+               ) -> dict[str, Any]:
+    """One saved audit by id."""
+    rows = db.run(driver, "audit_get", {"id": audit_id}, settings=settings)
+    if not rows:
+        ids = [a["id"] for a in saved(driver, settings)]
+        raise UsageError(f"no saved audit {audit_id!r}",
+                         hint="Saved audits: " + (", ".join(ids) or "none; run kb audit --save"))
+    return json.loads(rows[0]["body"])  # type: ignore[no-any-return]
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """What changed between two audits."""
+    def comps(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        return {c["id"]: c for c in a["components"]}
+
+    oc, nc = comps(old), comps(new)
+    old_h = {c["id"] for c in old["hollow_core"]}
+    new_h = {c["id"] for c in new["hollow_core"]}
+    scores = [{"component": i, "from": oc[i]["risk_score"], "to": nc[i]["risk_score"]}
+              for i in sorted(set(oc) & set(nc)) if oc[i]["risk_score"] != nc[i]["risk_score"]]
+    cliffs = [{"component": i, "from": oc.get(i, {}).get("cliff_date"),
+               "to": nc.get(i, {}).get("cliff_date")}
+              for i in sorted(set(oc) | set(nc))
+              if oc.get(i, {}).get("cliff_date") != nc.get(i, {}).get("cliff_date")]
+    og = {g["id"]: g for g in old["agreements"]["agreements"]}
+    ng = {g["id"]: g for g in new["agreements"]["agreements"]}
+    return {
+        "from": {"generated_at": old["generated_at"], "as_of": old["as_of"]},
+        "to": {"generated_at": new["generated_at"], "as_of": new["as_of"]},
+        "new_hollow_cores": sorted(new_h - old_h),
+        "resolved_hollow_cores": sorted(old_h - new_h),
+        "score_changes": scores,
+        "cliffs_moved": cliffs,
+        "components_added": sorted(set(nc) - set(oc)),
+        "components_removed": sorted(set(oc) - set(nc)),
+        "agreements_added": sorted(set(ng) - set(og)),
+        "agreements_removed": sorted(set(og) - set(ng)),
+        "agreements_expired": sorted(i for i in set(og) & set(ng)
+                                     if og[i]["in_force"] and not ng[i]["in_force"]),
+        "agreements_in_force_again": sorted(i for i in set(og) & set(ng)
+                                            if not og[i]["in_force"] and ng[i]["in_force"]),
+    }
+
+
+def diff_is_empty(d: dict[str, Any]) -> bool:
+    """True when nothing changed."""
+    return not any(v for k, v in d.items() if k not in ("from", "to", "old", "new"))

@@ -1,0 +1,261 @@
+"""Renderings of an audit: self-contained HTML (inline SVG charts), PDF, Markdown, CSV, JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from kb.errors import KBError
+from kb.report import charts
+from kb.report.jsontext import pretty
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+SECTIONS = ["Summary", "Hollow-core findings", "Funding cliffs", "Free riders",
+            "Products and their inner value networks", "Agreement scorecard",
+            "Funding topology", "Power", "Network stage", "Recommendations"]
+CSV_COLUMNS = ["id", "area", "severity", "subject", "title", "detail", "score",
+               "recommendation"]
+# The Markdown, HTML and PDF reports are for reading: each long list shows its first
+# REPORT_LIMIT entries and says how many more the JSON holds (hollow cores and free riders
+# come most urgent first, cliffs soonest first, products, agreements and decisions by id or
+# date), recommendations the first REPORT_LIMIT of each kind, and a list of ids inside an
+# entry ID_LIMIT of them. At 100k components the whole audit is 12,000 hollow-core cards:
+# 31 MB of HTML that Chromium would not print.
+REPORT_LIMIT = 100
+ID_LIMIT = 25
+# list in the audit -> (where it sits, what one entry is called in "N more ...")
+LONG_LISTS = {"hollow_core": (("hollow_core",), "hollow cores"),
+              "funding_cliffs": (("funding_cliffs",), "funding cliffs"),
+              "free_riders": (("free_riders",), "components with free riders"),
+              "products": (("products",), "products"),
+              "agreements": (("agreements", "agreements"), "agreements"),
+              "decisions": (("power", "decisions"), "decisions")}
+
+
+def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
+             ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The audit with each long list cut to its first `limit` entries, and for each list
+    that was cut, a line saying how many entries were left out and where to find them."""
+    view = dict(audit)
+    more: dict[str, str] = {}
+    for key, (path, noun) in LONG_LISTS.items():
+        *parents, last = path
+        holder = view
+        for part in parents:  # copy the mappings on the way, never change the audit itself
+            holder[part] = dict(holder[part])
+            holder = holder[part]
+        items = holder[last]
+        if len(items) > limit:
+            holder[last] = items[:limit]
+            more[key] = (f"... and {len(items) - limit:,} more {noun} (the first {limit:,} of "
+                         f"{len(items):,} are shown; the JSON format of the audit lists all)")
+    # Recommendations come in the order of their findings (every hollow core first), so a
+    # plain cut would keep only one kind on a large ecosystem: keep the first of each kind.
+    recs, per_kind = audit["recommendations"], Counter[str]()
+    kept = []
+    for r in recs:
+        per_kind[r["kind"]] += 1
+        if per_kind[r["kind"]] <= limit:
+            kept.append(r)
+    view["recommendations"] = kept
+    if len(view["recommendations"]) < len(recs):
+        more["recommendations"] = (
+            f"... and {len(recs) - len(view['recommendations']):,} more recommendations (the "
+            f"first {limit:,} of each kind are shown; the JSON format of the audit lists all)")
+    return view, more
+
+
+def ids(values: list[str], limit: int = ID_LIMIT) -> str:
+    """Ids joined with commas, the first `limit` of them and how many more."""
+    shown = ", ".join(values[:limit])
+    return shown + (f" and {len(values) - limit:,} more" if len(values) > limit else "")
+
+
+def chart_set(audit: dict[str, Any]) -> dict[str, str]:
+    """The report's charts as inline SVG."""
+    comps = audit["components"]
+    risk_rows = [{**c, "reliant_actors": len(c["reliant_actors"])} for c in comps]
+    topo = audit["funding_topology"]
+    return {
+        "risk_matrix": charts.risk_matrix(risk_rows, audit["as_of"], audit["horizon_days"],
+                                          link=None),
+        "funding_flows": charts.funding_flows(
+            [f for f in topo["flows"] if not f["withdrawn"]], topo["currency"]),
+        "timeline": charts.cliff_timeline(risk_rows, audit["as_of"],
+                                          audit["cliff_window"]["months"]),
+    }
+
+
+def html(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
+    """The audit as one self-contained, printable HTML page (long lists cut, see
+    `readable`; the charts are drawn from the whole audit)."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                      autoescape=select_autoescape(["html"]))
+    env.filters["ids"] = ids
+    view, more = readable(audit, limit)
+    return env.get_template("audit.html").render(a=view, more=more, charts=chart_set(audit),
+                                                 sections=SECTIONS)
+
+
+def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
+    """The audit as Markdown, for issues and wikis (long lists cut, see `readable`)."""
+    audit, more = readable(audit, limit)
+
+    def note(key: str) -> list[str]:
+        return ["", f"_{more[key]}_"] if key in more else []
+
+    s = audit["summary"]
+    out = [f"# Sustainability audit, {audit['as_of']}", "",
+           f"Horizon {audit['horizon_days']} days"
+           + (f"; without {', '.join(audit['without'])}" if audit["without"] else "")
+           + f"; generated {audit['generated_at']}.", "", "## Summary", "",
+           "| area | health | detail |", "| --- | --- | --- |"]
+    out += [f"| {k} | {v['status']} | {v['detail']} |" for k, v in s["health"].items()]
+    out += ["", "Most urgent:", ""]
+    out += [f"1. **{f['title']}** ({f['severity']}). {f['recommendation']}" for f in s["urgent"]]
+    out += ["", "## Hollow-core findings", ""]
+    for c in audit["hollow_core"]:
+        out.append(f"- **{c['id']}**: score {c['risk_score']} ({c['risk_level']}); reasons "
+                   f"{', '.join(c['reasons'])}; relied on by {len(c['reliant_actors'])} actors "
+                   f"({ids(c['reliant_actors'])}), directly by "
+                   f"{ids(c['direct_products'] + c['direct_actors']) or 'nobody'}; "
+                   f"maintainers: {_maint(c)}")
+    out += note("hollow_core")
+    out += ["", f"## Funding cliffs (to {audit['cliff_window']['to']})", ""]
+    out += [f"- **{c['id']}**: funded until {c['funded_until']} by "
+            f"{ids(c['funders']) or 'paid maintainers'}" for c in audit["funding_cliffs"]]
+    out += note("funding_cliffs")
+    out += ["", "## Free riders", ""]
+    out += [f"- {r['component']}: {ids(r['free_riders'])}" for r in audit["free_riders"]]
+    out += note("free_riders")
+    out += ["", "## Products and their inner value networks", ""]
+    for p in audit["products"]:
+        cov = p["agreement_coverage"]
+        out.append(f"### {p['product']} (owner {p['owner']})")
+        out += [f"- {m['actor']}: {', '.join(m['criteria'])}" for m in p["members"]]
+        out.append(f"- agreement coverage: {cov['with_agreement']} of {cov['members']} members")
+        out += [f"- gap: {g['detail']}" for g in p["gaps"]]
+        out.append("")
+    if "products" in more:
+        out += [f"_{more['products']}_", ""]
+    out += ["## Agreement scorecard", "", "| agreement | in force | missing |",
+            "| --- | --- | --- |"]
+    out += [f"| {g['id']} | {'yes' if g['in_force'] else 'no'} | {', '.join(g['missing'])} |"
+            for g in audit["agreements"]["agreements"]]
+    out += note("agreements")
+    out += ["", "Most often missing: " + ", ".join(
+        f"{m['area']} ({m['missing_in']})" for m in audit["agreements"]["most_missing"]), ""]
+    t = audit["funding_topology"]
+    out += ["## Funding topology", "", f"Classification: **{t['classification']}** "
+            f"({t['reason']}). Lead agencies: "
+            f"{', '.join(x['actor'] for x in t['lead_agencies']) or 'none'}. Herfindahl "
+            f"index: {_num(t['herfindahl'])}.", ""]
+    pw = audit["power"]
+    out += ["## Power", ""]
+    out += [f"- {d['topic']} ({d['date']}): decided {ids(d['decided'])}; consulted "
+            f"{ids(d['consulted']) or '-'}; absent {ids(d['absent']) or '-'}"
+            for d in pw["decisions"]]
+    out += note("decisions")
+    out += [f"- decided alone: {d['actor']} on '{d['topic']}'" for d in pw["decided_alone"]]
+    st = audit["network_stage"]
+    out += ["", "## Network stage", "", f"Stage reached: **{st['stage'] or 'none'}**.", ""]
+    out += [f"- {x['stage']}: {x['reached_count']} of {x['members']} actors; cut off: "
+            f"{ids(x['cut_off']) or 'nobody'}" for x in st["stages"]]
+    out += ["", "## Recommendations", ""]
+    out += [f"1. {r['action']} _({r['derivation']})_" for r in audit["recommendations"]]
+    out += note("recommendations")
+    return "\n".join(out) + "\n"
+
+
+def _maint(c: dict[str, Any]) -> str:
+    return ", ".join(f"{m['actor']} ({m['role']}, {'paid' if m['paid'] else 'volunteer'})"
+                     for m in c["maintainers"]) or "nobody"
+
+
+def _num(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.3f}"
+
+
+def to_csv(audit: dict[str, Any]) -> str:
+    """One row per finding."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for f in audit["findings"]:
+        w.writerow(f)
+    return buf.getvalue()
+
+
+def to_json(audit: dict[str, Any]) -> str:
+    """The audit as JSON."""
+    return pretty(audit)
+
+
+def find_chromium() -> str:
+    """Chromium for printing PDFs: KB_CHROMIUM, else chromium on the PATH."""
+    for cand in (os.environ.get("KB_CHROMIUM"), "chromium", "chromium-browser",
+                 "google-chrome"):
+        if cand and (shutil.which(cand) or Path(cand).exists()):
+            return shutil.which(cand) or cand
+    raise KBError("PDF output needs Chromium and none was found",
+                  hint="Install it (apt-get install chromium, done by `make setup`) or set "
+                  "KB_CHROMIUM; or use --format html and print that.")
+
+
+PDF_TIMEOUT = 120  # seconds
+PRINT_IT_YOURSELF = "Write the report with --format html and print it from a browser."
+
+
+def pdf(audit: dict[str, Any], out: Path) -> None:
+    """Print the HTML report to PDF with headless Chromium."""
+    chrome = find_chromium()
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "audit.html"
+        page.write_text(html(audit), encoding="utf-8")
+        cmd = [chrome, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", f"--user-data-dir={Path(tmp) / 'profile'}",
+               "--no-pdf-header-footer", f"--print-to-pdf={out.resolve()}", page.as_uri()]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=PDF_TIMEOUT,
+                                  check=False)
+        except subprocess.TimeoutExpired:
+            raise KBError(f"Chromium did not finish printing the PDF within {PDF_TIMEOUT} s",
+                          hint=PRINT_IT_YOURSELF) from None
+        if proc.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+            # Headless Chromium logs noise about its crash reporter even when it works.
+            said = [line.strip() for line in (proc.stderr or "").splitlines()
+                    if line.strip() and "crashpad" not in line]
+            raise KBError(f"Chromium could not print the PDF (exit {proc.returncode})",
+                          hint=(f"Chromium said: {said[-1]}\n" if said else "")
+                          + PRINT_IT_YOURSELF)
+
+
+FORMATS = ("html", "pdf", "md", "json", "csv")
+
+
+def format_for(out: Path | None, fmt: str | None) -> str:
+    """The report format asked for: `fmt`, else from the suffix of `out`, else Markdown;
+    KBError when the suffix names no format, or a PDF has nowhere to go."""
+    if fmt is None:
+        suffix = out.suffix.lower().lstrip(".") if out else ""
+        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix) or "md"
+        if fmt not in FORMATS:
+            raise KBError(f"cannot tell the format from {out}", hint="Pass --format.")
+    if fmt == "pdf" and out is None:
+        raise KBError("PDF output needs --out PATH")
+    return fmt
+
+
+def text(audit: dict[str, Any], fmt: str) -> str:
+    """The audit as text in one of the text formats (html, md, json, csv)."""
+    return {"html": html, "md": markdown, "json": to_json, "csv": to_csv}[fmt](audit)

@@ -1,0 +1,82 @@
+"""The one result cache: keyed by (data state, question), newest state only, bounded in
+entries and bytes; and the disk slot that carries the risk snapshot between processes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from kb.cache import DiskSlot, ResultCache, approx_size
+
+
+def test_answers_are_kept_per_question_and_computed_once() -> None:
+    c = ResultCache(max_entries=10, max_bytes=1 << 20)
+    calls: list[str] = []
+
+    def compute(v: str) -> str:
+        calls.append(v)
+        return v
+
+    assert c.get_or_compute("s1", ("risk", 1), lambda: compute("a")) == "a"
+    assert c.get_or_compute("s1", ("risk", 1), lambda: compute("b")) == "a"
+    assert c.get_or_compute("s1", ("risk", 2), lambda: compute("c")) == "c"
+    assert calls == ["a", "c"] and (c.hits, c.misses) == (1, 2)
+
+
+def test_a_new_data_state_drops_every_older_answer() -> None:
+    c = ResultCache()
+    c.put("s1", "q1", [1])
+    c.put("s1", "q2", [2])
+    assert c.get("s2", "q1") is None  # asked in another state: no answer, nothing dropped yet
+    c.put("s2", "q3", [3])
+    assert len(c) == 1 and c.get("s1", "q1") is None and c.get("s2", "q3") == [3]
+    assert c.held_states() == ["s2"] and c.find("q3") == ("s2", [3])
+
+
+def test_the_entry_bound_drops_the_least_recently_used() -> None:
+    c = ResultCache(max_entries=2, max_bytes=1 << 30)
+    c.put("s", "a", 1)
+    c.put("s", "b", 2)
+    assert c.get("s", "a") == 1  # a is now more recent than b
+    c.put("s", "c", 3)
+    assert (c.get("s", "a"), c.get("s", "b"), c.get("s", "c")) == (1, None, 3)
+
+
+def test_the_byte_bound_holds_and_an_answer_too_large_is_not_kept() -> None:
+    c = ResultCache(max_entries=100, max_bytes=1000)
+    c.put("s", "a", "x", size=400)
+    c.put("s", "b", "y", size=400)
+    c.put("s", "c", "z", size=400)  # 1,200 > 1,000: the oldest goes
+    assert c.get("s", "a") is None and c.bytes == 800
+    assert c.put("s", "huge", "w", size=5000) == "w"  # returned to the caller, not kept
+    assert c.get("s", "huge") is None and c.bytes == 800
+    c.discard("b")
+    assert c.bytes == 400 and len(c) == 1
+
+
+def test_approx_size_counts_arrays_and_extrapolates_long_lists() -> None:
+    arr = np.zeros(1000, dtype=np.int64)
+    assert approx_size(arr) >= 8000
+    rows = [{"id": f"c{i:05d}", "score": i} for i in range(10_000)]
+    one = sys.getsizeof(rows[0]) + sum(sys.getsizeof(k) + sys.getsizeof(v)
+                                       for k, v in rows[0].items())
+    estimate = approx_size(rows)
+    # Every row has the same shape: the estimate is within 5% of 10,000 rows of that size.
+    assert abs(estimate - (sys.getsizeof(rows) + 10_000 * one)) < 0.05 * estimate
+
+
+def test_a_disk_slot_answers_only_for_its_format_and_state(tmp_path: Path) -> None:
+    slot = DiskSlot(tmp_path / "cache" / "x.pickle", fmt=(1, ("a",)))
+    assert slot.read("s1", dict) is None  # no file yet
+    slot.write("s1", {"v": 1})
+    assert slot.read("s1", dict) == {"v": 1}
+    assert slot.read("s2", dict) is None  # another data state
+    assert slot.read("s1", list) is None  # not the kind asked for
+    assert DiskSlot(slot.path, fmt=(2, ("a",))).read("s1", dict) is None  # another format
+    slot.path.write_bytes(b"not a pickle")
+    assert slot.read("s1", dict) is None
+    slot.remove()
+    assert not slot.path.exists()
+    assert not list(slot.path.parent.glob(".slot-*"))  # no temporary file left behind

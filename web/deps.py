@@ -1,0 +1,76 @@
+"""What the panel's routes depend on, as FastAPI dependencies: the settings, the driver, the
+data state a request reads (with its `ETag` check), and the result cache keyed by it.
+
+Routers import these; nothing here imports a router or the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, Request
+from neo4j import Driver
+
+from kb import cache
+from kb.perf import collector_paused
+from kb.settings import Settings
+from kb.store import db
+from web.render import check_fresh
+
+T = TypeVar("T")
+
+
+def get_settings(request: Request) -> Settings:
+    """The panel's settings."""
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_driver(request: Request) -> Driver:
+    """The app's driver, opened on first use (nothing connects at import or start-up)."""
+    state = request.app.state
+    if getattr(state, "driver", None) is None:
+        state.driver = db.open_driver(state.settings)
+    return state.driver  # type: ignore[no-any-return]
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+DriverDep = Annotated[Driver, Depends(get_driver)]
+
+
+def get_data_state(request: Request, driver: DriverDep, settings: SettingsDep) -> str:
+    """The database's data state (`db.data_state`), read once per request; it changes with
+    every committed write by any client, so nothing the panel keeps outlives its data. A
+    request whose If-None-Match names the page's current ETag is answered 304 here, before
+    any work."""
+    if not hasattr(request.state, "data_state"):
+        request.state.data_state = db.data_state(driver, settings=settings)
+    check_fresh(request, request.state.data_state)
+    return request.state.data_state  # type: ignore[no-any-return]
+
+
+StateDep = Annotated[str, Depends(get_data_state)]
+
+
+class Answers:
+    """The result cache (`kb.cache`) seen from one request: answers of its data state."""
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+    def get(self, question: Hashable, compute: Callable[[], T]) -> T:
+        """The answer to `question` in this data state, computed once. The answer is shared
+        between requests: callers must not change it."""
+        def work() -> T:
+            with collector_paused():  # large answers are millions of objects, no cycles
+                return compute()
+
+        return cache.results.get_or_compute(self.state, question, work)
+
+
+def get_answers(state: StateDep) -> Answers:
+    """The cache of answers for the request's data state."""
+    return Answers(state)
+
+
+AnswersDep = Annotated[Answers, Depends(get_answers)]

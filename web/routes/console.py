@@ -1,0 +1,75 @@
+"""`/query`: the Cypher console, guarded by `kb.views.console`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from neo4j import Driver
+from neo4j.exceptions import ClientError, TransientError
+from pydantic import BaseModel, Field
+
+from kb.settings import Settings
+from kb.views import console
+from web.deps import DriverDep, SettingsDep
+from web.render import PanelError, render
+from web.schemas import ERRORS, ConsoleResultOut, ConsoleRulesOut
+
+router = APIRouter(tags=["console"])
+
+
+class ConsoleRequest(BaseModel):
+    """A console query and its parameters."""
+
+    cypher: str = Field(description="One read-only Cypher query.")
+    params: dict[str, Any] = Field(default_factory=dict, description="Query parameters.")
+
+
+def run_guarded(driver: Driver, cypher: str, params: dict[str, Any],
+                settings: Settings) -> dict[str, Any]:
+    """Check and run a console query; every refusal and failure as a PanelError."""
+    try:
+        return console.run(driver, cypher, params, settings).as_dict()
+    except console.Refused as exc:
+        raise PanelError(400, "refused", exc.message,
+                         "The console runs read-only queries; see /query.json for the rules."
+                         ) from None
+    except console.QueryFailed as exc:
+        timeout = "TransactionTimedOut" in exc.code or "timed out" in exc.message.lower()
+        raise PanelError(408 if timeout else 400, "timeout" if timeout else "cypher_error",
+                         exc.message, None if not timeout else
+                         f"Queries stop after {settings.kb_query_timeout:g} s; narrow it down.",
+                         {"neo4j_code": exc.code, "position": exc.position}) from None
+    except TransientError as exc:
+        raise PanelError(408, "timeout", exc.message or "the query took too long",
+                         f"Queries stop after {settings.kb_query_timeout:g} s.") from None
+    except ClientError as exc:
+        raise PanelError(400, "cypher_error", exc.message or str(exc), None,
+                         {"neo4j_code": exc.code}) from None
+
+
+def console_rules(settings: Any) -> dict[str, Any]:
+    """What the console allows, as its page and JSON twin show."""
+    return {"row_cap": settings.kb_row_cap, "timeout_seconds": settings.kb_query_timeout,
+            "allowed_procedures": sorted(console.ALLOWED_PROCEDURES),
+            "refused": ["writes and schema changes", "LOAD CSV", "other procedures",
+                        "USE / SHOW / TERMINATE and anything aimed at the system database",
+                        "CALL ... IN TRANSACTIONS"],
+            "api": "POST /query.json with {\"cypher\": \"...\", \"params\": {...}}"}
+
+
+@router.get("/query.json", response_model=ConsoleRulesOut, summary="The console's rules")
+@router.get("/query", summary="Cypher console", include_in_schema=False)
+def console_page(request: Request, settings: SettingsDep, cypher: str = "",
+                 params: str = "{}") -> Response:
+    """The console page; its JSON twin describes the rules."""
+    data = {**console_rules(settings), "cypher": cypher, "params": params}
+    return render(request, "query.html", data)
+
+
+@router.post("/query.json", response_model=ConsoleResultOut,
+             responses={**ERRORS, 408: ERRORS[400]}, summary="Run a read-only Cypher query")
+def console_run(body: ConsoleRequest, driver: DriverDep, settings: SettingsDep) -> Response:
+    """Check the query, run it read-only; `{"columns", "rows", "truncated", "graph"}`."""
+    return JSONResponse(run_guarded(driver, body.cypher, body.params, settings))

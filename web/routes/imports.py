@@ -1,0 +1,93 @@
+"""`/import`: upload a valuenet/1 file, see a dry-run validation report, then load it."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import Response
+
+from kb.ingest import loader
+from web.deps import DriverDep
+from web.render import PanelError, render
+from web.schemas import ERRORS, ImportOut
+
+router = APIRouter(tags=["import"])
+SUFFIXES = {".yaml", ".yml", ".json"}
+MAX_UPLOAD = 50 * 1024 * 1024
+
+
+def _upload_dir(request: Request) -> Path:
+    d = Path(request.app.state.settings.kb_state_dir) / "uploads"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@router.get("/import.json", response_model=ImportOut, summary="Import page (JSON)")
+@router.get("/import", summary="Import page", include_in_schema=False)
+def import_page(request: Request) -> Response:
+    """The upload form; says whether loading is allowed."""
+    token = request.app.state.settings.kb_editor_token
+    return render(request, "import.html", {"writable": bool(token), "report": None})
+
+
+@router.post("/import.json", response_model=ImportOut, responses={**ERRORS, 422: ERRORS[400]},
+             summary="Validate an upload (dry run)")
+@router.post("/import", summary="Validate an upload (dry run)", include_in_schema=False)
+async def import_check(request: Request, driver: DriverDep,
+                       file: Annotated[UploadFile, File()]) -> Response:
+    """Validate an uploaded file against the knowledge base; nothing is written."""
+    name = Path(file.filename or "upload.yaml").name
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise PanelError(400, "bad_file", f"{name}: unknown file type {suffix!r}",
+                         "Upload a .yaml, .yml or .json valuenet/1 file.")
+    content = await file.read(MAX_UPLOAD + 1)
+    if len(content) > MAX_UPLOAD:
+        raise PanelError(413, "too_large", f"{name} is larger than {MAX_UPLOAD // 2**20} MiB",
+                         "Load large files with `kb load` instead.")
+    digest = hashlib.sha256(content).hexdigest()[:32]
+    stored = _upload_dir(request) / f"{digest}{suffix}"
+    stored.write_bytes(content)
+    result = loader.check([stored], driver, request.app.state.settings)
+    problems = [{**p.as_dict(), "file": name, "where": p.where().replace(str(stored), name)}
+                for p in result.problems]
+    report: dict[str, Any] = {"file": name, "upload": stored.name, "ok": result.ok,
+                              "problems": problems}
+    if result.ok:
+        report["records"] = {k: len(v) for k, v in result.sources[0].sections.items()}
+    token = request.app.state.settings.kb_editor_token
+    return render(request, "import.html", {"writable": bool(token), "report": report},
+                  status=200 if result.ok else 422)
+
+
+@router.post("/import/load.json", response_model=ImportOut,
+             responses={**ERRORS, 403: ERRORS[400], 422: ERRORS[400]},
+             summary="Load a validated upload (needs the editor token)")
+@router.post("/import/load", summary="Load a validated upload (needs the editor token)",
+             include_in_schema=False)
+def import_load(request: Request, driver: DriverDep, upload: Annotated[str, Form()],
+                token: Annotated[str, Form()] = "") -> Response:
+    """Load a file checked before; needs the editor token from KB_EDITOR_TOKEN."""
+    expected = request.app.state.settings.kb_editor_token
+    if not expected:
+        raise PanelError(403, "read_only", "the panel is read-only",
+                         "Set KB_EDITOR_TOKEN on the server to allow imports.")
+    given = token or request.headers.get("x-editor-token", "")
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise PanelError(403, "bad_token", "the editor token is wrong")
+    path = _upload_dir(request) / Path(upload).name
+    if not path.exists():
+        raise PanelError(404, "not_found", f"no checked upload named {upload!r}",
+                         "Upload the file again.")
+    try:
+        report = loader.load(driver, [path], settings=request.app.state.settings)
+    except loader.ValidationFailed as exc:
+        raise PanelError(422, "invalid_file", f"{len(exc.problems)} problem(s); nothing was "
+                         "written", None, {"problems": [p.as_dict() for p in exc.problems]}
+                         ) from None
+    return render(request, "import.html", {"writable": True, "report": None,
+                                           "loaded": report.as_dict()})

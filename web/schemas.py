@@ -1,0 +1,265 @@
+"""The JSON twins' shapes, as pydantic models: FastAPI puts them in `/openapi.json`, so a
+script author can read every JSON answer the panel gives. Handlers build plain dicts; these
+models document them (a test checks that every `.json` route is in the schema)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Shape(BaseModel):
+    """A documented answer; keys beyond the listed ones may be added in later versions."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class ErrorDetail(Shape):
+    status: int
+    code: str = Field(description="A stable code: not_found, bad_request, refused, ...")
+    message: str
+    hint: str | None = Field(description="What to do about it.")
+
+
+class ErrorOut(Shape):
+    """Every error, HTML or JSON, has this shape."""
+
+    error: ErrorDetail
+
+
+class RiskRow(Shape):
+    """One component's hollow-core risk (see README, "Analyses")."""
+
+    id: str
+    name: str | None
+    reliant_products: int
+    reliant_actors: int
+    shared: bool
+    funded: bool
+    funders: list[str]
+    funded_until: str | None
+    cliff_date: str | None
+    maintainers: int
+    paid_maintainers: int
+    hollow_core: bool
+    free_riders: list[str]
+    risk_score: int = Field(ge=0, le=100)
+    risk_level: str
+    reasons: list[str]
+    reliant_product_ids: list[str] | None = None
+    reliant_actor_ids: list[str] | None = None
+
+
+class RiskTableRow(RiskRow):
+    """A risk-table row: no id lists, free riders cut to 50 with their total."""
+
+    free_riders_total: int
+    funding_coverage: float = Field(description="Share of the horizon funded, 0 to 1.")
+
+
+class Finding(Shape):
+    analysis: str
+    link: str
+    text: str
+
+
+class OverviewOut(Shape):
+    as_of: str
+    horizon_days: int
+    counts: dict[str, int]
+    top_risks: list[RiskRow]
+    cliffs: list[RiskRow]
+    findings: list[Finding]
+
+
+class RiskFilters(Shape):
+    level: str | None
+    reason: str | None
+    q: str | None
+    hollow: bool
+    sort: str
+    dir: str
+
+
+class RiskPageOut(Shape):
+    as_of: str
+    horizon_days: int
+    without: list[str]
+    filters: RiskFilters
+    total: int = Field(description="Components in the analysis.")
+    matching: int = Field(description="Components that pass the filters.")
+    page: int
+    per_page: int
+    components: list[RiskTableRow]
+
+
+class AnalysisRef(Shape):
+    name: str
+    description: str
+    params: dict[str, str]
+    url: str
+
+
+class AnalysesOut(Shape):
+    analyses: list[AnalysisRef]
+
+
+class AnalysisOut(Shape):
+    """One analysis: `result` is its JSON answer (for `ivn` without a product, `products`
+    holds every product's network instead)."""
+
+    analysis: str
+    description: str
+    params: dict[str, Any]
+    result: dict[str, Any] | None = None
+    products: list[dict[str, Any]] | None = None
+    choices: list[dict[str, Any]] | None = None
+
+
+class Neighbour(Shape):
+    id: str
+    label: str | None
+    name: str | None
+    url: str
+    properties: dict[str, Any]
+
+
+class EntityOut(Shape):
+    """A record: its properties and its neighbours by relationship type and direction."""
+
+    id: str
+    label: str
+    properties: dict[str, Any]
+    relationships: dict[str, list[Neighbour]]
+
+
+class ComponentOut(EntityOut):
+    as_of: str
+    risk: RiskRow
+    reliance: dict[str, list[str]]
+    maintainers: list[dict[str, Any]]
+
+
+class ProductOut(EntityOut):
+    ivn: dict[str, Any]
+
+
+class ActorOut(EntityOut):
+    fundings: list[dict[str, Any]]
+    maintains: list[dict[str, Any]]
+    owns: list[str]
+    relies_on: list[str]
+    voices: list[dict[str, Any]]
+
+
+class AgreementOut(EntityOut):
+    scorecard: dict[str, Any]
+
+
+class GraphNode(Shape):
+    id: str
+    label: str | None
+    name: str | None
+    url: str
+    depth: int
+
+
+class GraphEdge(Shape):
+    source: str
+    target: str
+    type: str
+
+
+class GraphOut(Shape):
+    id: str
+    depth: int
+    truncated: bool = Field(description="True when nodes past the cap of 300 were left out.")
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class ConsoleRulesOut(Shape):
+    row_cap: int
+    timeout_seconds: float
+    allowed_procedures: list[str]
+    refused: list[str]
+    api: str
+    cypher: str
+    params: str
+
+
+class ConsoleResultOut(Shape):
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = Field(description="True when the row cap cut the answer.")
+    graph: dict[str, list[dict[str, Any]]]
+
+
+class QueryParam(Shape):
+    name: str
+    type: str
+    default: str | None
+    doc: str
+
+
+class QueryRef(Shape):
+    name: str
+    description: str
+    mode: str
+    file: str
+    params: list[QueryParam]
+    url: str
+
+
+class QueriesOut(Shape):
+    queries: list[QueryRef]
+
+
+class SavedQueryOut(Shape):
+    name: str
+    description: str
+    mode: str
+    file: str
+    cypher: str
+    params: list[QueryParam]
+    given: dict[str, str]
+    result: ConsoleResultOut | None
+
+
+class ImportOut(Shape):
+    """The import page: whether loading is allowed, a dry-run report, or what a load did."""
+
+    writable: bool
+    report: dict[str, Any] | None
+    loaded: dict[str, Any] | None = None
+
+
+class AuditPageOut(Shape):
+    """The audit in the `valuenet-audit/1` shape (docs/audit.md, kb/report/audit_schema.json)."""
+
+    schema_: str = Field(alias="schema")
+    generated_at: str
+    as_of: str
+    horizon_days: int
+    without: list[str]
+    summary: dict[str, Any]
+    hollow_core: list[dict[str, Any]]
+    funding_cliffs: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+    recommendations: list[dict[str, Any]]
+    components: list[dict[str, Any]]
+
+
+class AuditDiffOut(Shape):
+    old: str
+    new: str
+    empty: bool
+    new_hollow_cores: list[str]
+    resolved_hollow_cores: list[str]
+    score_changes: list[dict[str, Any]]
+    cliffs_moved: list[dict[str, Any]]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 503: {"model": ErrorOut}}
