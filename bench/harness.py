@@ -343,7 +343,7 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
     _, risk_json = kb(args, "risk", "--as-of", AS_OF, "--format", "json")
     ours = {c["id"]: c for c in json.loads(risk_json)["components"]}
     audit_s, _ = kb(args, "audit", "--as-of", AS_OF, "--format", "json")
-    # The reports for reading, which cut long lists (kb/report.py): time and size.
+    # The reports for reading, which cut long lists (kb/report/render.py): time and size.
     reports: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in ("html", "pdf"):

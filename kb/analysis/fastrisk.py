@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 from neo4j import Driver
+from neo4j.exceptions import DriverError, Neo4jError
 
 from kb import cache
 from kb.analysis.scoring import funding_state, verdict
@@ -91,8 +92,6 @@ def refresh(driver: Driver, settings: Settings | None = None) -> None:
     """After a write by kb itself: compute the snapshot of the graph as it is now and keep
     it, so that the next risk question, in any process, only builds rows. A cache: if Neo4j
     fails here, the write has still committed and the next question computes it instead."""
-    from neo4j.exceptions import DriverError, Neo4jError
-
     with collector_paused(), contextlib.suppress(Neo4jError, DriverError):
         snapshot(driver, settings)
 

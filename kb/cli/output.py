@@ -7,6 +7,10 @@ import io
 import json
 from typing import Any
 
+import click
+from rich.console import Console
+from rich.table import Table
+
 from kb.analysis.common import Analysis
 from kb.report.jsontext import pretty_bytes
 
@@ -43,9 +47,6 @@ def to_csv(result: Analysis) -> str:
 
 def print_table(result: Analysis, title: str | None = None) -> None:
     """The analysis rows as a rich table on standard output."""
-    from rich.console import Console
-    from rich.table import Table
-
     columns = result.table_columns or result.columns
     table = Table(*(HEADERS.get(c, c) for c in columns), title=title, show_lines=False)
     for row in result.rows:
@@ -58,8 +59,6 @@ def print_table(result: Analysis, title: str | None = None) -> None:
 
 def emit(result: Analysis, fmt: str, title: str | None = None) -> None:
     """Print in the chosen format."""
-    import click
-
     if fmt == "json":
         click.echo(pretty_bytes(result.data), nl=False)  # bytes go to the binary stream
     elif fmt == "csv":

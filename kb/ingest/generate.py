@@ -11,10 +11,13 @@ the same file.
 
 from __future__ import annotations
 
+import csv
 import random
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from kb.ingest.model import Area
+from kb.ingest.model import SECTIONS, Area
 
 LEVELS = 8
 LEVEL_GROWTH = 2.2  # each level holds this many times the components of the one below
@@ -185,8 +188,6 @@ def _dedupe(records: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
 
 def depth_and_degrees(doc: dict[str, Any]) -> dict[str, Any]:
     """In-degree distribution and depth of the dependency graph, for calibration."""
-    from collections import Counter
-
     comps = doc["components"]
     indeg: Counter[str] = Counter(d for c in comps for d in c["depends_on"])
     edges = sum(indeg.values())
@@ -197,11 +198,6 @@ def depth_and_degrees(doc: dict[str, Any]) -> dict[str, Any]:
 
 def write_csv(doc: dict[str, Any], folder: Any) -> None:
     """Write a document as the CSV folder form of valuenet/1."""
-    import csv
-    from pathlib import Path
-
-    from kb.ingest.model import SECTIONS
-
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     with (out / "ecosystem.csv").open("w", newline="") as fh:

@@ -8,6 +8,7 @@ audits is `kb/report/history.py`.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -121,8 +122,6 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
 def _add_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
-    import calendar
-
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 

@@ -15,6 +15,7 @@ declared but not used, naming the file and line.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,8 +70,6 @@ class Param:
             if self.type == "date":
                 return date.fromisoformat(raw).isoformat()
             if self.type in ("list", "map", "any"):
-                import json
-
                 return json.loads(raw)
         except ValueError as exc:
             raise UsageError(

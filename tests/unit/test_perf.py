@@ -62,7 +62,7 @@ def _in_generation(obj: object, generation: int) -> bool:
 
 
 def test_what_a_block_built_goes_to_the_oldest_generation_without_a_young_pass() -> None:
-    gc.unfreeze()  # the panel's tests leave its frozen cache behind in this process
+    gc.unfreeze()  # in case anything in this process froze objects before
     gc.collect()
     with collector_paused():
         built = [[i] for i in range(5000)]  # 5,001 tracked lists, far over the 700 threshold

@@ -18,8 +18,8 @@ from web.schemas import ERRORS, AnalysesOut, AnalysisOut
 router = APIRouter(tags=["analyses"])
 
 
-@router.get("/analyses.json", response_model=AnalysesOut, summary="List of analyses (JSON)")
 @router.get("/analyses", summary="List of analyses", include_in_schema=False)
+@router.get("/analyses.json", response_model=AnalysesOut, summary="List of analyses (JSON)")
 def analyses_index(request: Request) -> Response:
     """Every analysis, with its parameters."""
     data = {"analyses": [{"name": n, "description": s.description, "params": s.params,
@@ -27,9 +27,9 @@ def analyses_index(request: Request) -> Response:
     return render(request, "analyses.html", data)
 
 
+@router.get("/analyses/{name}", summary="One analysis", include_in_schema=False)
 @router.get("/analyses/{name}.json", response_model=AnalysisOut, responses=ERRORS,
             summary="One analysis (JSON)")
-@router.get("/analyses/{name}", summary="One analysis", include_in_schema=False)
 def analysis_page(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                   name: str) -> Response:
     """Any analysis by name; its parameters come from the query string."""

@@ -35,9 +35,9 @@ def _audit(answers: Answers, driver: Driver, settings: Settings, p: dict[str, An
                                            settings=settings))
 
 
+@router.get("/audit", summary="Sustainability audit", include_in_schema=False)
 @router.get("/audit.json", response_model=AuditPageOut, responses=ERRORS,
             summary="Sustainability audit (JSON, valuenet-audit/1)")
-@router.get("/audit", summary="Sustainability audit", include_in_schema=False)
 def audit_page(request: Request, driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
                as_of: str | None = None,
                horizon: Annotated[int, Query(ge=0, le=3650)] = 180,
@@ -66,10 +66,10 @@ def audit_report(driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
     return HTMLResponse(report.html(_audit(answers, driver, settings, p)))
 
 
-@router.get("/audit/diff.json", response_model=AuditDiffOut, responses=ERRORS,
-            summary="What changed between two saved audits (JSON)")
 @router.get("/audit/diff", summary="What changed between two saved audits",
             include_in_schema=False)
+@router.get("/audit/diff.json", response_model=AuditDiffOut, responses=ERRORS,
+            summary="What changed between two saved audits (JSON)")
 def audit_diff(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                old: str | None = None, new: str | None = None) -> Response:
     """Compare two saved audits (default: the two newest)."""

@@ -59,8 +59,8 @@ def console_rules(settings: Any) -> dict[str, Any]:
             "api": "POST /query.json with {\"cypher\": \"...\", \"params\": {...}}"}
 
 
-@router.get("/query.json", response_model=ConsoleRulesOut, summary="The console's rules")
 @router.get("/query", summary="Cypher console", include_in_schema=False)
+@router.get("/query.json", response_model=ConsoleRulesOut, summary="The console's rules")
 def console_page(request: Request, settings: SettingsDep, cypher: str = "",
                  params: str = "{}") -> Response:
     """The console page; its JSON twin describes the rules."""

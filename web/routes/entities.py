@@ -25,9 +25,9 @@ from web.schemas import (
 router = APIRouter(tags=["entities"])
 
 
+@router.get("/components/{entity_id:path}", summary="Component page", include_in_schema=False)
 @router.get("/components/{entity_id:path}.json", response_model=ComponentOut, responses=ERRORS,
             summary="Component page (JSON)")
-@router.get("/components/{entity_id:path}", summary="Component page", include_in_schema=False)
 def component_page(request: Request, driver: DriverDep, settings: SettingsDep,
                    answers: AnswersDep, entity_id: str, as_of: str | None = None,
                    horizon: int = 180) -> Response:
@@ -38,9 +38,9 @@ def component_page(request: Request, driver: DriverDep, settings: SettingsDep,
     return render(request, "component.html", entities.component(data, risk))
 
 
+@router.get("/products/{entity_id:path}", summary="Product page", include_in_schema=False)
 @router.get("/products/{entity_id:path}.json", response_model=ProductOut, responses=ERRORS,
             summary="Product page (JSON)")
-@router.get("/products/{entity_id:path}", summary="Product page", include_in_schema=False)
 def product_page(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                  entity_id: str, as_of: str | None = None) -> Response:
     """A product: its inner value network with criteria, and its agreement gaps."""
@@ -48,9 +48,9 @@ def product_page(request: Request, driver: DriverDep, settings: SettingsDep, sta
     return render(request, "product.html", entities.product(driver, data, as_of, settings))
 
 
+@router.get("/actors/{entity_id:path}", summary="Actor page", include_in_schema=False)
 @router.get("/actors/{entity_id:path}.json", response_model=ActorOut, responses=ERRORS,
             summary="Actor page (JSON)")
-@router.get("/actors/{entity_id:path}", summary="Actor page", include_in_schema=False)
 def actor_page(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                entity_id: str) -> Response:
     """An actor: what it funds, maintains, owns and relies on, and its voice in decisions."""
@@ -58,9 +58,9 @@ def actor_page(request: Request, driver: DriverDep, settings: SettingsDep, state
     return render(request, "actor.html", entities.actor(driver, data, settings))
 
 
+@router.get("/agreements/{entity_id:path}", summary="Agreement page", include_in_schema=False)
 @router.get("/agreements/{entity_id:path}.json", response_model=AgreementOut, responses=ERRORS,
             summary="Agreement page (JSON)")
-@router.get("/agreements/{entity_id:path}", summary="Agreement page", include_in_schema=False)
 def agreement_page(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                    entity_id: str, as_of: str | None = None) -> Response:
     """An agreement: parties, what it concerns, and its scorecard."""
@@ -68,9 +68,9 @@ def agreement_page(request: Request, driver: DriverDep, settings: SettingsDep, s
     return render(request, "entity.html", entities.agreement(driver, data, as_of, settings))
 
 
+@router.get("/fundings/{entity_id:path}", summary="Funding page", include_in_schema=False)
 @router.get("/fundings/{entity_id:path}.json", response_model=EntityOut, responses=ERRORS,
             summary="Funding page (JSON)")
-@router.get("/fundings/{entity_id:path}", summary="Funding page", include_in_schema=False)
 def funding_page(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                  entity_id: str) -> Response:
     """A funding flow: who grants it to whom, for what, and the sub-grants it passes on."""
@@ -78,9 +78,9 @@ def funding_page(request: Request, driver: DriverDep, settings: SettingsDep, sta
                   entities.entity(driver, entity_id, "Funding", settings))
 
 
+@router.get("/decisions/{entity_id:path}", summary="Decision page", include_in_schema=False)
 @router.get("/decisions/{entity_id:path}.json", response_model=EntityOut, responses=ERRORS,
             summary="Decision page (JSON)")
-@router.get("/decisions/{entity_id:path}", summary="Decision page", include_in_schema=False)
 def decision_page(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                   entity_id: str) -> Response:
     """A decision: each actor's voice and what it was about."""
@@ -88,9 +88,9 @@ def decision_page(request: Request, driver: DriverDep, settings: SettingsDep, st
                   entities.entity(driver, entity_id, "Decision", settings))
 
 
+@router.get("/graph", summary="Neighbourhood graph page", include_in_schema=False)
 @router.get("/graph.json", response_model=GraphOut, responses=ERRORS,
             summary="Neighbourhood graph of an entity")
-@router.get("/graph", summary="Neighbourhood graph page", include_in_schema=False)
 def graph_page(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                id: str, depth: Annotated[int, Query(ge=1, le=4)] = 1) -> Response:
     """Nodes and edges within `depth` hops of an entity (at most 300 nodes)."""

@@ -26,17 +26,17 @@ def _upload_dir(request: Request) -> Path:
     return d
 
 
-@router.get("/import.json", response_model=ImportOut, summary="Import page (JSON)")
 @router.get("/import", summary="Import page", include_in_schema=False)
+@router.get("/import.json", response_model=ImportOut, summary="Import page (JSON)")
 def import_page(request: Request) -> Response:
     """The upload form; says whether loading is allowed."""
     token = request.app.state.settings.kb_editor_token
     return render(request, "import.html", {"writable": bool(token), "report": None})
 
 
+@router.post("/import", summary="Validate an upload (dry run)", include_in_schema=False)
 @router.post("/import.json", response_model=ImportOut, responses={**ERRORS, 422: ERRORS[400]},
              summary="Validate an upload (dry run)")
-@router.post("/import", summary="Validate an upload (dry run)", include_in_schema=False)
 async def import_check(request: Request, driver: DriverDep,
                        file: Annotated[UploadFile, File()]) -> Response:
     """Validate an uploaded file against the knowledge base; nothing is written."""
@@ -64,11 +64,11 @@ async def import_check(request: Request, driver: DriverDep,
                   status=200 if result.ok else 422)
 
 
+@router.post("/import/load", summary="Load a validated upload (needs the editor token)",
+             include_in_schema=False)
 @router.post("/import/load.json", response_model=ImportOut,
              responses={**ERRORS, 403: ERRORS[400], 422: ERRORS[400]},
              summary="Load a validated upload (needs the editor token)")
-@router.post("/import/load", summary="Load a validated upload (needs the editor token)",
-             include_in_schema=False)
 def import_load(request: Request, driver: DriverDep, upload: Annotated[str, Form()],
                 token: Annotated[str, Form()] = "") -> Response:
     """Load a file checked before; needs the editor token from KB_EDITOR_TOKEN."""

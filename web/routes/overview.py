@@ -22,9 +22,9 @@ def risk_of(answers: AnswersDep, driver: DriverDep, settings: SettingsDep, day: 
                        lambda: analysis.risk(driver, day, horizon, list(without), settings))
 
 
+@router.get("/", summary="Overview", include_in_schema=False)
 @router.get("/index.json", response_model=OverviewOut, responses=ERRORS,
             summary="Overview (JSON)")
-@router.get("/", summary="Overview", include_in_schema=False)
 def overview(request: Request, driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
              as_of: str | None = None) -> Response:
     """Counts, top hollow-core risks, coming cliffs and a headline per analysis."""

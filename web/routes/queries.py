@@ -17,8 +17,8 @@ from web.schemas import ERRORS, QueriesOut, SavedQueryOut
 router = APIRouter(tags=["queries"])
 
 
-@router.get("/queries.json", response_model=QueriesOut, summary="Saved queries (JSON)")
 @router.get("/queries", summary="Saved queries", include_in_schema=False)
+@router.get("/queries.json", response_model=QueriesOut, summary="Saved queries (JSON)")
 def saved_queries(request: Request) -> Response:
     """Every query file in cypher/, with its description and parameters."""
     items = []
@@ -29,10 +29,10 @@ def saved_queries(request: Request) -> Response:
     return render(request, "queries.html", {"queries": items})
 
 
-@router.get("/queries/{name}.json", response_model=SavedQueryOut, responses=ERRORS,
-            summary="One saved query (JSON)")
 @router.get("/queries/{name}", summary="One saved query, with a form for its parameters",
             include_in_schema=False)
+@router.get("/queries/{name}.json", response_model=SavedQueryOut, responses=ERRORS,
+            summary="One saved query (JSON)")
 def saved_query(request: Request, driver: DriverDep, settings: SettingsDep, state: StateDep,
                 name: str) -> Response:
     """Show a saved query; run it (read-only) when the query string has `run=1`."""

@@ -21,9 +21,9 @@ from web.schemas import ERRORS, RiskPageOut
 router = APIRouter(tags=["risk"])
 
 
+@router.get("/risk", summary="Risk table", include_in_schema=False)
 @router.get("/risk.json", response_model=RiskPageOut, responses=ERRORS,
             summary="Risk table (JSON)")
-@router.get("/risk", summary="Risk table", include_in_schema=False)
 def risk_page(
     request: Request, driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
     as_of: str | None = None,

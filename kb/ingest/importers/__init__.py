@@ -16,6 +16,8 @@ from types import ModuleType
 from typing import Any
 
 from kb.errors import KBError
+from kb.ingest.model import SECTIONS
+from kb.ingest.validate import REL_KEYS
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -103,9 +105,6 @@ def document(ecosystem_id: str, name: str, **sections: list[dict[str, Any]]) -> 
 def merge(docs: list[dict[str, Any]], ecosystem_id: str, name: str) -> dict[str, Any]:
     """One document from several files of one import: records de-duplicated by id, and
     relationship records by their natural key (the first one wins)."""
-    from kb.ingest.model import SECTIONS
-    from kb.ingest.validate import REL_KEYS
-
     merged: dict[str, Any] = {"format": "valuenet/1",
                               "ecosystem": {"id": ecosystem_id, "name": name,
                                             "currency": "USD"}}
@@ -124,7 +123,8 @@ def merge(docs: list[dict[str, Any]], ecosystem_id: str, name: str) -> dict[str,
 
 
 def registry() -> dict[str, ModuleType]:
-    """Every importer by format name."""
+    """Every importer by format name. (Imported here, not at the top: each importer imports
+    this package's helpers, so the package cannot import them while it loads.)"""
     from kb.ingest.importers import (
         cyclonedx,
         dpg,

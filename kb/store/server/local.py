@@ -20,6 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from neo4j import GraphDatabase
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
 from kb.errors import KBError
 from kb.settings import Settings
 
@@ -263,9 +266,6 @@ def local_uri(settings: Settings) -> str:
 
 
 def _bolt_answers(settings: Settings, password: str) -> bool:
-    from neo4j import GraphDatabase
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
-
     try:
         with GraphDatabase.driver(
             local_uri(settings), auth=(settings.neo4j_user, password), connection_timeout=2
