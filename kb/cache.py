@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Hashable
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,28 +35,34 @@ T = TypeVar("T")
 SAMPLE = 64  # items of a long list or dict measured; the rest are assumed alike
 
 
-def approx_size(value: Any, _depth: int = 0) -> int:
+def approx_size(value: Any, _seen: set[int] | None = None, _depth: int = 0) -> int:
     """An estimate of the bytes `value` holds: exact for flat values and numpy arrays,
-    extrapolated from the first SAMPLE items for long containers, dataclasses field by field."""
+    extrapolated from the first SAMPLE items for long containers, dataclasses field by field;
+    a container reached twice (an answer's rows are often also inside its data) counts once."""
+    seen = set() if _seen is None else _seen
+    if id(value) in seen:
+        return 0
     if isinstance(value, np.ndarray):
+        seen.add(id(value))
         return int(value.nbytes) + 112
     size = sys.getsizeof(value)
     if _depth > 8:
         return size
     if isinstance(value, dict):
-        n = len(value)
-        items = list(value.items())[:SAMPLE]
+        seen.add(id(value))
+        items = list(islice(value.items(), SAMPLE))
         if items:
-            part = sum(approx_size(k, _depth + 1) + approx_size(v, _depth + 1)
+            part = sum(approx_size(k, seen, _depth + 1) + approx_size(v, seen, _depth + 1)
                        for k, v in items)
-            size += part * n // len(items)
+            size += part * len(value) // len(items)
     elif isinstance(value, list | tuple | set | frozenset):
-        n = len(value)
-        items = list(value)[:SAMPLE] if not isinstance(value, list) else value[:SAMPLE]
+        seen.add(id(value))
+        items = list(islice(value, SAMPLE))
         if items:
-            size += sum(approx_size(v, _depth + 1) for v in items) * n // len(items)
+            size += sum(approx_size(v, seen, _depth + 1) for v in items) * len(value) // len(items)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        size += sum(approx_size(getattr(value, f.name), _depth + 1)
+        seen.add(id(value))
+        size += sum(approx_size(getattr(value, f.name), seen, _depth + 1)
                     for f in dataclasses.fields(value))
     return size
 

@@ -9,6 +9,7 @@ writer (`kb.ingest.write`) applies the result; unit tests check `classify` witho
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +79,24 @@ class Diff:
         return dict(out)
 
 
+def _compare(rows: list[Row], existing: dict[str, Row], key: str, counts: Counts
+             ) -> Iterator[tuple[str, Row]]:
+    """Count each row as created, updated or unchanged against `existing` (by `key`), and
+    yield what the writer must do: ("created" | "updated" | "gains_source", row)."""
+    for r in rows:
+        old = existing.get(r[key])
+        if old is None:
+            counts.created += 1
+            yield "created", r
+        elif old["hash"] != r["hash"]:
+            counts.updated += 1
+            yield "updated", r
+        else:
+            counts.unchanged += 1
+            if r["source"] not in old["sources"]:
+                yield "gains_source", r
+
+
 def classify(plan: Plan, nodes: dict[str, Row], rels: dict[str, Row], empty: bool) -> Diff:
     """Compare `plan` with the existing `nodes` (by id: label, hash, sources) and `rels` (by
     key: hash, sources). A node whose id exists with another label is a clash: the diff then
@@ -94,35 +113,23 @@ def classify(plan: Plan, nodes: dict[str, Row], rels: dict[str, Row], empty: boo
         return diff
     written: list[Row] = []
     for section, rows in plan.nodes.items():
-        counts = report.sections.setdefault(section, Counts())
-        for r in rows:
-            old = nodes.get(r["id"])
-            if old is None:
-                counts.created += 1
+        for change, r in _compare(rows, nodes, "id", report.sections.setdefault(section, Counts())):
+            if change == "created":
                 diff.created.setdefault(r["label"], []).append(r)
                 written.append(r)
-            elif old["hash"] != r["hash"]:
-                counts.updated += 1
+            elif change == "updated":
                 diff.updated.append(r)
                 written.append(r)
             else:
-                counts.unchanged += 1
-                if r["source"] not in old["sources"]:
-                    diff.node_sources.setdefault(r["source"], []).append(r["id"])
+                diff.node_sources.setdefault(r["source"], []).append(r["id"])
     diff.edges = [e for r in written for e in plan.edges[r["id"]]]
     for section, rows in plan.rels.items():
-        counts = report.sections.setdefault(section, Counts())
-        for r in rows:
-            old = rels.get(r["key"])
-            if old is None:
-                counts.created += 1
+        for change, r in _compare(rows, rels, "key", report.sections.setdefault(section, Counts())):
+            if change == "created":
                 diff.create_rels.append(r)
-            elif old["hash"] != r["hash"]:
-                counts.updated += 1
+            elif change == "updated":
                 diff.update_rels.append(r)
             else:
-                counts.unchanged += 1
-                if r["source"] not in old["sources"]:
-                    diff.rel_sources.setdefault(r["source"], []).append(
-                        {"from": r["from"], "to": r["to"], "key": r["key"]})
+                diff.rel_sources.setdefault(r["source"], []).append(
+                    {"from": r["from"], "to": r["to"], "key": r["key"]})
     return diff

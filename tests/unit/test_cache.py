@@ -80,3 +80,10 @@ def test_a_disk_slot_answers_only_for_its_format_and_state(tmp_path: Path) -> No
     slot.remove()
     assert not slot.path.exists()
     assert not list(slot.path.parent.glob(".slot-*"))  # no temporary file left behind
+
+
+def test_a_container_reached_twice_counts_once() -> None:
+    rows = [{"id": f"c{i}", "score": i} for i in range(1000)]
+    alone = approx_size(rows)
+    both = approx_size({"rows": rows, "data": {"components": rows}})
+    assert alone < both < alone + 2000  # the dict shells, not a second copy of the rows
