@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import os
 import pickle
 import sys
@@ -32,15 +33,23 @@ import numpy as np
 from cachetools import LRUCache
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 SAMPLE = 64  # items of a long list or dict measured; the rest are assumed alike
 
 
+LEAVES = (str, bytes, int, float, bool, type(None))
+
+
 def approx_size(value: Any, _seen: set[int] | None = None, _depth: int = 0) -> int:
-    """An estimate of the bytes `value` holds: exact for flat values and numpy arrays,
-    extrapolated from the first SAMPLE items for long containers, dataclasses field by field;
-    a container reached twice (an answer's rows are often also inside its data) counts once."""
+    """An estimate of the bytes `value` holds: numpy arrays exactly, containers (extrapolated
+    from their first SAMPLE items when long) and dataclasses field by field. A container
+    reached twice (an answer's rows are often also inside its data) counts once, and strings
+    and numbers inside a container count only as the container's pointer to them: an
+    answer's ids and names are mostly references to strings the snapshot already holds
+    (counting each reference as a copy made a 100k-component risk answer look ten times its
+    size)."""
     seen = set() if _seen is None else _seen
-    if id(value) in seen:
+    if id(value) in seen or (_depth and isinstance(value, LEAVES)):
         return 0
     if isinstance(value, np.ndarray):
         seen.add(id(value))
@@ -99,6 +108,10 @@ class ResultCache:
     def put(self, state: str, question: Hashable, value: T, size: int | None = None) -> T:
         """Keep `value` (unless it alone exceeds the byte bound) and return it."""
         size = approx_size(value) if size is None else size
+        if size > self.max_bytes:
+            log.warning("an answer of about %d MiB is larger than the whole cache "
+                        "(KB_CACHE_MB=%d): it is computed again each time it is asked for",
+                        size >> 20, self.max_bytes >> 20)
         with self._lock:
             self._enter(state)
             if size <= self.max_bytes:
