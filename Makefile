@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # System packages: Java 17 and Maven for Neo4j, Chromium for browser tests and PDFs,
-# poppler-utils for checking PDFs, wrk for the panel benchmark.
+# poppler-utils for checking PDFs, wrk for the panel benchmark, git for `kb import git-log`.
 # Installed only when something is missing.
 $(APT_STAMP): Makefile
 	@mkdir -p .kb
@@ -31,6 +31,7 @@ $(APT_STAMP): Makefile
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v git >/dev/null || missing="$$missing git"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

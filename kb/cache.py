@@ -59,14 +59,14 @@ def approx_size(value: Any, _seen: set[int] | None = None, _depth: int = 0) -> i
         return size
     if isinstance(value, dict):
         seen.add(id(value))
-        items = list(islice(value.items(), SAMPLE))
+        items = _spread(value.items(), len(value))
         if items:
             part = sum(approx_size(k, seen, _depth + 1) + approx_size(v, seen, _depth + 1)
                        for k, v in items)
             size += part * len(value) // len(items)
     elif isinstance(value, list | tuple | set | frozenset):
         seen.add(id(value))
-        items = list(islice(value, SAMPLE))
+        items = _spread(value, len(value))
         if items:
             size += sum(approx_size(v, seen, _depth + 1) for v in items) * len(value) // len(items)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -74,6 +74,15 @@ def approx_size(value: Any, _seen: set[int] | None = None, _depth: int = 0) -> i
         size += sum(approx_size(getattr(value, f.name), seen, _depth + 1)
                     for f in dataclasses.fields(value))
     return size
+
+
+def _spread(items: Any, n: int) -> list[Any]:
+    """At most SAMPLE of `items`, evenly spread over all `n` of them: the head of a ranked
+    list (the most relied-upon components, with the longest id lists) is not typical of it."""
+    if n <= SAMPLE:
+        return list(items)
+    step = n // SAMPLE
+    return list(islice(items, 0, step * SAMPLE, step))
 
 
 class ResultCache:
@@ -121,9 +130,12 @@ class ResultCache:
                     self._lru.popitem()
         return value
 
-    def get_or_compute(self, state: str, question: Hashable, compute: Callable[[], T]) -> T:
+    def get_or_compute(self, state: str, question: Hashable, compute: Callable[[], T],
+                       size: Callable[[T], int] | None = None) -> T:
         """The kept answer, or `compute()` kept for next time. Two callers missing at once
-        both compute; the second to finish replaces the first's entry."""
+        both compute; the second to finish replaces the first's entry. `size` measures an
+        answer whose parts other entries already hold (a filtered list of cached rows costs
+        only its own list), instead of `approx_size`."""
         hit = self.get(state, question)
         if hit is not None:
             with self._lock:
@@ -131,7 +143,8 @@ class ResultCache:
             return hit  # type: ignore[no-any-return]
         with self._lock:
             self.misses += 1
-        return self.put(state, question, compute())
+        value = compute()
+        return self.put(state, question, value, None if size is None else size(value))
 
     def held_states(self) -> list[str]:
         """The state whose answers are kept (empty when none are)."""

@@ -58,14 +58,16 @@ class Answers:
     def __init__(self, state: str) -> None:
         self.state = state
 
-    def get(self, question: Hashable, compute: Callable[[], T]) -> T:
+    def get(self, question: Hashable, compute: Callable[[], T],
+            size: Callable[[T], int] | None = None) -> T:
         """The answer to `question` in this data state, computed once. The answer is shared
-        between requests: callers must not change it."""
+        between requests: callers must not change it. `size`: see
+        `ResultCache.get_or_compute`."""
         def work() -> T:
             with collector_paused():  # large answers are millions of objects, no cycles
                 return compute()
 
-        return cache.results.get_or_compute(self.state, question, work)
+        return cache.results.get_or_compute(self.state, question, work, size)
 
 
 def get_answers(state: StateDep) -> Answers:

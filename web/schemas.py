@@ -28,6 +28,19 @@ class ErrorOut(Shape):
     error: ErrorDetail
 
 
+class Coverage(Shape):
+    """What is known of the shared components (see README, "Known, unknown and coverage")."""
+
+    shared_components: int
+    maintenance_known: int
+    maintenance_known_share: float | None
+    funding_known: int
+    funding_known_share: float | None
+    reliance: int
+    reliance_on_unknown: int
+    reliance_on_unknown_share: float | None
+
+
 class RiskRow(Shape):
     """One component's hollow-core risk (see README, "Analyses")."""
 
@@ -47,6 +60,10 @@ class RiskRow(Shape):
     risk_score: int = Field(ge=0, le=100)
     risk_level: str
     reasons: list[str]
+    funding_known: bool
+    maintenance_known: bool
+    unknown: list[str] = Field(description="The inputs no source records: funding, maintenance.")
+    confidence: str = Field(description="high (nothing unknown), medium (one), low (both).")
     reliant_product_ids: list[str] | None = None
     reliant_actor_ids: list[str] | None = None
 
@@ -67,6 +84,7 @@ class Finding(Shape):
 class OverviewOut(Shape):
     as_of: str
     horizon_days: int
+    coverage: Coverage
     counts: dict[str, int]
     top_risks: list[RiskRow]
     cliffs: list[RiskRow]
@@ -86,6 +104,7 @@ class RiskPageOut(Shape):
     as_of: str
     horizon_days: int
     without: list[str]
+    coverage: Coverage
     filters: RiskFilters
     total: int = Field(description="Components in the analysis.")
     matching: int = Field(description="Components that pass the filters.")

@@ -2,5 +2,5 @@
 // description: The ecosystems (sources) loaded into the knowledge base.
 // mode: read
 MATCH (e:Ecosystem)
-RETURN e.id AS id, e.name AS name, e.currency AS currency
+RETURN e.id AS id, e.name AS name, e.currency AS currency, coalesce(e.covers, []) AS covers
 ORDER BY id

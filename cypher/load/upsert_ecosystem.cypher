@@ -4,5 +4,6 @@
 // param: id: str | Ecosystem id.
 // param: name: str | Ecosystem name.
 // param: currency: str | Default currency.
+// param: covers: list = [] | What the ecosystem's file records completely (funding, maintenance, ties, agreements).
 MERGE (e:Ecosystem {id: $id})
-SET e.name = $name, e.currency = $currency
+SET e.name = $name, e.currency = $currency, e.covers = $covers

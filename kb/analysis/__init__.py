@@ -15,6 +15,7 @@ from kb.analysis.risk import (
     funding_cliffs,
     hollow_core,
     risk,
+    unknowns,
 )
 from kb.analysis.topology import funding_topology, topology_from_flows
 
@@ -22,5 +23,5 @@ __all__ = [
     "AREAS", "REGISTRY", "RISK_COLUMNS", "RISK_TABLE", "Analysis", "Spec", "agreements",
     "free_riders", "funding_cliffs", "funding_topology", "hollow_core", "ivn", "ivn_all",
     "network_stage", "parse_as_of", "power", "reciprocity", "risk", "run",
-    "topology_from_flows",
+    "topology_from_flows", "unknowns",
 ]

@@ -29,6 +29,7 @@ from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError
 
 from kb import cache
+from kb.analysis import scoring
 from kb.analysis.scoring import funding_state, verdict
 from kb.analysis.snapshot import INPUTS, Snapshot, Volunteers, build
 from kb.perf import collector_paused
@@ -108,17 +109,20 @@ def subscribe() -> None:
 
 def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
               settings: Settings | None = None, limit: int | None = None
-              ) -> tuple[list[dict[str, Any]], int]:
+              ) -> tuple[list[dict[str, Any]], int, dict[str, Any]]:
     """Rows with the same columns and order as the `risk` query, already plain: dates as
     ISO strings and every id list sorted; with `limit`, only that many of the most urgent
-    (the others are ranked but not built). Also returns how many components there are."""
+    (the others are ranked but not built). Also returns how many components there are, and
+    the coverage figures of all of them (`scoring.coverage`)."""
     with collector_paused():
         snap = snapshot(driver, settings)
         excluded = ({r["id"] for r in db.run(driver, "withdrawn_fundings",
                                              {"without": without}, settings=settings)}
                     if without else set())
         rows = _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(without), limit)
-        return rows, len(snap.ids)
+        known = scoring.coverage(snap.reliant_actors.tolist(), snap.funding_known.tolist(),
+                                 snap.maintenance_known.tolist())
+        return rows, len(snap.ids), known
 
 
 def _volunteer_maintainers(snap: Snapshot, day: date
@@ -170,23 +174,32 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
             riders_of[j] = [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]]
                             if a not in funders and a not in maintainer_ids]
     reliant = snap.reliant_actors
-    has_riders = reliant > 0
+    known_f, known_m = snap.funding_known, snap.maintenance_known
+    # Free riders need evidence on both sides: that an actor neither funds nor maintains it.
+    has_riders = (reliant > 0) & known_f & known_m
     for j, some in riders_of.items():
-        has_riders[j] = bool(some)
-    # The score, level and reasons depend on six small facts (numbered together as one
+        has_riders[j] = bool(some) and bool(known_f[j] and known_m[j])
+    # The score, level and reasons depend on eight small facts (numbered together as one
     # index into their ranges); most rows share them.
-    ranges = (2, 2, 21, 4, 2, 2)
+    ranges = (2, 2, 21, 4, 2, 2, 2, 2)
     facts = np.ravel_multi_index((funded, cliff, np.minimum(reliant, 20),
-                                  np.minimum(maintainers, 3), paid == 0, has_riders), ranges)
+                                  np.minimum(maintainers, 3), paid == 0, has_riders, known_f,
+                                  known_m), ranges)
     distinct, which = np.unique(facts, return_inverse=True)
-    verdicts = [verdict(bool(f), bool(c), k, m, bool(u), bool(r)) for f, c, k, m, u, r
+    verdicts = [verdict(bool(f), bool(c), k, m, bool(u), bool(r), bool(kf), bool(km))
+                for f, c, k, m, u, r, kf, km
                 in zip(*(x.tolist() for x in np.unravel_index(distinct, ranges)), strict=True)]
     scores = np.asarray([v[0] for v in verdicts], dtype=np.int64)[which]
-    # Rows by score, ties in id order (the order of the Cypher definition).
-    order = snap.by_id[np.argsort(-scores[snap.by_id], kind="stable")][:limit]
+    # Rows by score, then by how many actors and products rely on it, then by id (the order
+    # of the Cypher definition).
+    rank = np.empty(n, dtype=np.int64)
+    rank[snap.by_id] = np.arange(n)
+    products_n = np.diff(np.asarray(snap.prod_ptr, dtype=np.int64))
+    order = np.lexsort((rank, -products_n, -reliant, -scores))[:limit]
     ids, names, prod_flat, prod_ptr = snap.ids, snap.names, snap.prod_flat, snap.prod_ptr
     funded_l, maintainers_l, paid_l, which_l = (
         funded.tolist(), maintainers.tolist(), paid.tolist(), which.tolist())
+    known_f_l, known_m_l = known_f.tolist(), known_m.tolist()
     unfunded: tuple[list[str], None, None] = ([], None, None)
     out: list[dict[str, Any]] = []
     for j in order.tolist():
@@ -194,7 +207,12 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
         acts = act_flat[act_ptr[j]:act_ptr[j + 1]]
         k = len(acts)
         funders, until, cliff_day = funding.get(j, unfunded)
+        fk, mk = known_f_l[j], known_m_l[j]
         riders = riders_of.get(j)
+        if not (fk and mk):
+            riders = []  # no evidence that any relying actor neither funds nor maintains it
+        elif riders is None:
+            riders = list(acts)
         score, level, reasons = verdicts[which_l[j]]
         shared = k >= 2
         out.append({
@@ -202,9 +220,12 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
             "reliant_actors": k, "shared": shared, "funded": funded_l[j],
             "funders": list(funders), "funded_until": until and until.isoformat(),
             "cliff_date": cliff_day and cliff_day.isoformat(), "maintainers": maintainers_l[j],
-            "paid_maintainers": paid_l[j], "hollow_core": shared and not funded_l[j],
-            "free_riders": list(acts) if riders is None else riders, "risk_score": score,
-            "risk_level": level, "reasons": list(reasons), "reliant_product_ids": prods,
-            "reliant_actor_ids": acts,
+            "paid_maintainers": paid_l[j], "hollow_core": shared and fk and not funded_l[j],
+            "free_riders": riders, "risk_score": score,
+            "risk_level": level, "reasons": list(reasons),
+            "funding_known": fk, "maintenance_known": mk,
+            "unknown": [u for u, known in (("funding", fk), ("maintenance", mk)) if not known],
+            "confidence": scoring.confidence(fk, mk),
+            "reliant_product_ids": prods, "reliant_actor_ids": acts,
         })
     return out

@@ -29,10 +29,16 @@ def _product_owners(driver: Driver, settings: Settings | None) -> dict[str, str]
     return {r["product"]: r["owner"] for r in rows(driver, "product_owners", None, settings)}
 
 
+def network_known(driver: Driver, settings: Settings | None) -> dict[str, bool]:
+    """Whether sources cover ties and agreements, and whether any tie is recorded."""
+    return rows(driver, "network_known", None, settings)[0]
+
+
 def ivn_all(driver: Driver, as_of: str | None = None,
             settings: Settings | None = None) -> dict[str, dict[str, Any]]:
     """The inner value network and agreement gaps of every product, by product id."""
     as_of = parse_as_of(as_of)
+    covered = network_known(driver, settings)["agreements_covered"]
     owners = _product_owners(driver, settings)
     members: dict[str, list[dict[str, Any]]] = {p: [] for p in owners}
     for r in rows(driver, "ivn", {"as_of": as_of, "product": None}, settings):
@@ -46,19 +52,28 @@ def ivn_all(driver: Driver, as_of: str | None = None,
     for product, owner in sorted(owners.items()):
         out[product] = {"product": product, "owner": owner, "as_of": as_of,
                         "members": members[product],
-                        "gaps": _gaps(product, owner, members[product], agreements)}
+                        "agreements_known": covered,
+                        "gaps": _gaps(product, owner, members[product], agreements, covered)}
     return out
 
 
 def _gaps(product: str, owner: str, members: list[dict[str, Any]],
-          agreements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+          agreements: list[dict[str, Any]], covered: bool = True) -> list[dict[str, Any]]:
+    """The agreement gaps of one product; without a source covering agreements, a member
+    with no agreement recorded is `agreement_unknown`, not `no_agreement`."""
     gaps: list[dict[str, Any]] = []
     for m in members:
-        if "agreement" not in m["criteria"]:
+        if "agreement" not in m["criteria"] and covered:
             gaps.append({"kind": "no_agreement", "actor": m["actor"], "severity": "high",
                          "detail": f"{m['actor']} is in the inner value network "
                          f"({', '.join(m['criteria'])}) but has no signed agreement in force "
                          f"with {owner}"})
+        elif "agreement" not in m["criteria"]:
+            gaps.append({"kind": "agreement_unknown", "actor": m["actor"], "severity": "low",
+                         "detail": f"{m['actor']} is in the inner value network "
+                         f"({', '.join(m['criteria'])}); no agreement with {owner} is "
+                         "recorded, and no source covers agreements, so whether one exists "
+                         "is unknown"})
     relevant = [g for g in agreements
                 if owner in g["parties"] and (not g["concerns"] or product in g["concerns"])]
     for g in relevant:

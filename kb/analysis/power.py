@@ -7,7 +7,7 @@ from collections import Counter
 from neo4j import Driver
 
 from kb.analysis.common import Analysis, parse_as_of, rows
-from kb.analysis.networks import ivn_all
+from kb.analysis.networks import ivn_all, network_known
 from kb.settings import Settings
 
 STAGES = ["connection", "knowledge_sharing", "coordination", "collaboration"]
@@ -43,7 +43,9 @@ def power(driver: Driver, as_of: str | None = None,
 
 
 def network_stage(driver: Driver, settings: Settings | None = None) -> Analysis:
-    """The highest development stage the ties reach, and who is cut off at each stage."""
+    """The highest development stage the ties reach, and who is cut off at each stage.
+    `no_data` when no tie is recorded and no source covers ties (the stage is unknown);
+    `known` when a source covers ties (a missing tie is then a fact)."""
     stages = rows(driver, "network_stage", None, settings)
     for r in stages:
         r["cut_off"] = sorted(r["cut_off"])
@@ -53,7 +55,12 @@ def network_stage(driver: Driver, settings: Settings | None = None) -> Analysis:
         if not r["reached"]:
             break
         stage = r["stage"]
-    data = {"stage": stage, "threshold": STAGE_REACH, "stages": stages}
+    known = network_known(driver, settings)
+    # No tie recorded and no source saying none exist: the stage is unknown, not "none".
+    no_data = not known["ties_recorded"] and not known["ties_covered"]
+    data = {"stage": stage, "threshold": STAGE_REACH, "stages": stages,
+            "known": known["ties_covered"], "ties_recorded": known["ties_recorded"],
+            "no_data": no_data}
     return Analysis("network_stage", data, stages,
                     ["stage", "members", "reached_count", "reach", "density", "reached",
                      "cut_off"])

@@ -11,7 +11,7 @@ from neo4j import Driver
 from kb.analysis.common import Analysis
 from kb.analysis.networks import agreements, ivn
 from kb.analysis.power import network_stage, power, reciprocity
-from kb.analysis.risk import free_riders, funding_cliffs, hollow_core, risk
+from kb.analysis.risk import free_riders, funding_cliffs, hollow_core, risk, unknowns
 from kb.analysis.topology import funding_topology
 from kb.errors import UsageError
 from kb.settings import Settings
@@ -34,6 +34,8 @@ REGISTRY: dict[str, Spec] = {
                            _RISK_PARAMS),
     "free_riders": Spec(free_riders, "Actors relying on code they neither fund nor maintain.",
                         _RISK_PARAMS),
+    "unknowns": Spec(unknowns, "What to find out next: shared components whose funding or "
+                     "maintenance is unknown, most relied upon first.", {"as_of": "date"}),
     "ivn": Spec(ivn, "A product's inner value network, with criteria and gaps.",
                 {"product": "str", "as_of": "date"}),
     "agreements": Spec(agreements, "Agreement scorecard: covered and missing areas.",

@@ -14,10 +14,12 @@ from kb.analysis.common import Analysis, check_ids, parse_as_of, rows
 from kb.errors import UsageError
 from kb.settings import Settings
 
-RISK_COLUMNS = ["id", "name", "risk_score", "risk_level", "reliant_products", "reliant_actors",
+RISK_COLUMNS = ["id", "name", "risk_score", "risk_level", "confidence", "unknown",
+                "reliant_products", "reliant_actors",
                 "shared", "funded", "funders", "funded_until", "cliff_date", "maintainers",
                 "paid_maintainers", "hollow_core", "free_riders", "reasons"]
-RISK_TABLE = ["id", "risk_score", "risk_level", "reliant_products", "reliant_actors", "funders",
+RISK_TABLE = ["id", "risk_score", "risk_level", "confidence", "reliant_products", "reliant_actors",
+              "funders",
               "cliff_date", "maintainers", "paid_maintainers", "reasons"]
 
 
@@ -43,8 +45,8 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}", hint=f"Valid engines: {', '.join(ENGINES)}")
     if engine == "fast":
-        comps, total = fastrisk.risk_rows(driver, as_of, horizon, without, settings,
-                                          limit or None)
+        comps, total, known = fastrisk.risk_rows(driver, as_of, horizon, without, settings,
+                                                 limit or None)
     else:
         comps = rows(driver, "risk", {"as_of": as_of, "horizon": horizon, "without": without,
                                       "scoring": scoring.cypher_params()}, settings)
@@ -52,8 +54,12 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
             for key in ("funders", "free_riders", "reliant_product_ids", "reliant_actor_ids"):
                 r[key] = sorted(r[key])
         total = len(comps)
+        known = scoring.coverage([r["reliant_actors"] for r in comps],
+                                 [r["funding_known"] for r in comps],
+                                 [r["maintenance_known"] for r in comps])
         comps = comps[:limit or None]
-    data = {"as_of": as_of, "horizon_days": horizon, "without": without, "components": comps}
+    data = {"as_of": as_of, "horizon_days": horizon, "without": without, "coverage": known,
+            "components": comps}
     return Analysis("risk", data, comps, RISK_COLUMNS, RISK_TABLE, total)
 
 
@@ -107,3 +113,31 @@ def funding_coverage(component: dict[str, Any], as_of: str, horizon: int) -> flo
         return 1.0
     days = (date.fromisoformat(component["funded_until"]) - date.fromisoformat(as_of)).days + 1
     return max(0.0, min(1.0, days / horizon))
+
+
+SETTLE = {
+    "funding": "a maintenance funding record for it (a grant or contract with purpose "
+               "maintenance), or a source that covers its funding, such as a grants list that "
+               "names it with zeros included (kb import grants-csv --map "
+               "component=COL,purpose=const:maintenance)",
+    "maintenance": "a maintenance record, its MAINTAINERS or CODEOWNERS file, or its commit "
+                   "history (kb import git-log CLONE)",
+}
+
+
+def unknowns(driver: Driver, as_of: str | None = None, settings: Settings | None = None,
+             base: Analysis | None = None) -> Analysis:
+    """What to find out next: shared components whose funding or maintenance is unknown, most
+    relied upon first, each with the kind of fact that would settle it. `base` is the full
+    risk analysis of the day when the caller has it."""
+    if base is None or base.total not in (None, len(base.rows)):
+        base = risk(driver, as_of, settings=settings)
+    found = [{"component": c["id"], "name": c["name"], "unknown": c["unknown"],
+              "reliant_actors": c["reliant_actors"], "reliant_products": c["reliant_products"],
+              "risk_score": c["risk_score"],
+              "settle_with": [f"{u}: {SETTLE[u]}" for u in c["unknown"]]}
+             for c in base.data["components"] if c["shared"] and c["unknown"]]
+    found.sort(key=lambda r: (-r["reliant_actors"], -r["reliant_products"], r["component"]))
+    data = {"as_of": base.data["as_of"], "coverage": base.data["coverage"], "unknowns": found}
+    return Analysis("unknowns", data, found,
+                    ["component", "unknown", "reliant_actors", "reliant_products", "risk_score"])

@@ -12,18 +12,23 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
-UNFUNDED_POINTS = 40  # nobody funds its maintenance on the day
+UNFUNDED_POINTS = 40  # known: nobody funds its maintenance on the day
 CLIFF_POINTS = 20  # funded, but the funding stops inside the horizon
+FUNDING_UNKNOWN_POINTS = 20  # no source says whether its maintenance is funded
 RELIANCE_POINTS = 25  # the most that reliance adds ...
 RELIANCE_FULL_AT = 20  # ... reached at this many relying actors (25 * ln(1 + k) / ln(21))
 MAINTAINER_POINTS = (30, 12, 5)  # with 0, 1 or 2 active maintainers; 3 or more add 0
+MAINTENANCE_UNKNOWN_POINTS = 15  # no source says who maintains it
 VOLUNTEER_POINTS = 10  # it has maintainers and none is paid
 FREE_RIDER_POINTS = 5  # some actor relies on it and neither funds nor maintains it
 MAX_SCORE = 100
 LEVELS = (("critical", 75), ("high", 50), ("medium", 25))  # the lowest score of each; else low
+EVIDENCE_LEVELS = ("critical",)  # levels only a component whose funding and maintenance are
+#                                  both known can reach; otherwise it stops one level below
 LEVEL_NAMES = [name for name, _ in LEVELS] + ["low"]
-REASONS = ["unfunded", "funding_cliff", "no_maintainer", "single_maintainer", "volunteer_only",
-           "free_riders"]
+REASONS = ["unfunded", "funding_unknown", "funding_cliff", "no_maintainer", "maintenance_unknown",
+           "single_maintainer", "volunteer_only", "free_riders"]
+CONFIDENCE = ("high", "medium", "low")  # nothing unknown, one of funding and maintenance, both
 EARLY, LATE = date(1000, 1, 1), date(9999, 12, 31)  # open starts and ends
 
 _LOGS = [math.log(1 + k) / math.log(1 + RELIANCE_FULL_AT) for k in range(RELIANCE_FULL_AT)]
@@ -32,10 +37,14 @@ _LOGS = [math.log(1 + k) / math.log(1 + RELIANCE_FULL_AT) for k in range(RELIANC
 def cypher_params() -> dict[str, Any]:
     """The scoring as the `scoring` parameter of cypher/analyses/risk.cypher."""
     return {"unfunded": UNFUNDED_POINTS, "cliff": CLIFF_POINTS,
+            "funding_unknown": FUNDING_UNKNOWN_POINTS,
             "reliance": float(RELIANCE_POINTS), "reliance_full_at": RELIANCE_FULL_AT,
-            "maintainers": list(MAINTAINER_POINTS), "volunteer": VOLUNTEER_POINTS,
+            "maintainers": list(MAINTAINER_POINTS),
+            "maintenance_unknown": MAINTENANCE_UNKNOWN_POINTS, "volunteer": VOLUNTEER_POINTS,
             "free_riders": FREE_RIDER_POINTS, "max": MAX_SCORE,
-            "levels": [{"name": n, "min": m} for n, m in LEVELS]}
+            "levels": [{"name": n, "min": m, "needs_evidence": n in EVIDENCE_LEVELS}
+                       for n, m in LEVELS],
+            "confidence": list(CONFIDENCE)}
 
 
 def reliance_points(actors: int) -> float:
@@ -43,26 +52,40 @@ def reliance_points(actors: int) -> float:
     return RELIANCE_POINTS * (1.0 if actors >= RELIANCE_FULL_AT else _LOGS[actors])
 
 
-def level(score: int) -> str:
-    """The level of a score: critical, high, medium or low."""
-    return next((name for name, lowest in LEVELS if score >= lowest), "low")
+def level(score: int, evidence: bool = True) -> str:
+    """The level of a score: critical, high, medium or low. Without `evidence` (funding or
+    maintenance unknown) the levels in EVIDENCE_LEVELS are out of reach."""
+    return next((name for name, lowest in LEVELS
+                 if score >= lowest and (evidence or name not in EVIDENCE_LEVELS)), "low")
+
+
+def confidence(funding_known: bool, maintenance_known: bool) -> str:
+    """How much of a score rests on evidence: high, medium (one input unknown), low."""
+    return CONFIDENCE[(not funding_known) + (not maintenance_known)]
 
 
 def verdict(funded: bool, cliff: bool, actors: int, maintainers: int, unpaid: bool,
-            riders: bool) -> tuple[int, str, tuple[str, ...]]:
+            riders: bool, funding_known: bool = True, maintenance_known: bool = True
+            ) -> tuple[int, str, tuple[str, ...]]:
     """(risk score, level, reasons) of one component. `unpaid` means no active maintainer is
-    paid; `riders` that it has free riders."""
-    raw = ((UNFUNDED_POINTS if not funded else CLIFF_POINTS if cliff else 0)
-           + reliance_points(actors)
-           + (MAINTAINER_POINTS[maintainers] if maintainers < len(MAINTAINER_POINTS) else 0)
+    paid; `riders` that it has free riders (the caller counts them only when funding and
+    maintenance are both known). An unknown input scores its UNKNOWN points instead of a
+    verdict on evidence, and keeps the component out of the EVIDENCE_LEVELS."""
+    funding = (CLIFF_POINTS if cliff else 0) if funded else (
+        UNFUNDED_POINTS if funding_known else FUNDING_UNKNOWN_POINTS)
+    upkeep = (MAINTAINER_POINTS[maintainers] if maintainers < len(MAINTAINER_POINTS) else 0
+              ) if maintenance_known else MAINTENANCE_UNKNOWN_POINTS
+    raw = (funding + reliance_points(actors) + upkeep
            + (VOLUNTEER_POINTS if maintainers > 0 and unpaid else 0)
            + (FREE_RIDER_POINTS if riders else 0))
     score = int(math.floor(min(raw, MAX_SCORE) + 0.5))
     reasons = tuple(r for r, on in (
-        ("unfunded", not funded), ("funding_cliff", cliff), ("no_maintainer", maintainers == 0),
+        ("unfunded", funding_known and not funded), ("funding_unknown", not funding_known),
+        ("funding_cliff", cliff), ("no_maintainer", maintenance_known and maintainers == 0),
+        ("maintenance_unknown", not maintenance_known),
         ("single_maintainer", maintainers == 1),
         ("volunteer_only", maintainers > 0 and unpaid), ("free_riders", riders)) if on)
-    return score, level(score), reasons
+    return score, level(score, funding_known and maintenance_known), reasons
 
 
 def funding_state(fl: list[tuple[str, date, date]] | None,
@@ -98,3 +121,41 @@ def funding_state(fl: list[tuple[str, date, date]] | None,
     cliff = (funded_until + timedelta(days=1)
              if funded_until is not None and funded_until < horizon_end else None)
     return stretch is not None, funded_until, cliff, funders, maintainer_ids, len(paid_ids)
+
+
+def coverage(reliant_actors: list[int], funding_known: list[bool],
+             maintenance_known: list[bool]) -> dict[str, Any]:
+    """What is known of the shared components (relied on by 2 or more actors): how many have
+    known maintenance and funding, and how much reliance (actor-component pairs) rests on
+    components with either unknown. Inputs are aligned, one entry per component."""
+    shared = [(k, f, m) for k, f, m in zip(reliant_actors, funding_known, maintenance_known,
+                                           strict=True) if k >= 2]
+    n = len(shared)
+    m_known = sum(1 for _, _, m in shared if m)
+    f_known = sum(1 for _, f, _ in shared if f)
+    reliance = sum(k for k, _, _ in shared)
+    on_unknown = sum(k for k, f, m in shared if not (f and m))
+
+    def share(part: int, whole: int) -> float | None:
+        return round(part / whole, 4) if whole else None
+
+    return {"shared_components": n,
+            "maintenance_known": m_known, "maintenance_known_share": share(m_known, n),
+            "funding_known": f_known, "funding_known_share": share(f_known, n),
+            "reliance": reliance, "reliance_on_unknown": on_unknown,
+            "reliance_on_unknown_share": share(on_unknown, reliance)}
+
+
+def coverage_line(c: dict[str, Any]) -> str:
+    """The coverage figures as one sentence (for `kb risk` and the pages)."""
+    if not c["shared_components"]:
+        return "coverage: no shared components"
+
+    def pct(x: float | None) -> str:
+        return "-" if x is None else f"{x:.0%}"
+
+    return (f"coverage of {c['shared_components']:,} shared components: maintenance known for "
+            f"{c['maintenance_known']:,} ({pct(c['maintenance_known_share'])}), funding for "
+            f"{c['funding_known']:,} ({pct(c['funding_known_share'])}); "
+            f"{c['reliance_on_unknown']:,} of {c['reliance']:,} reliances "
+            f"({pct(c['reliance_on_unknown_share'])}) rest on unknowns")

@@ -75,6 +75,11 @@ class Snapshot:
     # maintenance flow or a paid record; the other components' records are `volunteers`
     mixed: dict[int, list[tuple[str, bool, date, date]]]
     volunteers: Volunteers
+    # What is known, per component (independent of the day and of what-ifs): funding when a
+    # source covers it or a maintenance flow or paid maintenance is recorded; maintenance when
+    # a source covers it or any maintenance record exists.
+    funding_known: np.ndarray
+    maintenance_known: np.ndarray
 
 
 def build(col: dict[str, list[Any]]) -> Snapshot:
@@ -178,6 +183,12 @@ def build(col: dict[str, list[Any]]) -> Snapshot:
         day_of = {t: parse(t, default).toordinal() for t in set(texts)}
         return np.fromiter(map(day_of.__getitem__, texts), np.int64, len(texts))
 
+    covers = col["risk_inputs_components.covers"]
+    funding_known = np.fromiter(("funding" in c for c in covers), bool, n)
+    maintenance_known = np.fromiter(("maintenance" in c for c in covers), bool, n)
+    funding_known[f_at[f_ok]] = True
+    funding_known[m_at[m_ok & paid]] = True
+    maintenance_known[m_at[m_ok]] = True
     volunteers = Volunteers(
         component=m_at[v], actor=v_actor,
         code=np.fromiter((code.setdefault(a, len(code)) for a in v_actor), np.int64, len(v)),
@@ -194,4 +205,5 @@ def build(col: dict[str, list[Any]]) -> Snapshot:
         act_ptr=reach_a.indptr.tolist(), reliant_actors=per_component,
         reach_keys=np.repeat(np.arange(n, dtype=np.int64), per_component) * len(actors)
         + reach_a.indices,
-        actors=len(actors), flows=flows, mixed=mixed, volunteers=volunteers)
+        actors=len(actors), flows=flows, mixed=mixed, volunteers=volunteers,
+        funding_known=funding_known, maintenance_known=maintenance_known)

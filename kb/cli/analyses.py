@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kb import analysis
+from kb.analysis import scoring
 from kb.cli.common import AS_OF_OPTION, FORMAT_OPTION, friendly
 from kb.cli.output import emit, print_table
 from kb.errors import KBError
@@ -36,6 +37,11 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
     first unfunded day within the horizon (funding cliff), active and paid maintainers, free
     riders, and a 0-100 risk score with its level and reasons (see README, "Analyses").
 
+    Missing data is not a fact: where no source records a component's funding or maintenance,
+    the reason is funding_unknown or maintenance_unknown (not unfunded or no_maintainer), the
+    unknown input counts half, the level stops at high, and `confidence` says so. A line at
+    the end says how much of the shared code's funding and maintenance is known.
+
     \b
     Examples:
       kb risk
@@ -54,6 +60,9 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
     if fmt == "table" and len(result.rows) < total:
         click.echo(f"showing the {len(result.rows)} most urgent of {total:,} components; "
                    "--limit 0 shows all, --format json or csv gives them all", err=True)
+    if fmt == "table":
+        click.echo(scoring.coverage_line(result.data["coverage"]).capitalize()
+                   + " (kb analyze unknowns: what to find out next)", err=True)
 
 
 @click.command()

@@ -25,7 +25,8 @@ from kb.store import db
 @click.option("--owner", help="Actor id of the product's owner.")
 @click.option("--map", "mapping", metavar="KEY=VALUE,...",
               help="For CSV formats, which column holds what (from=a,to=b; join columns with "
-              "+; const:TEXT for a fixed value); for funding-yml, component=REPO_URL.")
+              "+; const:TEXT for a fixed value); for funding-yml, component=REPO_URL; for "
+              "git-log, component=REPO_URL (default: the clone's origin) and as_of=YYYY-MM-DD.")
 @click.option("--prune", is_flag=True, help="Remove what an earlier import of the same file "
               "listed and this one no longer does.")
 @click.option("--format", "out_fmt", type=click.Choice(["text", "json"]), default="text")
@@ -33,7 +34,7 @@ from kb.store import db
 def import_(fmt: str | None, paths: tuple[Path, ...], list_: bool, dry_run: bool,
             product: str | None, owner: str | None, mapping: str | None, prune: bool,
             out_fmt: str) -> None:
-    """Import real files: lockfiles, registries, grant data, edge lists.
+    """Import real files: lockfiles, registries, grant data, edge lists, git clones.
 
     Each FORMAT reads its files into valuenet/1 records; validation, atomic loading,
     idempotence and --prune are the same as `kb load`. `kb import --list` shows the formats
@@ -48,6 +49,7 @@ def import_(fmt: str | None, paths: tuple[Path, ...], list_: bool, dry_run: bool
       kb import funding-yml .github/FUNDING.yml --map component=https://github.com/o/r
       kb import dpg ../shared/data/dpg-nominees/*.json
       kb import grants-csv funding_data.csv --dry-run
+      kb import git-log ~/src/ws ~/src/express   # local clones: who maintains them
       kb import edges-csv unweighted_graph.csv \\
           --map product=seed_repo_owner+seed_repo_name,owner=seed_repo_owner,to=package_repo_owner+package_repo_name,from=seed_repo_name,prefix=https://github.com/
     """

@@ -27,7 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {  # name: (module, attribute, summa
     "generate": ("kb.cli.data", "generate",
                  "Write a synthetic valuenet/1 ecosystem shaped like real package ecosystems."),
     "import": ("kb.cli.imports", "import_",
-               "Import real files: lockfiles, registries, grant data, edge lists."),
+               "Import real files: lockfiles, registries, grant data, edge lists, git clones."),
     "ivn": ("kb.cli.analyses", "ivn",
             "The inner value network of PRODUCT: who is in it, why, and the agreement gaps."),
     "load": ("kb.cli.data", "load",

@@ -76,7 +76,9 @@ def generate(components: int, seed: int = 1, mean_deps: float = 10.0) -> dict[st
         "format": "valuenet/1",
         "ecosystem": {"id": f"generated-{components}-{seed}",
                       "name": f"Generated ecosystem ({components} components, seed {seed})",
-                      "currency": "USD"},
+                      "currency": "USD",
+                      # a synthetic ecosystem knows everything about itself
+                      "covers": ["funding", "maintenance", "ties", "agreements"]},
     }
     n_products = max(3, round(components * RATIOS["products_per_component"]))
     n_owners = max(2, round(n_products * RATIOS["owners_per_product"]))
@@ -201,9 +203,9 @@ def write_csv(doc: dict[str, Any], folder: Any) -> None:
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     with (out / "ecosystem.csv").open("w", newline="") as fh:
-        w = csv.DictWriter(fh, ["id", "name", "currency"])
+        w = csv.DictWriter(fh, ["id", "name", "currency", "covers"])
         w.writeheader()
-        w.writerow(doc["ecosystem"])
+        w.writerow({k: _cell(v) for k, v in doc["ecosystem"].items()})
     for section, model in SECTIONS.items():
         records = doc.get(section) or []
         if not records:

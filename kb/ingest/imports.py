@@ -18,6 +18,7 @@ from kb.ingest.diff import Report
 from kb.ingest.reader import RawFile
 from kb.settings import Settings, get_settings
 from kb.store import db
+from kb.store.db import plain
 
 
 @dataclass
@@ -72,10 +73,18 @@ def run(driver: Driver, fmt: str, paths: list[Path], *, product: str | None = No
 
     def fetch(cid: str) -> dict[str, Any] | None:
         rows = db.run(driver, "component_record", {"id": cid}, settings=settings)
-        return rows[0] if rows else None
+        return plain(rows[0]) if rows else None
+
+    def fetch_many(ids: list[str]) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 10_000):
+            for r in db.run(driver, "component_records", {"ids": ids[i:i + 10_000]},
+                            settings=settings):
+                found[r["id"]] = plain(r)
+        return found
 
     ctx = importers.Context(product=product, owner=owner, mapping=mapping or {},
-                            aliases=aliases, known=known, fetch=fetch)
+                            aliases=aliases, known=known, fetch=fetch, fetch_many=fetch_many)
     docs = [mod.transform(p, ctx) for p in paths]
     doc = docs[0] if len(docs) == 1 else importers.merge(
         docs, f"{fmt}:{importers.slug(paths[0].parent.name or 'files')}",

@@ -97,12 +97,30 @@ class Stage(StrEnum):
     collaboration = "collaboration"
 
 
+class Aspect(StrEnum):
+    """What a source can say it records completely (see README, "Known, unknown, coverage")."""
+
+    funding = "funding"  # every maintenance funding of the components it lists
+    maintenance = "maintenance"  # every maintainer of the components it lists
+    ties = "ties"  # every tie between the actors
+    agreements = "agreements"  # every agreement between the actors
+
+
+COMPONENT_ASPECTS = ("funding", "maintenance")
+
+
 class Ecosystem(_Record):
     """The file's header: which ecosystem this is, and the default currency of amounts."""
 
     id: Id
     name: str
     currency: str = Field(default="USD", description="ISO 4217 code; default for amounts.")
+    covers: list[Aspect] = Field(
+        default_factory=list,
+        description="What this file records completely. `funding` and `maintenance` apply to "
+        "every component in its `components` section: a component it lists without a "
+        "maintenance record is known to have no maintainer, not unknown. `ties` and "
+        "`agreements` apply to the whole network. Without it, a missing record means unknown.")
 
 
 class Actor(_Record):
@@ -136,6 +154,19 @@ class Component(_Record):
         default_factory=list,
         description="Where money can be given (URLs). A channel is not a funding flow: it "
         "never makes the component funded.")
+    covers: list[Literal["funding", "maintenance"]] = Field(
+        default_factory=list,
+        description="What the source records completely for this component: `maintenance` "
+        "when its maintenance records (none included) are all there is, `funding` likewise "
+        "for its maintenance funding. The file's `ecosystem.covers` adds to it.")
+    last_commit: date | None = Field(default=None, description="Newest commit seen in its "
+                                     "repository (kb import git-log).")
+    active_contributors: int | None = Field(
+        default=None, ge=0, description="People with a commit in the 12 months before the "
+        "newest one (kb import git-log).")
+    bus_factor: int | None = Field(
+        default=None, ge=0, description="The fewest people who made half of those commits "
+        "(kb import git-log).")
 
 
 class Reliance(_Record):

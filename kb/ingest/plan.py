@@ -18,12 +18,12 @@ from typing import Any
 
 import orjson
 
-from kb.ingest.model import NODE_SECTIONS
+from kb.ingest.model import COMPONENT_ASPECTS, NODE_SECTIONS
 from kb.ingest.validate import REL_KEYS, Source
 
 # Fields that hold unordered lists: stored and exported sorted, so order never matters.
 UNORDERED = {"member_of", "built_on", "depends_on", "parties", "concerns", "areas", "for",
-             "about", "performs", "funding_channels"}
+             "about", "performs", "funding_channels", "covers"}
 REL_TYPES = {
     "relies_on": "RELIES_ON",
     "maintenance": "MAINTAINS",
@@ -104,9 +104,10 @@ def _node(section: str, rec: dict[str, Any], props: dict[str, Any], edges: list[
     return row, edges
 
 
-def node_rows(section: str, rec: dict[str, Any], source: str, currency: str
-              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The node row and owned edges of one record of a node section."""
+def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
+              covers: list[str] | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The node row and owned edges of one record of a node section; `covers` is what the
+    file's ecosystem says it records completely (components take the aspects about them)."""
     rec = canonical(rec)
     rid = rec["id"]
     if section == "actors":
@@ -118,7 +119,10 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str
         edges += [_edge("BUILT_ON", rid, c) for c in rec.get("built_on", [])]
     elif section == "components":
         props = {"id": rid, "name": rec["name"], "repo": rec.get("repo"),
-                 "license": rec.get("license"), "funding_channels": rec.get("funding_channels")}
+                 "license": rec.get("license"), "funding_channels": rec.get("funding_channels"),
+                 "covers": sorted(set(rec.get("covers", []))
+                                  | {a for a in covers or [] if a in COMPONENT_ASPECTS}),
+                 **{k: rec.get(k) for k in ("last_commit", "active_contributors", "bus_factor")}}
         edges = [_edge("DEPENDS_ON", rid, c) for c in rec.get("depends_on", [])]
     elif section == "agreements":
         props = {k: rec.get(k) for k in ("id", "kind", "title", "signed", "start", "end", "areas")}
@@ -173,10 +177,11 @@ def build(sources: list[Source]) -> Plan:
     plan = Plan()
     for src in sources:
         eco = src.ecosystem
-        plan.ecosystems.append(dict(eco))
+        plan.ecosystems.append({**eco, "covers": sorted(eco.get("covers") or [])})
         for section in NODE_SECTIONS:
             for rec in src.sections[section]:
-                row, edges = node_rows(section, rec, eco["id"], eco["currency"])
+                row, edges = node_rows(section, rec, eco["id"], eco["currency"],
+                                       eco.get("covers"))
                 plan.nodes.setdefault(section, []).append(row)
                 plan.edges[row["id"]] = edges
         for section in REL_TYPES:

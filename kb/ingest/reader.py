@@ -152,7 +152,8 @@ def _read_csv_dir(folder: Path) -> RawFile:
     if len(eco_rows) != 1:
         problems.append(Problem(str(eco_path), f"must hold exactly one row, has {len(eco_rows)}"))
     else:
-        data["ecosystem"] = {k: v for k, v in eco_rows[0].items() if v != "" and k}
+        data["ecosystem"] = {k: _csv_value("list" if k == "covers" else "scalar", v)
+                             for k, v in eco_rows[0].items() if v != "" and k}
     known = set(SECTIONS) | {"ecosystem"}
     for f in sorted(folder.glob("*.csv")):
         if f.stem not in known:

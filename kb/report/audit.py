@@ -25,6 +25,7 @@ SCHEMA = "valuenet-audit/1"
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 STEPS = ["risk", "evidence", "inner value networks", "agreements", "funding topology", "power",
          "network stage", "reciprocity", "recommendations"]
+FIND_OUT_LIMIT = 100  # "what to find out next" keeps the most relied-upon unknowns
 Progress = Callable[[str, int, int], None]
 
 
@@ -38,8 +39,10 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
     total = len(STEPS)
 
     tick(STEPS[0], 0, total)
-    risk = analysis.risk(driver, as_of, horizon, without, settings).data
+    risk_analysis = analysis.risk(driver, as_of, horizon, without, settings)
+    risk = risk_analysis.data
     comps = risk["components"]
+    find_out = analysis.unknowns(driver, as_of, settings, base=risk_analysis).data["unknowns"]
     tick(STEPS[1], 1, total)
     maint: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in plain(db.run(driver, "audit_maintainers", settings=settings)):
@@ -75,7 +78,8 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
             "funders": c["funders"], "funded_until": c["funded_until"],
             "cliff_date": c["cliff_date"], "maintainers": maint.get(c["id"], []),
             "active_maintainers": c["maintainers"], "paid_maintainers": c["paid_maintainers"],
-            "free_riders": c["free_riders"],
+            "free_riders": c["free_riders"], "funding_known": c["funding_known"],
+            "maintenance_known": c["maintenance_known"], "confidence": c["confidence"],
         }
 
     hollow = [evidence(c) for c in comps if c["hollow_core"]]
@@ -96,6 +100,7 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
                             product_funders)
     findings = _findings(hollow, cliffs, comps, nets, agr, topo, power, stage, recs)
     summary = _summary(comps, hollow, cliffs, agr, topo, power, stage, findings, as_of)
+    summary["coverage"] = risk["coverage"]
     tick("done", total, total)
     return {
         "schema": SCHEMA,
@@ -115,6 +120,7 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
                         "only_receives": recip["only_receives"]},
         "recommendations": recs,
         "findings": findings,
+        "find_out_next": find_out,
         "components": [evidence(c) for c in comps],
     }
 
@@ -150,7 +156,7 @@ def _recommendations(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
                           "too); product funders are the granting actors of funding flows FOR "
                           "those products active on the audit day.",
         })
-        if c["active_maintainers"] == 0:
+        if c["active_maintainers"] == 0 and c["maintenance_known"]:
             recs.append({
                 "finding": f"no_maintainer:{c['id']}", "kind": "find_maintainer",
                 "action": f"Nobody maintains {c['id']}: agree a maintainer among "
@@ -210,7 +216,7 @@ def _recommendations(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
             "derivation": "Exactly one actor had the 'decided' voice; the others are those "
                           "recorded as consulted, informed or absent.",
         })
-    if stage["stages"]:
+    if stage["stages"] and not stage["no_data"]:
         cut = stage["stages"][0]["cut_off"]
         if cut:
             recs.append({
@@ -271,7 +277,7 @@ def _findings(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
         add(f"never_at_table:{n['product']}", "power", "low", n["product"],
             f"{len(n['actors'])} member(s) of {n['product']}'s network never at the table",
             ", ".join(n["actors"]))
-    if stage["stages"] and stage["stages"][0]["cut_off"]:
+    if stage["stages"] and stage["stages"][0]["cut_off"] and not stage["no_data"]:
         add("cut_off", "network_stage", "low", "network",
             f"{len(stage['stages'][0]['cut_off'])} actor(s) cut off from the network",
             ", ".join(stage["stages"][0]["cut_off"]))
@@ -292,11 +298,16 @@ def _summary(comps: list[dict[str, Any]], hollow: list[dict[str, Any]],
     def status(critical: bool, warning: bool) -> str:
         return "critical" if critical else "warning" if warning else "good"
 
+    unknown_cores = sum(1 for c in comps if c["shared"] and not c["funding_known"])
+
     reached = stage["stage"]
     health = {
-        "hollow_core": {"status": status(bool(critical_hollow), bool(hollow)),
+        "hollow_core": {"status": status(bool(critical_hollow), bool(hollow))
+                        if hollow or not unknown_cores else "no_data",
                         "detail": f"{len(hollow)} hollow core(s), {len(critical_hollow)} "
-                                  "critical"},
+                                  "critical"
+                                  + (f"; funding unknown for {unknown_cores} shared "
+                                     "component(s)" if unknown_cores else "")},
         "funding": {"status": status(bool(soon), bool(cliffs)
                                      or topo["classification"] == "hub_and_spoke"),
                     "detail": f"{len(cliffs)} cliff(s) in the window, {len(soon)} within 90 "
@@ -308,9 +319,11 @@ def _summary(comps: list[dict[str, Any]], hollow: list[dict[str, Any]],
         "power": {"status": status(False, bool(power["decided_alone"]
                                                or power["ivn_never_at_table"])),
                   "detail": f"{len(power['decided_alone'])} decision(s) taken alone"},
-        "network_stage": {"status": status(reached is None,
-                                           reached in ("connection", "knowledge_sharing")),
-                          "detail": f"stage reached: {reached or 'none'}"},
+        "network_stage": {"status": "no_data" if stage["no_data"] else status(
+                              reached is None, reached in ("connection", "knowledge_sharing")),
+                          "detail": "no tie is recorded and no source covers ties: the stage "
+                                    "is unknown" if stage["no_data"] else
+                                    f"stage reached: {reached or 'none'}"},
     }
     figures = {
         "components": len(comps), "shared_components": sum(c["shared"] for c in comps),

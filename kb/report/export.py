@@ -18,7 +18,8 @@ from kb.store import db
 FIELD_ORDER = {
     "actors": ["id", "name", "kind", "country", "member_of"],
     "products": ["id", "name", "owner", "built_on"],
-    "components": ["id", "name", "repo", "license", "depends_on", "funding_channels"],
+    "components": ["id", "name", "repo", "license", "depends_on", "funding_channels", "covers",
+                   "last_commit", "active_contributors", "bus_factor"],
     "relies_on": ["actor", "component"],
     "maintenance": ["actor", "component", "role", "paid", "since", "until"],
     "agreements": ["id", "kind", "title", "parties", "signed", "start", "end", "concerns",
@@ -100,6 +101,13 @@ def collect(driver: Driver, settings: Settings | None = None) -> dict[str, Any]:
     else:
         doc["ecosystem"] = {"id": "kb-export", "name": "Knowledge base export",
                             "currency": ecos[0]["currency"] if ecos else "USD"}
+    # What components' sources covered is also on each component; the header keeps what its
+    # one source said (so an export loads back to the same graph), or with several sources,
+    # what covers the whole network (ties, agreements) according to any of them.
+    covers = (sorted(ecos[0]["covers"] or []) if len(ecos) == 1 else
+              sorted({a for e in ecos for a in e["covers"] or []} & {"ties", "agreements"}))
+    if covers:
+        doc["ecosystem"]["covers"] = covers
     for section in SECTIONS:
         if section in REL_TYPES:
             out = sorted(rels.get(section, []), key=lambda r: json.dumps(r, sort_keys=True))

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from kb.analysis.scoring import coverage_line
 from kb.errors import KBError
 from kb.report import charts
 from kb.report.jsontext import pretty
@@ -21,7 +22,8 @@ from kb.report.jsontext import pretty
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SECTIONS = ["Summary", "Hollow-core findings", "Funding cliffs", "Free riders",
             "Products and their inner value networks", "Agreement scorecard",
-            "Funding topology", "Power", "Network stage", "Recommendations"]
+            "Funding topology", "Power", "Network stage", "Recommendations",
+            "What to find out next"]
 CSV_COLUMNS = ["id", "area", "severity", "subject", "title", "detail", "score",
                "recommendation"]
 # The Markdown, HTML and PDF reports are for reading: each long list shows its first
@@ -38,7 +40,8 @@ LONG_LISTS = {"hollow_core": (("hollow_core",), "hollow cores"),
               "free_riders": (("free_riders",), "components with free riders"),
               "products": (("products",), "products"),
               "agreements": (("agreements", "agreements"), "agreements"),
-              "decisions": (("power", "decisions"), "decisions")}
+              "decisions": (("power", "decisions"), "decisions"),
+              "find_out_next": (("find_out_next",), "unknowns")}
 
 
 def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
@@ -102,8 +105,9 @@ def html(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
                       autoescape=select_autoescape(["html"]))
     env.filters["ids"] = ids
     view, more = readable(audit, limit)
-    return env.get_template("audit.html").render(a=view, more=more, charts=chart_set(audit),
-                                                 sections=SECTIONS)
+    return env.get_template("audit.html").render(
+        a=view, more=more, charts=chart_set(audit), sections=SECTIONS,
+        coverage_line=coverage_line(audit["summary"]["coverage"]).capitalize())
 
 
 def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
@@ -120,7 +124,7 @@ def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
            + f"; generated {audit['generated_at']}.", "", "## Summary", "",
            "| area | health | detail |", "| --- | --- | --- |"]
     out += [f"| {k} | {v['status']} | {v['detail']} |" for k, v in s["health"].items()]
-    out += ["", "Most urgent:", ""]
+    out += ["", coverage_line(s["coverage"]).capitalize() + ".", "", "Most urgent:", ""]
     out += [f"1. **{f['title']}** ({f['severity']}). {f['recommendation']}" for f in s["urgent"]]
     out += ["", "## Hollow-core findings", ""]
     for c in audit["hollow_core"]:
@@ -167,12 +171,19 @@ def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
     out += note("decisions")
     out += [f"- decided alone: {d['actor']} on '{d['topic']}'" for d in pw["decided_alone"]]
     st = audit["network_stage"]
-    out += ["", "## Network stage", "", f"Stage reached: **{st['stage'] or 'none'}**.", ""]
+    out += ["", "## Network stage", "", "No data: no tie is recorded and no source covers ties."
+            if st["no_data"] else f"Stage reached: **{st['stage'] or 'none'}**.", ""]
     out += [f"- {x['stage']}: {x['reached_count']} of {x['members']} actors; cut off: "
             f"{ids(x['cut_off']) or 'nobody'}" for x in st["stages"]]
     out += ["", "## Recommendations", ""]
     out += [f"1. {r['action']} _({r['derivation']})_" for r in audit["recommendations"]]
     out += note("recommendations")
+    out += ["", "## What to find out next", ""]
+    out += [f"- **{u['component']}** ({u['reliant_actors']} actors rely on it): "
+            f"{' and '.join(u['unknown'])} unknown; settle with {'; '.join(u['settle_with'])}"
+            for u in audit["find_out_next"]] or ["Nothing: every shared component's funding "
+                                                 "and maintenance are known."]
+    out += note("find_out_next")
     return "\n".join(out) + "\n"
 
 

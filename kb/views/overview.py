@@ -36,6 +36,7 @@ def headline_findings(driver: Driver, as_of: str, settings: Settings | None = No
     power = analysis.power(driver, as_of, settings=settings).data
     stage = analysis.network_stage(driver, settings=settings).data
     recip = analysis.reciprocity(driver, settings=settings).data
+    unknowns = analysis.unknowns(driver, as_of, settings, base=risk_analysis).data["unknowns"]
     findings = [
         {"analysis": "hollow_core", "link": "/risk?hollow=1",
          "text": f"{len(hollow)} shared component(s) nobody funds"
@@ -57,10 +58,16 @@ def headline_findings(driver: Driver, as_of: str, settings: Settings | None = No
         {"analysis": "power", "link": "/analyses/power",
          "text": f"{len(power['decided_alone'])} decision(s) taken by one party alone"},
         {"analysis": "network_stage", "link": "/analyses/network_stage",
-         "text": f"the network has reached {(stage['stage'] or 'no stage').replace('_', ' ')}"},
+         "text": "the network stage is unknown: no tie is recorded" if stage["no_data"] else
+         f"the network has reached {(stage['stage'] or 'no stage').replace('_', ' ')}"},
+        {"analysis": "unknowns", "link": "/analyses/unknowns",
+         "text": f"{len(unknowns)} shared component(s) with unknown funding or maintenance"
+         + (f"; the most relied upon is {unknowns[0]['component']} "
+            f"({unknowns[0]['reliant_actors']} actors)" if unknowns else "")},
         {"analysis": "reciprocity", "link": "/analyses/reciprocity",
          "text": f"{len(recip['only_receives'])} actor(s) only receive, "
          f"{len(recip['only_gives'])} only give"},
     ]
-    return {"as_of": as_of, "counts": counts, "top_risks": hollow[:5] or comps[:5],
+    return {"as_of": as_of, "counts": counts, "coverage": risk["coverage"],
+            "top_risks": hollow[:5] or comps[:5],
             "cliffs": cliffs, "findings": findings, "horizon_days": risk["horizon_days"]}

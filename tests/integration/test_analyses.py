@@ -268,7 +268,7 @@ def test_power(empty_kb, settings) -> None:
 
 PROPS = """
 format: valuenet/1
-ecosystem: {id: props, name: Score properties}
+ecosystem: {id: props, name: Score properties, covers: [funding, maintenance]}
 actors:
   - {id: o1, name: O1, kind: organization}
   - {id: o2, name: O2, kind: organization}

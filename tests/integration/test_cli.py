@@ -115,9 +115,16 @@ def test_risk_limit_keeps_the_most_urgent(kb_cli, empty_kb) -> None:
     assert top["components"] == full["components"][:3]
     table = kb_cli("risk", "--as-of", "2026-11-22", "--limit", "3")
     assert table.returncode == 0
-    assert table.stderr.strip() == ("showing the 3 most urgent of 8 components; --limit 0 "
-                                    "shows all, --format json or csv gives them all")
-    assert kb_cli("risk", "--as-of", "2026-11-22").stderr == ""  # 8 rows fit the default 50
+    shared = [c for c in full["components"] if c["reliant_actors"] >= 2]
+    reliances = sum(c["reliant_actors"] for c in shared)
+    coverage = (f"Coverage of {len(shared)} shared components: maintenance known for "
+                f"{len(shared)} (100%), funding for {len(shared)} (100%); 0 of {reliances} "
+                "reliances (0%) rest on unknowns (kb analyze unknowns: what to find out next)")
+    assert table.stderr.strip().splitlines() == [
+        "showing the 3 most urgent of 8 components; --limit 0 shows all, --format json or "
+        "csv gives them all", coverage]
+    # 8 rows fit the default 50: only the coverage line
+    assert kb_cli("risk", "--as-of", "2026-11-22").stderr.strip() == coverage
     bad = kb_cli("risk", "--limit", "-1")
     assert bad.returncode == 2 and "'--limit': -1 is not in the range x>=0" in bad.stderr
 
@@ -148,7 +155,7 @@ def test_ivn_and_analyze(kb_cli, empty_kb) -> None:
         "emr-community", "ghrf", "kampala-leads", "kerry-town-dht", "lakeside-school", "moh-sl",
         "tessera"}
     listing = kb_cli("analyze", "--list").stdout
-    assert listing.count("\n") == 10 and "funding_topology" in listing
+    assert listing.count("\n") == 11 and "funding_topology" in listing
     topo = json.loads(kb_cli("analyze", "funding_topology", "--param", "as_of=2026-11-22",
                              "--format", "json").stdout)
     assert topo["classification"] == "hub_and_spoke"

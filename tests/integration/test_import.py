@@ -32,7 +32,8 @@ def counts(driver, settings) -> dict[str, int]:  # type: ignore[no-untyped-def]
 def test_list_shows_every_format_a_line_each(kb_cli) -> None:  # type: ignore[no-untyped-def]
     lines = kb_cli("import", "--list").stdout.splitlines()
     assert [x.split()[0] for x in lines] == ["cyclonedx", "spdx", "npm-lock", "publiccode",
-                                              "funding-yml", "dpg", "grants-csv", "edges-csv"]
+                                              "funding-yml", "dpg", "grants-csv", "edges-csv",
+                                              "git-log"]
 
 
 def test_npm_lockfile(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
@@ -144,6 +145,30 @@ def test_deepfunding_end_to_end(kb_cli, empty_kb, settings) -> None:  # type: ig
     funded = {i for i, x in risk.items() if x["funded"]}
     assert funded == {f"https://github.com/{d}" for d in deps
                       if f"https://github.com/{d}" in in_graph}
+    # Unknown is not none: nothing in these files says who maintains anything, and the grants
+    # file names 1,452 repositories (zeros included), so only those have known funding.
+    with stats.open(newline="") as fh:
+        named = {r["url"].lower() for r in csv.DictReader(fh)}
+    assert not any("no_maintainer" in x["reasons"] for x in risk.values())
+    assert all("maintenance_unknown" in x["reasons"] for x in risk.values())
+    assert not any(x["risk_level"] == "critical" for x in risk.values())
+    known = {i for i, x in risk.items() if x["funding_known"]}
+    assert known == {f"https://github.com/{d}" for d in deps} & named
+    # The top 20: the most relied-upon repositories known to be unfunded, with reliance
+    # counted here from the CSV (distinct seed owners, then distinct seeds, then id).
+    owners_of: dict[str, set[str]] = {}
+    seeds_of: dict[str, set[tuple[str, str]]] = {}
+    for r in edges:
+        cid = "https://github.com/" + (r["package_repo_owner"] + "/"
+                                       + r["package_repo_name"]).lower()
+        owners_of.setdefault(cid, set()).add(norm(r["seed_repo_owner"]))
+        seeds_of.setdefault(cid, set()).add((r["seed_repo_owner"], r["seed_repo_name"]))
+    unfunded = [c for c in owners_of if c in named and c not in granted]
+    expected = sorted(unfunded, key=lambda c: (-len(owners_of[c]), -len(seeds_of[c]), c))[:20]
+    ranked = analysis.risk(empty_kb, "2026-06-15", settings=settings).data["components"][:20]
+    assert [x["id"] for x in ranked] == expected
+    assert [x["reliant_actors"] for x in ranked] == [len(owners_of[c]) for c in expected]
+    assert all(x["reasons"][0] == "unfunded" and x["confidence"] == "medium" for x in ranked)
 
 
 @pytest.mark.parametrize(("fmt", "content", "message"), [

@@ -26,6 +26,10 @@ CASES = [
     ("volunteers.yaml", "2026-06-15", 180, []),
     ("volunteers.yaml", "2026-06-15", 200, []),
     ("volunteers.yaml", "2026-06-15", 180, ["f"]),
+    ("unknowns.yaml", "2026-06-15", 180, []),
+    ("partial.yaml", "2026-06-15", 180, []),
+    ("partial.yaml", "2026-06-15", 180, ["F", "x"]),
+    ("partial.yaml", "2026-10-15", 30, []),
     (str(EXAMPLES / "ebola-emr.yaml"), "2026-11-22", 180, []),
     (str(EXAMPLES / "ebola-emr.yaml"), "2026-11-22", 60, ["ghrf", "tessera"]),
 ]

@@ -87,3 +87,18 @@ def test_a_container_reached_twice_counts_once() -> None:
     alone = approx_size(rows)
     both = approx_size({"rows": rows, "data": {"components": rows}})
     assert alone < both < alone + 2000  # the dict shells, not a second copy of the rows
+
+
+def test_the_sample_spreads_over_a_ranked_list() -> None:
+    # Ranked lists put their heaviest rows first: 100 rows with 1,000 ids, then 9,900 with 1.
+    rows = [{"ids": [f"a{j}" for j in range(1000 if i < 100 else 1)]} for i in range(10_000)]
+    exact = sys.getsizeof(rows) + sum(sys.getsizeof(r) + sys.getsizeof(r["ids"]) for r in rows)
+    assert 0.5 * exact < approx_size(rows) < 2 * exact  # the head alone suggested 25x
+
+
+def test_a_caller_can_size_an_answer_made_of_other_answers() -> None:
+    c = ResultCache(max_entries=10, max_bytes=10_000)
+    rows = [{"id": i} for i in range(1000)]  # about 200 kB: too big for this cache alone
+    kept = c.get_or_compute("s", "subset", lambda: rows[:10], size=sys.getsizeof)
+    assert kept == rows[:10] and c.get("s", "subset") is kept
+    assert c.bytes == sys.getsizeof(kept)

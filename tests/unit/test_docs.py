@@ -50,6 +50,7 @@ def test_every_importer_and_what_it_tells_is_in_the_readme() -> None:
 
     for name, mod in importers.registry().items():
         assert f"`{name}`" in README and mod.TELLS in README, name
+        assert f"| `{name}` | {mod.COVERS} |" in README, f"{name}: what it covers is not in README"
 
 
 def test_audit_schema_fields_are_documented() -> None:

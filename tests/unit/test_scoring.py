@@ -22,6 +22,10 @@ def test_the_readme_table_states_the_figures_the_code_uses() -> None:
     for line in (
         f"| funding | {scoring.UNFUNDED_POINTS} if unfunded; {scoring.CLIFF_POINTS} if funded "
         "with a cliff inside the horizon; else 0 |",
+        f"| funding unknown | {scoring.FUNDING_UNKNOWN_POINTS} instead, when no source says "
+        "whether it is funded |",
+        f"| maintenance unknown | {scoring.MAINTENANCE_UNKNOWN_POINTS} instead, when no source "
+        "says who maintains it |",
         f"| reliance | {scoring.RELIANCE_POINTS} × ln(1 + actors) / "
         f"ln({1 + scoring.RELIANCE_FULL_AT}), capped at {scoring.RELIANCE_POINTS} (reached at "
         f"{scoring.RELIANCE_FULL_AT} relying actors) |",
@@ -34,8 +38,9 @@ def test_the_readme_table_states_the_figures_the_code_uses() -> None:
         assert line in table, line
     assert f"capped at {scoring.MAX_SCORE}" in table
     levels = ", ".join(f"`{n}` ≥ {lowest}" for n, lowest in scoring.LEVELS)
-    assert f"**Levels**: {levels}, else `low`" in table
-    reasons = re.findall(r"`(\w+)`", README[README.index("**Reasons**"):][:200])
+    assert f"**Levels**: {levels}, else `low`; `critical` only when" in table
+    assert scoring.EVIDENCE_LEVELS == ("critical",)
+    reasons = re.findall(r"`(\w+)`", README[README.index("**Reasons**"):][:300])
     assert reasons[:len(scoring.REASONS)] == scoring.REASONS
 
 
@@ -54,9 +59,43 @@ def test_the_readme_table_states_the_figures_the_code_uses() -> None:
     # two volunteers, 4 actors (25 ln 5 / ln 21 = 13.21), unfunded: 40 + 13.21 + 5 + 10 = 68.21
     ((False, False, 4, 2, True, False), 68, "high", ("unfunded", "volunteer_only")),
 ])
-def test_verdicts_worked_out_by_hand(facts: tuple, score: int, lvl: str,  # type: ignore[type-arg]
+def test_verdicts_on_evidence_worked_out_by_hand(facts: tuple, score: int, lvl: str,  # type: ignore[type-arg]
                                      reasons: tuple[str, ...]) -> None:
     assert verdict(*facts) == (score, lvl, reasons)
+
+
+@pytest.mark.parametrize(("facts", "score", "lvl", "reasons"), [
+    # known unfunded, 20+ actors, maintenance unknown: 40 + 25 + 15 = 80, yet only high
+    ((False, False, 25, 0, True, False, True, False), 80, "high",
+     ("unfunded", "maintenance_unknown")),
+    # both unknown, 20+ actors: 20 + 25 + 15 = 60
+    ((False, False, 20, 0, True, False, False, False), 60, "high",
+     ("funding_unknown", "maintenance_unknown")),
+    # funding unknown, one volunteer, 1 actor: 20 + 5.69 + 12 + 10 = 47.69
+    ((False, False, 1, 1, True, False, False, True), 48, "medium",
+     ("funding_unknown", "single_maintainer", "volunteer_only")),
+    # the same component with everything known scores 30 + 40 + 25 = 95 and is critical
+    ((False, False, 25, 0, True, False, True, True), 95, "critical",
+     ("unfunded", "no_maintainer")),
+])
+def test_unknown_inputs_score_half_and_never_reach_critical(
+        facts: tuple, score: int, lvl: str, reasons: tuple[str, ...]) -> None:  # type: ignore[type-arg]
+    assert verdict(*facts) == (score, lvl, reasons)
+
+
+def test_no_score_with_an_unknown_input_is_critical() -> None:
+    for fk, mk in ((False, True), (True, False), (False, False)):
+        for actors in (0, 5, 20):
+            for maint in range(4):
+                if not mk and maint:
+                    continue  # no maintainers can be counted where maintenance is unknown
+                for unpaid in (True, False):
+                    for riders in (True, False):
+                        v = verdict(False, False, actors, maint, unpaid, riders, fk, mk)
+                        assert v[1] != "critical", v
+    assert [scoring.confidence(*k) for k in ((True, True), (False, True), (True, False),
+                                             (False, False))] == ["high", "medium", "medium",
+                                                                  "low"]
 
 
 def test_reliance_points_follow_the_formula_and_stop_at_the_cap() -> None:
@@ -77,8 +116,11 @@ def test_the_cypher_parameters_carry_the_same_figures() -> None:
     assert (p["unfunded"], p["cliff"], p["reliance"], p["reliance_full_at"]) == (40, 20, 25.0, 20)
     assert (p["maintainers"], p["volunteer"], p["free_riders"], p["max"]) == ([30, 12, 5], 10, 5,
                                                                               100)
-    assert p["levels"] == [{"name": "critical", "min": 75}, {"name": "high", "min": 50},
-                           {"name": "medium", "min": 25}]
+    assert (p["funding_unknown"], p["maintenance_unknown"]) == (20, 15)
+    assert p["levels"] == [{"name": "critical", "min": 75, "needs_evidence": True},
+                           {"name": "high", "min": 50, "needs_evidence": False},
+                           {"name": "medium", "min": 25, "needs_evidence": False}]
+    assert p["confidence"] == ["high", "medium", "low"]
 
 
 DAY, END = D("2026-06-15"), D("2026-12-12")  # a 180-day horizon

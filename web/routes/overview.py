@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kb import analysis
+from kb.analysis import scoring
 from kb.report import charts
 from kb.views.overview import headline_findings
 from web.deps import AnswersDep, DriverDep, SettingsDep
@@ -36,4 +37,5 @@ def overview(request: Request, driver: DriverDep, settings: SettingsDep, answers
         return render(request, "overview.html", data)
     timeline = answers.get(("timeline", day),
                            lambda: charts.cliff_timeline(base.data["components"], day, 12))
-    return render(request, "overview.html", data, timeline=timeline)
+    return render(request, "overview.html", data, timeline=timeline,
+                  coverage_line=scoring.coverage_line(data["coverage"]).capitalize())

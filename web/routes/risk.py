@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -9,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from kb import analysis
+from kb.analysis import scoring
 from kb.report import charts
 from kb.store import db
 from kb.store.db import plain
@@ -43,7 +45,8 @@ def risk_page(
     rows = answers.get(("risk-matching", day, horizon, what_if, level, reason, q, hollow, sort,
                         dir),
                        lambda: risk_table.matching(result["components"], level, reason, q,
-                                                   hollow, sort, dir))
+                                                   hollow, sort, dir),
+                       sys.getsizeof)  # a list of the risk answer's own rows
     data = {**result, "filters": {"level": level, "reason": reason, "q": q, "hollow": hollow,
                                   "sort": sort, "dir": dir},
             "total": len(result["components"]), "matching": len(rows), "page": page,
@@ -65,5 +68,6 @@ def risk_page(
     pages = {n: "/risk?" + urlencode([*kept, ("sort", sort), ("dir", dir), ("page", n)])
              for n in (page - 1, page + 1) if 1 <= n <= risk_table.pages(len(rows), per_page)}
     return render(request, "risk.html", data, funders=funders, levels=risk_table.LEVELS,
+                  coverage_line=scoring.coverage_line(result["coverage"]).capitalize(),
                   reasons=risk_table.REASONS,
                   matrix=matrix, sort_urls=sort_urls, pages=pages)

@@ -36,6 +36,7 @@ class Context:
     aliases: dict[str, str] = field(default_factory=dict)
     known: Any = None  # optional callable: ids -> the subset already in the knowledge base
     fetch: Any = None  # optional callable: component id -> its record in the KB, or None
+    fetch_many: Any = None  # optional callable: component ids -> {id: record} of those in the KB
     notes: list[str] = field(default_factory=list)  # what the importer skipped, and why
 
     def actor_id(self, name: str) -> str:
@@ -43,6 +44,19 @@ class Context:
         if name in self.aliases:
             return self.aliases[name]
         return slug(name)
+
+
+def with_covers(ctx: Context, ids: list[str], aspect: str) -> list[dict[str, Any]]:
+    """The KB's records of the components `ids` (those it holds), each with `aspect` added to
+    what its sources cover and everything else kept, for an importer that covers `aspect`."""
+    found = ctx.fetch_many(ids) if ctx.fetch_many is not None else {}
+    out = []
+    for cid in ids:
+        if cid in found:
+            rec = {k: v for k, v in found[cid].items() if v not in (None, [])}
+            rec["covers"] = sorted(set(rec.get("covers", [])) | {aspect})
+            out.append(rec)
+    return out
 
 
 def slug(name: str) -> str:
@@ -130,6 +144,7 @@ def registry() -> dict[str, ModuleType]:
         dpg,
         edges_csv,
         funding_yml,
+        git_log,
         grants_csv,
         npm_lock,
         publiccode,
@@ -137,7 +152,7 @@ def registry() -> dict[str, ModuleType]:
     )
 
     return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, publiccode, funding_yml, dpg,
-                                grants_csv, edges_csv)}
+                                grants_csv, edges_csv, git_log)}
 
 
 def _norm(name: str) -> str:

@@ -10,10 +10,15 @@ from kb.ingest.importers import Context, ImportFailed, document, read_json, repo
 NAME = "dpg"
 SUMMARY = "DPG registry nominee JSON: products, organisations and their roles"
 TELLS = ("Which organisation owns, maintains, funds or implements each product, and the "
-         "product's repositories. Not amounts, dates or what funding was for: a funder "
+         "product's repositories. Maintainers and implementers develop the product, and "
+         "funders perform the function `funding` for it, so all of them are in its inner "
+         "value network. Not amounts, dates or what funding was for: a funder "
          "becomes a funding flow of unknown amount and purpose `unknown` (marked so), which "
          "never counts as maintenance funding. An entry without an owner is owned by the "
          "actor `unknown-owner`.")
+COVERS = ("Nothing beyond its records: organisations it names as maintainers make the "
+          "maintenance of the product's repositories known; a repository it names no "
+          "maintainer for stays unknown.")
 
 
 def transform(path: Path, ctx: Context) -> dict[str, Any]:
@@ -35,10 +40,12 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         if role == "maintainer":
             maintenance += [{"actor": aid, "component": c["id"], "role": "lead", "paid": False}
                             for c in components]
+            involvement.append({"actor": aid, "product": pid, "develops": True})
         elif role == "funder":
             fundings.append({"id": f"dpg-funding:{slug(data['name'])}:{aid}", "from": aid,
                              "to": owner or "unknown-owner", "kind": "grant",
                              "purpose": "unknown", "for": [pid]})
+            involvement.append({"actor": aid, "product": pid, "performs": ["funding"]})
         elif role == "implementer":
             involvement.append({"actor": aid, "product": pid, "develops": True})
     if owner is None:  # the registry entry names no owner: say so rather than guess

@@ -14,6 +14,7 @@ SUMMARY = "dependency edges from any CSV (--map from=COL,to=COL[,product=COL,own
 TELLS = ("Which component depends on which, and (with product= and owner= columns) which "
          "product is built on which component and who owns it. Nothing about funding or "
          "maintenance.")
+COVERS = 'Nothing: dependency edges only; funding and maintenance stay unknown.'
 
 
 def _col(row: dict[str, str], spec: str) -> str:

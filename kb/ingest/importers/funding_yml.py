@@ -15,6 +15,8 @@ TELLS = ("Where money can be given to a repository (GitHub Sponsors, Open Collec
          "Tidelift, Patreon, custom URLs...), recorded as the component's "
          "`funding_channels`. A channel says that money can be given, not that it is: it never "
          "makes a component funded. The component keeps everything else it had.")
+COVERS = ('Nothing: a channel says that money can be given, not that it is, so funding stays '
+          'unknown.')
 URLS = {
     "github": "https://github.com/sponsors/{}", "patreon": "https://www.patreon.com/{}",
     "open_collective": "https://opencollective.com/{}", "ko_fi": "https://ko-fi.com/{}",

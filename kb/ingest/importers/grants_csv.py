@@ -10,7 +10,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from kb.ingest.importers import Context, ImportFailed, document, read_bytes, repo_url
+from kb.ingest.importers import (
+    Context,
+    ImportFailed,
+    document,
+    read_bytes,
+    repo_url,
+    with_covers,
+)
 
 NAME = "grants-csv"
 SUMMARY = "dated grant events: funders, recipients and funding flows (OSO / DAOIP-5 shape)"
@@ -20,6 +27,10 @@ TELLS = ("Who granted how much to which project and when. Not what the money was
          "runs from D for one year, and one without a date is open-ended. With "
          "--map component=COL the flow is FOR that component (a repository URL), and rows "
          "whose component is not in the knowledge base are skipped and counted.")
+COVERS = ("Funding, of every component the file names, when --map component=COL and "
+          "purpose=const:maintenance are given: the file lists each repository with its "
+          "amount, zeros included, so a component with no positive grant is known to be "
+          "unfunded (not unknown). Otherwise nothing.")
 DEFAULT_MAP = {"to": "to_project_name", "amount": "amount", "date": "funding_date",
                "from": "from_funder_name", "pool": "grant_pool_name"}
 KNOWN_KEYS = {"to", "amount", "date", "from", "pool", "purpose", "component"}
@@ -52,16 +63,22 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
 
     actors: dict[str, dict[str, Any]] = {}
     flows: list[dict[str, Any]] = []
+    named: set[str] = set()  # components the file gives an amount for, zero or not
+    unnamed = zero = 0
     for i, row in enumerate(reader, start=2):
         to_name, from_name = val(row, "to"), val(row, "from")
         if not to_name or not from_name:
+            unnamed += 1
             continue
+        if "component" in m and val(row, "component"):
+            named.add(repo_url(val(row, "component")) or val(row, "component"))
         try:
             amount = float(val(row, "amount") or 0)
         except ValueError:
             raise ImportFailed(f"{path}:{i}: amount {val(row, 'amount')!r} is not a number"
                                ) from None
         if amount <= 0:
+            zero += 1
             continue
         start: date | None = None
         if "date" in m and val(row, "date"):
@@ -84,6 +101,11 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         if "component" in m:
             flow["for"] = [repo_url(val(row, "component")) or val(row, "component")]
         flows.append(flow)
+    if unnamed:
+        ctx.notes.append(f"{unnamed} row(s) skipped: no recipient or no funder name")
+    if zero:
+        ctx.notes.append(f"{zero} row(s) with an amount of 0 or less made no funding flow")
+    covered: list[dict[str, Any]] = []
     if "component" in m and ctx.known is not None:
         wanted = sorted({f["for"][0] for f in flows})
         have = ctx.known(wanted)
@@ -94,5 +116,10 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         flows = kept
         used = {f["from"] for f in flows} | {f["to"] for f in flows}
         actors = {k: v for k, v in actors.items() if k in used}
+        if purpose == "maintenance":
+            covered = with_covers(ctx, sorted(named), "funding")
+            ctx.notes.append(f"funding of {len(covered)} component(s) is now known from this "
+                             f"file ({len(named) - len(covered)} it names are not in the "
+                             "knowledge base)")
     return document(f"grants-csv:{path.name}", f"Grants from {path.name}",
-                    actors=list(actors.values()), fundings=flows)
+                    actors=list(actors.values()), fundings=flows, components=covered)

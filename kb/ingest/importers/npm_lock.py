@@ -14,6 +14,7 @@ TELLS = ("Which packages a product is built on (its direct dependencies) and whi
          "given (GitHub Sponsors, Open Collective, Tidelift, a URL), recorded on the "
          "component as `funding_channels`: it says nothing about whether anyone pays, so it "
          "never makes a component funded.")
+COVERS = 'Nothing: a lockfile says which code depends on which, not who funds or maintains it.'
 
 
 def purl(name: str, version: str | None) -> str:

@@ -19,6 +19,9 @@ TELLS = ("The software (a component, and a product owned by `legal.repoOwner` bu
          "`fundedBy` becomes funding flows of unknown amount and purpose `unknown` (the file "
          "does not say what the money paid for, so they never make it funded); `usedBy` "
          "actors rely on it; `dependsOn.open` become its dependencies.")
+COVERS = ('Maintenance of the software it describes, when `maintenance.type` is given: the file '
+          'states who maintains it, and `none` means it is known to have no maintainer. Not '
+          'funding.')
 VERSION = re.compile(r"^0\.([2-9]|[1-9]\d)(\.\d+)?$")
 
 
@@ -72,6 +75,8 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
                "built_on": [cid]}
     m = data.get("maintenance") or {}
     kind = m.get("type")
+    if kind in ("contract", "internal", "community", "none"):
+        comp["covers"] = ["maintenance"]  # the file states how it is maintained, or that not
     maintenance: list[dict[str, Any]] = []
     if kind == "contract":
         for c in m.get("contractors") or []:

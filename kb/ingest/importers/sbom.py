@@ -13,6 +13,8 @@ SBOM_TELLS = ("Which components a product is built on (its direct dependencies),
               "component depends on which, and who supplies or wrote a component where the "
               "SBOM names them (recorded as its maintainers; an SBOM cannot tell whether "
               "they are paid, so they count as volunteers). Nothing about funding.")
+SBOM_COVERS = ("Nothing beyond its records: suppliers and authors it names make a component's "
+               "maintenance known; a component it names none for stays unknown. Not funding.")
 
 
 def _component(name: str, version: str | None, purl: str | None, ref: str) -> dict[str, Any]:
