@@ -23,7 +23,7 @@ from kb.analysis import fastrisk
 from kb.errors import ConnectionFailed, KBError, NotFound, UsageError
 from kb.settings import Settings, get_settings
 from web.keeper import SnapshotKeeper
-from web.render import HERE, NotModified, PanelError, respond_error
+from web.render import HERE, NotModified, PanelError, Rendered, respond_error
 from web.routes import analyses, audit, console, entities, imports, overview, queries, risk
 
 
@@ -54,6 +54,11 @@ def _handlers(app: FastAPI) -> None:
     async def _fresh(request: Request, exc: NotModified) -> Response:
         return Response(status_code=304, headers={"ETag": exc.etag,
                                                   "Cache-Control": "no-cache"})
+
+    @app.exception_handler(Rendered)
+    async def _rendered(request: Request, exc: Rendered) -> Response:
+        return Response(content=exc.body, media_type=exc.media_type,
+                        headers={"ETag": exc.etag, "Cache-Control": "no-cache"})
 
     @app.exception_handler(UsageError)
     async def _usage(request: Request, exc: UsageError) -> Response:

@@ -41,8 +41,9 @@ DriverDep = Annotated[Driver, Depends(get_driver)]
 def get_data_state(request: Request, driver: DriverDep, settings: SettingsDep) -> str:
     """The database's data state (`db.data_state`), read once per request; it changes with
     every committed write by any client, so nothing the panel keeps outlives its data. A
-    request whose If-None-Match names the page's current ETag is answered 304 here, before
-    any work."""
+    request whose If-None-Match names the page's current ETag is answered 304 here, and one
+    for a page rendered before in this state is answered from the result cache, before any
+    work."""
     if not hasattr(request.state, "data_state"):
         request.state.data_state = db.data_state(driver, settings=settings)
     check_fresh(request, request.state.data_state)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from kb import cache
 from kb.report.render import ids
 from kb.settings import Settings
 from kb.store.db import plain
@@ -49,6 +51,14 @@ class NotModified(Exception):
         self.etag = etag
 
 
+class Rendered(Exception):
+    """This page was rendered before for the same data state, day and URL: answer with it."""
+
+    def __init__(self, body: bytes, media_type: str, etag: str) -> None:
+        super().__init__(etag)
+        self.body, self.media_type, self.etag = body, media_type, etag
+
+
 def wants_json(request: Request) -> bool:
     """True for `.json` URLs and requests that accept JSON but not HTML."""
     if request.url.path.endswith(".json"):
@@ -57,28 +67,46 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+def page_key(request: Request) -> tuple[str, ...]:
+    """What a page shows, apart from the data state: its URL, JSON or HTML, and the day (a
+    page without `as_of` shows today, which changes at midnight while the data may not)."""
+    return ("page", request.url.path, request.url.query,
+            "json" if wants_json(request) else "html", date.today().isoformat())
+
+
 def etag(request: Request, state: str) -> str:
-    """The validator of a page: the data state it shows, its URL and whether it is the JSON
-    twin, and this process (so a restarted panel never matches an old copy)."""
-    seed = "\n".join([BOOT, state, request.url.path, request.url.query,
-                      "json" if wants_json(request) else "html"])
+    """The validator of a page: the data state it shows, what `page_key` names, and this
+    process (so a restarted panel never matches an old copy)."""
+    seed = "\n".join([BOOT, state, *page_key(request)])
     return 'W/"' + hashlib.sha256(seed.encode()).hexdigest()[:32] + '"'
 
 
 def check_fresh(request: Request, state: str) -> None:
-    """Raise NotModified when the request's If-None-Match names this page's current ETag."""
+    """Before any work on a GET: raise NotModified when If-None-Match names this page's
+    current ETag, or Rendered when the one result cache holds the page already."""
     tag = etag(request, state)
     request.state.etag = tag
+    if request.method not in ("GET", "HEAD"):
+        return
     given = request.headers.get("if-none-match", "")
-    if request.method in ("GET", "HEAD") and tag in {t.strip() for t in given.split(",")}:
+    if tag in {t.strip() for t in given.split(",")}:
         raise NotModified(tag)
+    hit = cache.results.get(state, page_key(request))
+    if hit is not None:
+        raise Rendered(hit[0], hit[1], tag)
 
 
 def _validators(request: Request, response: Response) -> Response:
+    """A page that read the graph gets its ETag, and is kept in the result cache (its bytes,
+    sized as they are) for the next request of the same URL in the same data state."""
     tag = getattr(request.state, "etag", None)
     if tag is not None and response.status_code == 200:
         response.headers["ETag"] = tag
         response.headers["Cache-Control"] = "no-cache"  # keep it, but ask again each time
+        if request.method == "GET":
+            body = bytes(response.body)
+            cache.results.put(request.state.data_state, page_key(request),
+                              (body, response.media_type), size=len(body))
     return response
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -393,3 +394,23 @@ def test_a_long_analysis_table_shows_its_first_rows_and_says_so(demo_kb, setting
                 f"?as_of={DAY}\">this page as JSON</a> has them all.") in html
     with client_for(settings, kb_state_dir=tmp_path) as c:  # 500 by default: nothing cut
         assert 'id="rows-cut"' not in c.get(f"/analyses/free_riders?as_of={DAY}").text
+
+
+def test_a_rendered_page_is_served_from_the_one_cache(client: TestClient, demo_kb,
+                                                     settings) -> None:
+    from kb import cache
+
+    url = f"/risk.json?as_of={DAY}&q=codec"
+    first = client.get(url)
+    key = ("page", "/risk.json", f"as_of={DAY}&q=codec", "json", date.today().isoformat())
+    kept = cache.results.find(key)
+    assert kept is not None and kept[1][0] == first.content
+    again = client.get(url)
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    _rename_outside_kb(demo_kb, settings, "Codec renamed for the cache test")
+    try:
+        renamed = client.get(url)
+        assert renamed.json()["components"][0]["name"] == "Codec renamed for the cache test"
+        assert renamed.headers["etag"] != first.headers["etag"]
+    finally:
+        _rename_outside_kb(demo_kb, settings, "JSON codec library")
