@@ -32,6 +32,8 @@ from typing import Any, TypeVar
 import numpy as np
 from cachetools import LRUCache
 
+from kb import perf
+
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 SAMPLE = 64  # items of a long list or dict measured; the rest are assumed alike
@@ -101,6 +103,8 @@ class ResultCache:
 
     def _enter(self, state: str) -> None:
         if state != self._state:
+            if len(self._lru):
+                perf.release_held()  # what the old state's answers held may now be freed
             self._lru.clear()
             self._state = state
 

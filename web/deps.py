@@ -12,7 +12,7 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Request
 from neo4j import Driver
 
-from kb import cache
+from kb import cache, perf
 from kb.perf import collector_paused
 from kb.settings import Settings
 from kb.store import db
@@ -68,7 +68,11 @@ class Answers:
             with collector_paused():  # large answers are millions of objects, no cycles
                 return compute()
 
-        return cache.results.get_or_compute(self.state, question, work, size)
+        missed = cache.results.misses
+        answer = cache.results.get_or_compute(self.state, question, work, size)
+        if cache.results.misses != missed:
+            perf.hold_alive()  # the panel keeps it: full collections should not walk it
+        return answer
 
 
 def get_answers(state: StateDep) -> Answers:

@@ -120,8 +120,8 @@ def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
                                              {"without": without}, settings=settings)}
                     if without else set())
         rows = _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(without), limit)
-        known = scoring.coverage(snap.reliant_actors.tolist(), snap.funding_known.tolist(),
-                                 snap.maintenance_known.tolist())
+        known = scoring.coverage(snap.reliant_actors, snap.funding_known,
+                                 snap.maintenance_known)
         return rows, len(snap.ids), known
 
 
@@ -200,6 +200,11 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
     funded_l, maintainers_l, paid_l, which_l = (
         funded.tolist(), maintainers.tolist(), paid.tolist(), which.tolist())
     known_f_l, known_m_l = known_f.tolist(), known_m.tolist()
+    # What is unknown and the confidence, for each of the four combinations of knowledge; the
+    # rows share these lists (an answer is read, never changed).
+    knowledge = {(fk, mk): ([u for u, known in (("funding", fk), ("maintenance", mk))
+                             if not known], scoring.confidence(fk, mk))
+                 for fk in (True, False) for mk in (True, False)}
     unfunded: tuple[list[str], None, None] = ([], None, None)
     out: list[dict[str, Any]] = []
     for j in order.tolist():
@@ -208,6 +213,7 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
         k = len(acts)
         funders, until, cliff_day = funding.get(j, unfunded)
         fk, mk = known_f_l[j], known_m_l[j]
+        unknown, confidence = knowledge[fk, mk]
         riders = riders_of.get(j)
         if not (fk and mk):
             riders = []  # no evidence that any relying actor neither funds nor maintains it
@@ -224,8 +230,7 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
             "free_riders": riders, "risk_score": score,
             "risk_level": level, "reasons": list(reasons),
             "funding_known": fk, "maintenance_known": mk,
-            "unknown": [u for u, known in (("funding", fk), ("maintenance", mk)) if not known],
-            "confidence": scoring.confidence(fk, mk),
+            "unknown": unknown, "confidence": confidence,
             "reliant_product_ids": prods, "reliant_actor_ids": acts,
         })
     return out

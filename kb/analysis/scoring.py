@@ -12,6 +12,8 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
+
 UNFUNDED_POINTS = 40  # known: nobody funds its maintenance on the day
 CLIFF_POINTS = 20  # funded, but the funding stops inside the horizon
 FUNDING_UNKNOWN_POINTS = 20  # no source says whether its maintenance is funded
@@ -123,18 +125,21 @@ def funding_state(fl: list[tuple[str, date, date]] | None,
     return stretch is not None, funded_until, cliff, funders, maintainer_ids, len(paid_ids)
 
 
-def coverage(reliant_actors: list[int], funding_known: list[bool],
-             maintenance_known: list[bool]) -> dict[str, Any]:
+def coverage(reliant_actors: Any, funding_known: Any, maintenance_known: Any
+             ) -> dict[str, Any]:
     """What is known of the shared components (relied on by 2 or more actors): how many have
     known maintenance and funding, and how much reliance (actor-component pairs) rests on
-    components with either unknown. Inputs are aligned, one entry per component."""
-    shared = [(k, f, m) for k, f, m in zip(reliant_actors, funding_known, maintenance_known,
-                                           strict=True) if k >= 2]
-    n = len(shared)
-    m_known = sum(1 for _, _, m in shared if m)
-    f_known = sum(1 for _, f, _ in shared if f)
-    reliance = sum(k for k, _, _ in shared)
-    on_unknown = sum(k for k, f, m in shared if not (f and m))
+    components with either unknown. Inputs are aligned sequences or arrays, one entry per
+    component."""
+    k = np.asarray(reliant_actors, dtype=np.int64)
+    f = np.asarray(funding_known, dtype=bool)
+    m = np.asarray(maintenance_known, dtype=bool)
+    shared = k >= 2
+    n = int(np.count_nonzero(shared))
+    m_known = int(np.count_nonzero(shared & m))
+    f_known = int(np.count_nonzero(shared & f))
+    reliance = int(k[shared].sum())
+    on_unknown = int(k[shared & ~(f & m)].sum())
 
     def share(part: int, whole: int) -> float | None:
         return round(part / whole, 4) if whole else None

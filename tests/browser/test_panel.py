@@ -180,3 +180,42 @@ def test_a_long_analysis_table_says_it_was_cut_and_links_every_row(page: Page) -
 
     every = json.loads(page.locator("body").inner_text())["result"]["components"]
     assert len(every) == int(m.group(1)) > 5
+
+
+MYSTERY = """format: valuenet/1
+ecosystem: {id: mystery, name: A source that says nothing of upkeep}
+components:
+  - {id: mystery-lib, name: Mystery library}
+relies_on:
+  - {actor: relief-ngo, component: mystery-lib}
+  - {actor: moh-sl, component: mystery-lib}
+"""
+
+
+def test_unknowns_show_as_unknown_with_coverage_and_what_to_find_out(
+        page: Page, driver, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kb.ingest import loader
+
+    extra = tmp_path / "mystery.yaml"
+    extra.write_text(MYSTERY)
+    loader.load(driver, [extra], settings=settings)
+    try:
+        page.goto(f"/risk?as_of={DAY}&q=mystery")
+        row = page.locator("#risk-table tbody tr").first
+        expect(row).to_contain_text("mystery-lib")
+        expect(row).to_contain_text("funding_unknown, maintenance_unknown")
+        expect(row.locator("td.muted").first).to_have_text("unknown")
+        # The demo's own shared components are all known; mystery-lib adds one shared
+        # component with both unknown, relied on by 2 actors.
+        coverage = page.locator("#coverage")
+        expect(coverage).to_contain_text("funding for")
+        expect(coverage).to_contain_text("2 of")
+        shot(page, "risk-unknowns")
+        coverage.locator("a").click()
+        expect(page).to_have_url(re.compile(r"/analyses/unknowns$"))
+        expect(page.locator("table.result tbody tr")).to_have_count(1)
+        expect(page.locator("table.result tbody tr").first).to_contain_text("mystery-lib")
+        shot(page, "unknowns")
+    finally:
+        extra.write_text("format: valuenet/1\necosystem: {id: mystery, name: Gone}\n")
+        loader.load(driver, [extra], prune=True, settings=settings)

@@ -118,3 +118,16 @@ def test_this_projects_own_clone(tmp_path: Path) -> None:
                               check=True).stdout.strip()[:10]
     assert comp["id"] == "https://example.org/valuenet-kb"
     assert comp["last_commit"] == expected and comp["active_contributors"] >= 1
+
+
+def test_owner_files_are_read_from_a_clone_without_a_work_tree(repo: Path,
+                                                               tmp_path: Path) -> None:
+    (repo / "CODEOWNERS").write_text("* @ana-lima @zed\n")
+    git(repo, "add", "CODEOWNERS")
+    git(repo, "-c", "user.name=c", "-c", "user.email=c@example.org", "commit", "-q", "-m", "o")
+    bare = tmp_path / "bare.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(repo), str(bare)], check=True)
+    assert owners(bare) == ["@ana-lima", "@zed"]
+    doc = transform(bare, Context(mapping={"as_of": AS_OF,
+                                           "component": "https://github.com/example/lib"}))
+    assert {r["actor"] for r in doc["maintenance"] if r["role"] == "lead"} == {"zed"}

@@ -110,3 +110,22 @@ def test_pretty_json_has_the_standard_library_layout() -> None:
     assert pretty(value) == json.dumps(value, indent=2, ensure_ascii=False) + "\n"
     assert pretty_bytes(value) == (json.dumps(value, indent=2, ensure_ascii=False)
                                    + "\n").encode("utf-8")
+
+
+def test_held_answers_stay_out_of_full_collections_until_released() -> None:
+    from kb.perf import hold_alive, release_held
+
+    gc.unfreeze()
+    gc.collect()
+    answer = [[i] for i in range(1000)]
+    hold_alive()
+    try:
+        held = gc.get_freeze_count()
+        assert held >= 1000 and not _in_generation(answer[0], 2)  # frozen: no generation walks it
+        with collector_paused():
+            more = [[i] for i in range(1000)]
+        assert gc.get_freeze_count() >= held + 1000  # a block's objects join the held ones
+        assert more
+    finally:
+        release_held()
+    assert gc.get_freeze_count() == 0 and _in_generation(answer[0], 2)

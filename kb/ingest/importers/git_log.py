@@ -69,15 +69,26 @@ def bus_factor(counts: list[int]) -> int:
     return 0
 
 
+def _committed_file(clone: Path, name: str) -> str | None:
+    """The text of `name` in the clone's work tree, else as committed at HEAD (a bare or
+    mirror clone has no work tree), else None."""
+    f = clone / name
+    if f.is_file():
+        return f.read_text(encoding="utf-8", errors="replace")
+    done = subprocess.run(["git", "-C", str(clone), "show", f"HEAD:{name}"],
+                          capture_output=True, timeout=60, check=False)
+    return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else None
+
+
 def owners(clone: Path) -> list[str]:
     """Handles (`@name`, `@org/team`) and e-mail addresses in CODEOWNERS and MAINTAINERS
     files, in the order they first appear."""
     found: list[str] = []
     for name in OWNER_FILES:
-        f = clone / name
-        if not f.is_file():
+        text_of_file = _committed_file(clone, name)
+        if text_of_file is None:
             continue
-        for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+        for line in text_of_file.splitlines():
             text = line.split("#", 1)[0] if "CODEOWNERS" in name else line
             for who in [*("@" + h for h in _HANDLE.findall(text)), *_EMAIL.findall(text)]:
                 who = who.lower()
