@@ -18,8 +18,7 @@ RISK_COLUMNS = ["id", "name", "risk_score", "risk_level", "confidence", "unknown
                 "reliant_products", "reliant_actors",
                 "shared", "funded", "funders", "funded_until", "cliff_date", "maintainers",
                 "paid_maintainers", "hollow_core", "free_riders", "reasons"]
-RISK_TABLE = ["id", "risk_score", "risk_level", "confidence", "reliant_products", "reliant_actors",
-              "funders",
+RISK_TABLE = ["id", "risk_score", "risk_level", "reliant_products", "reliant_actors", "funders",
               "cliff_date", "maintainers", "paid_maintainers", "reasons"]
 
 
@@ -140,4 +139,6 @@ def unknowns(driver: Driver, as_of: str | None = None, settings: Settings | None
     found.sort(key=lambda r: (-r["reliant_actors"], -r["reliant_products"], r["component"]))
     data = {"as_of": base.data["as_of"], "coverage": base.data["coverage"], "unknowns": found}
     return Analysis("unknowns", data, found,
+                    ["component", "unknown", "reliant_actors", "reliant_products", "risk_score",
+                     "settle_with"],
                     ["component", "unknown", "reliant_actors", "reliant_products", "risk_score"])

@@ -45,12 +45,21 @@ def to_csv(result: Analysis) -> str:
     return buf.getvalue()
 
 
+def _shown(row: dict[str, Any], column: str) -> Any:
+    """A cell as a person should read it: counts nobody recorded are unknown, not 0."""
+    if column in ("maintainers", "paid_maintainers") and row.get("maintenance_known") is False:
+        return "unknown"
+    if column == "funders" and row.get("funding_known") is False:
+        return "unknown"
+    return row.get(column)
+
+
 def print_table(result: Analysis, title: str | None = None) -> None:
     """The analysis rows as a rich table on standard output."""
     columns = result.table_columns or result.columns
     table = Table(*(HEADERS.get(c, c) for c in columns), title=title, show_lines=False)
     for row in result.rows:
-        table.add_row(*(cell(row.get(c)) for c in columns))
+        table.add_row(*(cell(_shown(row, c)) for c in columns))
     console = Console()
     console.print(table)
     if not result.rows:

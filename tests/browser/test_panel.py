@@ -214,7 +214,9 @@ def test_unknowns_show_as_unknown_with_coverage_and_what_to_find_out(
         coverage.locator("a").click()
         expect(page).to_have_url(re.compile(r"/analyses/unknowns$"))
         expect(page.locator("table.result tbody tr")).to_have_count(1)
-        expect(page.locator("table.result tbody tr").first).to_contain_text("mystery-lib")
+        first = page.locator("table.result tbody tr").first
+        expect(first).to_contain_text("mystery-lib")
+        expect(first).to_contain_text("maintenance: a maintenance record, its MAINTAINERS")
         shot(page, "unknowns")
     finally:
         extra.write_text("format: valuenet/1\necosystem: {id: mystery, name: Gone}\n")
