@@ -24,7 +24,18 @@ from kb.errors import ConnectionFailed, KBError, NotFound, UsageError
 from kb.settings import Settings, get_settings
 from web.keeper import SnapshotKeeper
 from web.render import HERE, NotModified, PanelError, Rendered, respond_error
-from web.routes import analyses, audit, console, entities, imports, overview, queries, risk
+from web.routes import (
+    analyses,
+    audit,
+    console,
+    entities,
+    health,
+    imports,
+    overview,
+    queries,
+    risk,
+)
+from web.security import Guard
 
 
 @asynccontextmanager
@@ -112,8 +123,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     fastrisk.subscribe()  # writes made through the panel renew the risk snapshot
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _handlers(app)
-    for module in (overview, risk, analyses, entities, console, queries, imports, audit):
+    for module in (overview, risk, analyses, entities, console, queries, imports, audit,
+                   health):
         app.include_router(module.router)
+    app.add_middleware(Guard)  # security headers on every answer; bounded request bodies
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> Response:

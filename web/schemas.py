@@ -280,5 +280,11 @@ class AuditDiffOut(Shape):
     cliffs_moved: list[dict[str, Any]]
 
 
+class HealthOut(Shape):
+    status: str = Field(description="ok")
+    neo4j: str = Field(description="up")
+    neo4j_ms: float = Field(description="Milliseconds of a bookmark read.")
+
+
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 503: {"model": ErrorOut}}

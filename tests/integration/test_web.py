@@ -414,3 +414,43 @@ def test_a_rendered_page_is_served_from_the_one_cache(client: TestClient, demo_k
         assert renamed.headers["etag"] != first.headers["etag"]
     finally:
         _rename_outside_kb(demo_kb, settings, "JSON codec library")
+
+
+def test_every_answer_carries_the_security_headers(client: TestClient) -> None:
+    for path in ("/", "/risk.json", "/query", "/nope", "/static/app.js"):
+        h = client.get(path).headers
+        assert h["x-content-type-options"] == "nosniff", path
+        assert h["x-frame-options"] == "SAMEORIGIN" and h["referrer-policy"] == "same-origin"
+        csp = h["content-security-policy"]
+        assert "script-src 'self';" in csp and "unsafe-inline" not in csp.split(";")[1], path
+    assert "content-security-policy" not in client.get("/docs").headers  # Swagger UI's CDN
+
+
+def test_no_page_carries_inline_script() -> None:
+    import re
+
+    templates = Path(__file__).resolve().parents[2] / "web" / "templates"
+    for t in templates.glob("*.html"):
+        text = t.read_text()
+        assert not re.search(r"<script>|<script [^>]*>[^<]", text), t.name
+        assert not re.search(r"\son[a-z]+=\"", text), t.name
+
+
+def test_request_bodies_are_bounded(client: TestClient) -> None:
+    big = {"cypher": "RETURN 1", "params": {"x": "a" * (1 << 20)}}
+    resp = client.post("/query.json", json=big)
+    assert resp.status_code == 413
+    err = resp.json()["error"]
+    assert err["code"] == "too_large" and "at most 1,048,576 are accepted" in err["message"]
+    assert resp.headers["x-content-type-options"] == "nosniff"
+    assert client.post("/query.json", json={"cypher": "RETURN 1"}).status_code == 200
+
+
+def test_healthz(client: TestClient, settings) -> None:
+    ok = client.get("/healthz")
+    assert ok.status_code == 200 and ok.json()["status"] == "ok" and ok.json()["neo4j"] == "up"
+    with client_for(settings, neo4j_uri="bolt://127.0.0.1:9", kb_connect_timeout=2) as down:
+        start = time.monotonic()
+        resp = down.get("/healthz")
+        assert resp.status_code == 503 and time.monotonic() - start < 6
+        assert resp.json()["error"]["code"] == "neo4j_unavailable"

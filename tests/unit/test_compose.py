@@ -22,6 +22,7 @@ def test_compose_runs_neo4j_with_healthcheck_and_volume_and_app_waits() -> None:
     assert app["build"] == "."
     assert app["depends_on"]["neo4j"]["condition"] == "service_healthy"
     assert app["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
+    assert "/healthz" in " ".join(app["healthcheck"]["test"])
     # A missing secret fails fast.
     assert ":?" in neo["environment"]["NEO4J_AUTH"]
 

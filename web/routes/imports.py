@@ -11,13 +11,14 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from kb.ingest import loader
+from web import security
 from web.deps import DriverDep
 from web.render import PanelError, render
 from web.schemas import ERRORS, ImportOut
 
 router = APIRouter(tags=["import"])
 SUFFIXES = {".yaml", ".yml", ".json"}
-MAX_UPLOAD = 50 * 1024 * 1024
+MAX_UPLOAD = security.MAX_UPLOAD
 
 
 def _upload_dir(request: Request) -> Path:

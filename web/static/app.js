@@ -78,6 +78,7 @@ function vnCell(v) {
 }
 
 function vnConsole() {
+  document.getElementById("console").addEventListener("submit", function (e) { e.preventDefault(); });
   var area = document.getElementById("cypher");
   var editor = CodeMirror.fromTextArea(area, {
     mode: "cypher", lineNumbers: true,
@@ -168,3 +169,23 @@ function vnConsole() {
   });
   showHistory();
 }
+
+// Start what the page has: no page carries inline script, so the panel's Content-Security-Policy
+// can forbid it.
+document.addEventListener("DOMContentLoaded", function () {
+  var graph = document.getElementById("graph");
+  if (graph) { vnGraph(Number(graph.dataset.depth) || 1); }
+  if (document.getElementById("cypher")) { vnConsole(); }
+  var report = document.getElementById("audit-report");
+  if (report) {
+    var ready = function () {
+      var s = document.getElementById("audit-status");
+      s.textContent = "Audit ready."; s.className = "muted";
+    };
+    report.addEventListener("load", ready);
+    try {
+      if (report.contentDocument && report.contentDocument.readyState === "complete"
+          && report.contentDocument.body && report.contentDocument.body.childElementCount) { ready(); }
+    } catch (e) { /* not loaded yet */ }
+  }
+});
