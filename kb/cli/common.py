@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -74,13 +76,63 @@ def print_problems_json(problems: list[Any]) -> None:
     click.echo(json.dumps({"ok": False, "problems": [p.as_dict() for p in problems]}, indent=2))
 
 
-def write_out(out: Path | None, text: str) -> None:
-    """Write text to a file (and say so on stderr), or to standard output."""
-    if out:
-        out.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {out}", err=True)
-    else:
-        click.echo(text, nl=False)
+CHUNK = 16 << 20  # no single write is asked to move more than this
+
+
+def write_out(out: Path | None, data: str | bytes) -> None:
+    """Write all of `data` or fail with KBError: to a file (say so on stderr), or to standard
+    output. A regular file is written to a temporary file beside it and renamed into place,
+    so a failed write leaves no half file (and an old file as it was)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if out is None:
+        _write_all(stdout(), raw, "standard output")
+        return
+    try:
+        if out.exists() and not out.is_file():  # /dev/stdout, a FIFO, a device
+            with out.open("wb") as f:
+                _write_all(f, raw, str(out))
+        else:
+            fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".",
+                                       prefix=f".{out.name}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    _write_all(f, raw, str(out))
+                os.replace(tmp, out)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+    except OSError as exc:
+        raise KBError(f"could not write {out}: {exc.strerror or exc}; nothing complete was "
+                      "written",
+                      hint="Check the folder exists, is writable and has room.") from None
+    click.echo(f"wrote {out}", err=True)
+
+
+def stdout() -> Any:
+    """The binary standard output."""
+    return sys.stdout.buffer
+
+
+def _write_all(stream: Any, raw: bytes, where: str) -> None:
+    """Write `raw` in chunks until every byte is out, then flush; KBError if not."""
+    view, done = memoryview(raw), 0
+    try:
+        while done < len(raw):
+            n = stream.write(view[done:done + CHUNK])
+            n = len(view[done:done + CHUNK]) if n is None else n
+            if n <= 0:
+                raise OSError(f"the write moved 0 bytes after {done:,}")
+            done += n
+        stream.flush()
+    except BrokenPipeError:
+        # Whoever read our output stopped: the rest cannot be delivered. Point stdout at
+        # /dev/null so that Python's own flush at exit does not complain a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise KBError(f"{where} was closed after {done:,} of {len(raw):,} bytes; the output "
+                      "is incomplete") from None
+    except OSError as exc:
+        raise KBError(f"could not write {where} ({done:,} of {len(raw):,} bytes written): "
+                      f"{exc.strerror or exc}", hint="The output is incomplete.") from None
 
 
 def stderr_console() -> Console:

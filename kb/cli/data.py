@@ -21,15 +21,10 @@ from kb.store import schema as store_schema
 
 @click.command()
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
+@friendly
 def schema(out: Path | None) -> None:
     """Print the JSON Schema of the valuenet/1 ecosystem format."""
-
-    text = json.dumps(json_schema(), indent=2) + "\n"
-    if out:
-        out.write_text(text)
-        click.echo(f"wrote {out}", err=True)
-    else:
-        click.echo(text, nl=False)
+    write_out(out, json.dumps(json_schema(), indent=2) + "\n")
 
 
 
@@ -132,11 +127,7 @@ def export(out: Path | None, fmt: str | None) -> None:
         fmt = "json" if out and out.suffix.lower() == ".json" else "yaml"
     with db.connect() as driver:
         text = dump(collect(driver), fmt)
-    if out:
-        out.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {out}", err=True)
-    else:
-        click.echo(text, nl=False)
+    write_out(out, text)
 
 
 @click.command()

@@ -7,11 +7,11 @@ import io
 import json
 from typing import Any
 
-import click
 from rich.console import Console
 from rich.table import Table
 
 from kb.analysis.common import Analysis
+from kb.cli.common import write_out
 from kb.report.jsontext import pretty_bytes
 
 HEADERS = {"risk_score": "score", "risk_level": "level", "reliant_products": "products",
@@ -69,8 +69,8 @@ def print_table(result: Analysis, title: str | None = None) -> None:
 def emit(result: Analysis, fmt: str, title: str | None = None) -> None:
     """Print in the chosen format."""
     if fmt == "json":
-        click.echo(pretty_bytes(result.data), nl=False)  # bytes go to the binary stream
+        write_out(None, pretty_bytes(result.data))
     elif fmt == "csv":
-        click.echo(to_csv(result), nl=False)
+        write_out(None, to_csv(result))
     else:
         print_table(result, title)

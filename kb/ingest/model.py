@@ -14,7 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 FORMAT = "valuenet/1"
 
-Id = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+# No control characters (NUL, ESC, line breaks...) in ids and names: they break terminals, CSV
+# and logs, and make two ids that look alike differ.
+_PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+Id = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False, pattern=_PRINTABLE)]
+Name = Annotated[str, StringConstraints(pattern=_PRINTABLE)]
 
 
 class _Record(BaseModel):
@@ -113,7 +117,7 @@ class Ecosystem(_Record):
     """The file's header: which ecosystem this is, and the default currency of amounts."""
 
     id: Id
-    name: str
+    name: Name
     currency: str = Field(default="USD", description="ISO 4217 code; default for amounts.")
     covers: list[Aspect] = Field(
         default_factory=list,
@@ -127,7 +131,7 @@ class Actor(_Record):
     """Anyone who affects how a product is built, adopted or has impact."""
 
     id: Id
-    name: str
+    name: Name
     kind: ActorKind
     country: str | None = None
     member_of: list[Id] = Field(default_factory=list, description="Actor ids (umbrella groups).")
@@ -137,7 +141,7 @@ class Product(_Record):
     """A digital product or service, owned by one actor."""
 
     id: Id
-    name: str
+    name: Name
     owner: Id = Field(description="Actor id.")
     built_on: list[Id] = Field(default_factory=list, description="Component ids.")
 
@@ -146,7 +150,7 @@ class Component(_Record):
     """A piece of shared code."""
 
     id: Id
-    name: str
+    name: Name
     repo: str | None = None
     license: str | None = None
     depends_on: list[Id] = Field(default_factory=list, description="Component ids.")
@@ -192,7 +196,7 @@ class Agreement(_Record):
 
     id: Id
     kind: AgreementKind
-    title: str | None = None
+    title: Name | None = None
     parties: list[Id] = Field(min_length=1, description="Actor ids.")
     signed: date | None = None
     start: date | None = None
@@ -207,7 +211,8 @@ class Funding(_Record):
     id: Id
     from_: Id = Field(alias="from", description="Granting actor id.")
     to: Id = Field(description="Receiving actor id.")
-    amount: float | None = Field(default=None, ge=0, description="Absent = unknown.")
+    amount: float | None = Field(default=None, ge=0, allow_inf_nan=False,
+                                 description="Absent = unknown; finite.")
     currency: str | None = Field(default=None, description="ISO 4217; default: the ecosystem's.")
     start: date | None = None
     end: date | None = None
@@ -243,7 +248,7 @@ class Decision(_Record):
     """A decision point and each actor's voice in it."""
 
     id: Id
-    topic: str
+    topic: Name
     date: date
     about: list[Id] = Field(default_factory=list)
     voices: dict[Id, Voice] = Field(default_factory=dict)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -61,7 +62,20 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """A safe YAML loader that leaves dates as text, so a bad date is reported, not raised."""
+    """A safe YAML loader that leaves dates as text, so a bad date is reported, not raised,
+    and refuses a key given twice in one mapping (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: dict[Any, Any] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str | int | float | bool) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} (first on line "
+                    f"{seen[key].start_mark.line + 1})", key_node.start_mark)
+            if isinstance(key, str | int | float | bool):
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -94,10 +108,16 @@ def read(path: Path) -> RawFile:
     suffix = path.suffix.lower()
     if suffix == ".json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as exc:
             return RawFile(name, None, [Problem(
                 name, f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)])
+        except _DuplicateKey as exc:
+            return RawFile(name, None, [Problem(
+                name, f"malformed JSON: duplicate key {exc.key!r}; a key may appear once in "
+                "an object", line=_second_line(text, exc.key))])
+        except (ValueError, RecursionError) as exc:
+            return RawFile(name, None, [Problem(name, f"malformed JSON: {_too_much(exc)}")])
     elif suffix in (".yaml", ".yml"):
         try:
             data = yaml.load(text, Loader=_Loader)  # noqa: S506 (safe loader)
@@ -106,6 +126,8 @@ def read(path: Path) -> RawFile:
             msg = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             return RawFile(name, None, [Problem(
                 name, f"malformed YAML: {msg}", line=(mark.line + 1) if mark else None)])
+        except (ValueError, RecursionError) as exc:
+            return RawFile(name, None, [Problem(name, f"malformed YAML: {_too_much(exc)}")])
     else:
         return RawFile(name, None, [Problem(
             name, f"unknown file type '{suffix}'; use .yaml, .yml, .json or a CSV folder")])
@@ -114,6 +136,38 @@ def read(path: Path) -> RawFile:
             name, f"the top level must be a mapping with 'format: valuenet/1', "
             f"got {type(data).__name__}")])
     return RawFile(name, data, [])
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (json would keep the last silently)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _second_line(text: str, key: str) -> int | None:
+    """The line of the second `"key":` in JSON text (where the duplicate is), if found."""
+    hits = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
+    return text.count("\n", 0, hits[1]) + 1 if len(hits) > 1 else None
+
+
+def _too_much(exc: BaseException) -> str:
+    """What a parser's resource error means for a person."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply (lists and mappings inside each other beyond what is read)"
+    text = str(exc)
+    if "digits" in text:
+        return "a number with more digits than are read (4,300 at most)"
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _field_kind(model: type, field: str) -> str:

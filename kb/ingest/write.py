@@ -39,7 +39,9 @@ def _edge_batches(groups: list[Row], size: int = BATCH) -> Iterator[list[Row]]:
 
 def read_existing(tx: Any, plan: Plan) -> tuple[bool, dict[str, Row], dict[str, Row]]:
     """(the KB is empty, existing nodes by id, existing relationship records by key) for the
-    records of `plan`; nothing is looked up in an empty KB."""
+    records of `plan`; nothing is looked up in an empty KB. First the load lock is taken, so
+    that two loads at once run one after the other: the second reads what the first wrote."""
+    db.run_tx(tx, "load_lock")
     empty = bool(db.run_tx(tx, "load_is_empty")[0]["empty"])
     nodes: dict[str, Row] = {}
     rels: dict[str, Row] = {}

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 DEMO = str(EXAMPLES / "ebola-emr.yaml")
 
@@ -159,3 +162,17 @@ def test_ivn_and_analyze(kb_cli, empty_kb) -> None:
     topo = json.loads(kb_cli("analyze", "funding_topology", "--param", "as_of=2026-11-22",
                              "--format", "json").stdout)
     assert topo["classification"] == "hub_and_spoke"
+
+
+def test_an_output_that_cannot_be_written_whole_is_an_error(kb_cli, empty_kb,
+                                                            neo4j_env) -> None:
+    kb_cli("load", DEMO)
+    res = kb_cli("export", "--out", "/dev/full")  # a disk with no room
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stderr.startswith("error: could not write /dev/full")
+    with open("/dev/full", "wb") as full:  # standard output with no room
+        res = subprocess.run([sys.executable, "-m", "kb", "risk", "--format", "json"],
+                             stdout=full, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, **neo4j_env}, cwd=ROOT, check=False)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stderr.startswith("error: could not write standard output")

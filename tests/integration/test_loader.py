@@ -171,3 +171,36 @@ def test_an_id_cannot_change_label(empty_kb, settings, tmp_path: Path) -> None:
                      "actors: [{id: json-codec, name: X, kind: group}]\n")
     with pytest.raises(loader.ValidationFailed, match="'json-codec' is already a Component"):
         loader.load(empty_kb, [clash], settings=settings)
+
+
+def test_two_loads_at_once_both_end_cleanly(empty_kb, settings, tmp_path: Path) -> None:
+    import threading
+
+    # Both files create the same actors: without the load lock, both would take the
+    # empty-KB path and the second would fail on the id constraint.
+    files = []
+    for name in ("one", "two"):
+        f = tmp_path / f"{name}.yaml"
+        f.write_text(f"format: valuenet/1\necosystem: {{id: {name}, name: {name}}}\n"
+                     "actors:\n" + "".join(f"  - {{id: shared-{i}, name: S{i}, kind: group}}\n"
+                                            for i in range(300))
+                     + f"components:\n  - {{id: only-{name}, name: {name}}}\n")
+        files.append(f)
+    errors: list[BaseException] = []
+
+    def load(f: Path) -> None:
+        try:
+            loader.load(empty_kb, [f], settings=settings)
+        except BaseException as exc:  # noqa: BLE001 - collected and reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=load, args=(f,)) for f in files]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    rows, _, _ = empty_kb.execute_query(
+        "MATCH (a:Actor) WITH count(a) AS actors MATCH (c:Component) "
+        "RETURN actors, count(c) AS components", database_=settings.neo4j_database)
+    assert (rows[0]["actors"], rows[0]["components"]) == (300, 2)

@@ -194,3 +194,68 @@ def test_csv_folder(tmp_path: Path) -> None:
     assert src.ecosystem["currency"] == "EUR"
     assert src.sections["actors"][2]["member_of"] == ["a", "b"]
     assert src.sections["decisions"][0]["voices"] == {"a": "decided", "b": "absent"}
+
+
+# --- hostile and careless input: refused with where and what, never a traceback -------------
+
+FUNDING = ("actors:\n  - {id: a, name: A, kind: organization}\n"
+           "  - {id: b, name: B, kind: organization}\n"
+           "fundings:\n  - {id: f, from: a, to: b, kind: grant, purpose: maintenance, "
+           "amount: AMOUNT}\n")
+
+
+@pytest.mark.parametrize("amount", [".inf", "-.inf", ".nan", "1e400"])
+def test_non_finite_amounts_are_refused_where_they_are(tmp_path: Path, amount: str) -> None:
+    p = write(tmp_path, HEAD + FUNDING.replace("AMOUNT", amount))
+    (problem,) = validate_files([p]).problems
+    assert problem.section == "fundings" and problem.field == "amount"
+    assert "finite number" in problem.reason
+
+
+@pytest.mark.parametrize("literal", ["Infinity", "-Infinity", "NaN", "1e999"])
+def test_non_finite_amounts_in_json_too(tmp_path: Path, literal: str) -> None:
+    text = ('{"format": "valuenet/1", "ecosystem": {"id": "t", "name": "T"},\n'
+            '"actors": [{"id": "a", "name": "A", "kind": "organization"},\n'
+            '           {"id": "b", "name": "B", "kind": "organization"}],\n'
+            '"fundings": [{"id": "f", "from": "a", "to": "b", "kind": "grant",\n'
+            f'              "purpose": "maintenance", "amount": {literal}}}]}}\n')
+    (problem,) = validate_files([write(tmp_path, text, "e.json")]).problems
+    assert (problem.section, problem.field) == ("fundings", "amount")
+    assert "finite number" in problem.reason
+
+
+def test_a_key_given_twice_in_yaml_is_refused_with_both_lines(tmp_path: Path) -> None:
+    p = write(tmp_path, HEAD + "actors:\n  - {id: a, name: A, kind: group}\n"
+              "products: []\nactors:\n  - {id: b, name: B, kind: group}\n")
+    (problem,) = validate_files([p]).problems
+    assert problem.line == 6
+    assert problem.reason == "malformed YAML: duplicate key 'actors' (first on line 3)"
+
+
+def test_a_key_given_twice_in_json_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = ('{"format": "valuenet/1",\n "ecosystem": {"id": "t", "name": "T"},\n'
+            ' "actors": [],\n "actors": []}\n')
+    (problem,) = validate_files([write(tmp_path, text, "e.json")]).problems
+    assert problem.line == 4
+    assert problem.reason == ("malformed JSON: duplicate key 'actors'; a key may appear once in "
+                              "an object")
+
+
+def test_control_characters_in_ids_and_names_are_refused(tmp_path: Path) -> None:
+    p = write(tmp_path, HEAD + 'actors:\n  - {id: "a\\e[31m", name: A, kind: group}\n'
+              '  - {id: b, name: "B\\0", kind: group}\n')
+    found = {(x.record_id, x.field) for x in validate_files([p]).problems}
+    assert found == {("a\x1b[31m", "id"), ("b", "name")}
+
+
+@pytest.mark.parametrize(("name", "text", "reason"), [
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("big.json", '{"format": "valuenet/1", "n": ' + "9" * 5000 + "}",
+     "a number with more digits than are read"),
+    ("big.yaml", "format: valuenet/1\nn: " + "9" * 5000 + "\n",
+     "a number with more digits than are read"),
+])
+def test_resource_bombs_are_refused_not_raised(tmp_path: Path, name: str, text: str,
+                                               reason: str) -> None:
+    (problem,) = validate_files([write(tmp_path, text, name)]).problems
+    assert reason in problem.reason
