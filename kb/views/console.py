@@ -93,13 +93,53 @@ def _operators(plan: dict[str, Any] | None) -> list[dict[str, Any]]:
     return out
 
 
+MAX_CHARS = 20_000  # a query longer than this is not something a person typed
+MAX_DEPTH = 64  # brackets inside brackets: Neo4j's parser overflows its stack past a few 1,000
+MAX_TERMS = 1_000  # AND / OR / XOR / + terms in one query
+MAX_RANGE = 1_000_000  # elements a literal range() may produce
+_RANGE = re.compile(r"\brange\s*\(\s*(-?\d+)\s*,\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)", re.I)
+_TERMS = re.compile(r"\b(?:AND|OR|XOR)\b|\+", re.I)
+
+
+def budget(cypher: str, bare: str) -> None:
+    """Refuse what would cost the server far more than a console answer is worth, before the
+    server sees it: very long queries, deep nesting, very many terms, and literal ranges
+    larger than MAX_RANGE (a tight loop over one ignores the transaction timeout)."""
+    if len(cypher) > MAX_CHARS:
+        raise Refused(f"the query is {len(cypher):,} characters; the console takes at most "
+                      f"{MAX_CHARS:,}", "too_long")
+    depth = deepest = 0
+    for ch in bare:
+        if ch in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in ")]}":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise Refused(f"the query nests brackets {deepest:,} deep; the console takes at most "
+                      f"{MAX_DEPTH}", "too_deep")
+    terms = len(_TERMS.findall(bare))
+    if terms > MAX_TERMS:
+        raise Refused(f"the query has {terms:,} AND/OR/XOR/+ terms; the console takes at most "
+                      f"{MAX_TERMS:,}", "too_many_terms")
+    for m in _RANGE.finditer(bare):
+        start, end = int(m.group(1)), int(m.group(2))
+        step = int(m.group(3) or 1) or 1
+        size = max(0, (end - start) // step + 1)
+        if size > MAX_RANGE:
+            raise Refused(f"range({m.group(1)}, {m.group(2)}) has {size:,} elements; the "
+                          f"console allows at most {MAX_RANGE:,} in one range", "too_large")
+
+
 def check(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
           settings: Settings | None = None) -> None:
-    """Raise Refused unless the query is a plain read; QueryFailed on a syntax error."""
+    """Raise Refused unless the query is a plain read within the console's budget;
+    QueryFailed on a syntax error."""
     settings = settings or get_settings()
     if not cypher.strip():
         raise Refused("the query is empty", "empty")
     bare = strip_literals(cypher)
+    budget(cypher, bare)
     for pattern, reason in _FORBIDDEN_WORDS:
         if pattern.search(bare):
             raise Refused(reason)

@@ -281,7 +281,9 @@ def test_console_syntax_error_has_neo4j_message_and_position(client: TestClient)
 def test_console_timeout(demo_kb, settings, tmp_path: Path) -> None:
     with client_for(settings, kb_query_timeout=0.5, kb_state_dir=tmp_path) as slow:
         resp = slow.post("/query.json", json={
-            "cypher": "UNWIND range(1, 400000000) AS x WITH x WHERE x < 0 RETURN count(x)"})
+            # 10^9 rows, each range within the console's budget: the server's timeout ends it
+            "cypher": "UNWIND range(1, 1000000) AS x UNWIND range(1, 1000) AS y "
+                      "WITH x, y WHERE x + y < 0 RETURN count(*)"})
     assert resp.status_code == 408, resp.text
     assert resp.json()["error"]["code"] == "timeout"
 
@@ -454,3 +456,21 @@ def test_healthz(client: TestClient, settings) -> None:
         resp = down.get("/healthz")
         assert resp.status_code == 503 and time.monotonic() - start < 6
         assert resp.json()["error"]["code"] == "neo4j_unavailable"
+
+
+@pytest.mark.parametrize(("cypher", "reason"), [
+    ("RETURN size([x IN range(1, 50000000) | [x, x, x]]) AS s", "too_large"),
+    ("RETURN " + "(" * 3000 + "1" + ")" * 3000, "too_deep"),
+    ("RETURN reduce(s=0, i IN range(1,2000000000) | s+i)", "too_large"),
+    ("RETURN [x IN range(1,3000000) | x]", "too_large"),
+    ("RETURN " + " OR ".join(["true"] * 1500), "too_many_terms"),
+])
+def test_the_queries_that_hurt_the_server_are_refused_at_once(client: TestClient, cypher: str,
+                                                              reason: str) -> None:
+    start = time.monotonic()
+    resp = client.post("/query.json", json={"cypher": cypher})
+    assert time.monotonic() - start < 2
+    assert resp.status_code == 400
+    err = resp.json()["error"]
+    assert (err["code"], err["reason"]) == ("refused", reason)
+    assert client.post("/query.json", json={"cypher": "RETURN 1 AS one"}).json()["rows"] == [[1]]

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from neo4j import Driver
-from neo4j.exceptions import ClientError, TransientError
+from neo4j.exceptions import ClientError, DatabaseError, TransientError
 from pydantic import BaseModel, Field
 
 from kb.settings import Settings
@@ -33,8 +33,8 @@ def run_guarded(driver: Driver, cypher: str, params: dict[str, Any],
         return console.run(driver, cypher, params, settings).as_dict()
     except console.Refused as exc:
         raise PanelError(400, "refused", exc.message,
-                         "The console runs read-only queries; see /query.json for the rules."
-                         ) from None
+                         "The console runs read-only queries within a budget; see /query.json "
+                         "for the rules.", {"reason": exc.code}) from None
     except console.QueryFailed as exc:
         timeout = "TransactionTimedOut" in exc.code or "timed out" in exc.message.lower()
         raise PanelError(408 if timeout else 400, "timeout" if timeout else "cypher_error",
@@ -42,11 +42,20 @@ def run_guarded(driver: Driver, cypher: str, params: dict[str, Any],
                          f"Queries stop after {settings.kb_query_timeout:g} s; narrow it down.",
                          {"neo4j_code": exc.code, "position": exc.position}) from None
     except TransientError as exc:
+        code = exc.code or ""
+        if "Memory" in code or "memory" in (exc.message or ""):
+            raise PanelError(422, "too_big", "the query needs more memory than Neo4j allows "
+                             "one transaction", "Return less: aggregate, or add LIMIT.",
+                             {"neo4j_code": code}) from None
         raise PanelError(408, "timeout", exc.message or "the query took too long",
                          f"Queries stop after {settings.kb_query_timeout:g} s.") from None
     except ClientError as exc:
         raise PanelError(400, "cypher_error", exc.message or str(exc), None,
                          {"neo4j_code": exc.code}) from None
+    except DatabaseError as exc:  # Neo4j failed running it (a stack overflow, for one)
+        raise PanelError(422, "neo4j_failed", "Neo4j could not run the query: "
+                         + ((exc.message or exc.code or "").splitlines() or ["no reason"])[0],
+                         "Simplify the query.", {"neo4j_code": exc.code}) from None
 
 
 def console_rules(settings: Any) -> dict[str, Any]:
@@ -55,7 +64,11 @@ def console_rules(settings: Any) -> dict[str, Any]:
             "allowed_procedures": sorted(console.ALLOWED_PROCEDURES),
             "refused": ["writes and schema changes", "LOAD CSV", "other procedures",
                         "USE / SHOW / TERMINATE and anything aimed at the system database",
-                        "CALL ... IN TRANSACTIONS"],
+                        "CALL ... IN TRANSACTIONS",
+                        f"queries over {console.MAX_CHARS:,} characters, nested over "
+                        f"{console.MAX_DEPTH} brackets deep, with over {console.MAX_TERMS:,} "
+                        f"AND/OR/XOR/+ terms, or with a literal range() over "
+                        f"{console.MAX_RANGE:,} elements"],
             "api": "POST /query.json with {\"cypher\": \"...\", \"params\": {...}}"}
 
 
