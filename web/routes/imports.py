@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,10 +22,27 @@ SUFFIXES = {".yaml", ".yml", ".json"}
 MAX_UPLOAD = security.MAX_UPLOAD
 
 
+UPLOAD_TTL = 3600  # seconds a checked upload waits for its load step
+MAX_UPLOADS = 20  # checked uploads kept at once
+
+
 def _upload_dir(request: Request) -> Path:
     d = Path(request.app.state.settings.kb_state_dir) / "uploads"
     d.mkdir(parents=True, exist_ok=True)
     return d
+
+
+def prune_uploads(folder: Path, now: float | None = None) -> None:
+    """Uploads live only between the dry run and the load: remove those older than
+    UPLOAD_TTL, then the oldest past MAX_UPLOADS - 1 (room for the one being stored)."""
+    now = time.time() if now is None else now
+    files = sorted((p for p in folder.iterdir() if p.is_file()), key=lambda p: p.stat().st_mtime)
+    for p in files:
+        if now - p.stat().st_mtime > UPLOAD_TTL:
+            p.unlink(missing_ok=True)
+    files = [p for p in files if p.exists()]
+    for p in files[:max(0, len(files) - (MAX_UPLOADS - 1))]:
+        p.unlink(missing_ok=True)
 
 
 @router.get("/import", summary="Import page", include_in_schema=False)
@@ -51,7 +69,9 @@ async def import_check(request: Request, driver: DriverDep,
         raise PanelError(413, "too_large", f"{name} is larger than {MAX_UPLOAD // 2**20} MiB",
                          "Load large files with `kb load` instead.")
     digest = hashlib.sha256(content).hexdigest()[:32]
-    stored = _upload_dir(request) / f"{digest}{suffix}"
+    folder = _upload_dir(request)
+    prune_uploads(folder)
+    stored = folder / f"{digest}{suffix}"
     stored.write_bytes(content)
     result = loader.check([stored], driver, request.app.state.settings)
     problems = [{**p.as_dict(), "file": name, "where": p.where().replace(str(stored), name)}
