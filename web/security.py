@@ -6,6 +6,9 @@
   `/redoc` pages load Swagger UI and ReDoc from a CDN, so they go without the policy.
 - Bounded bodies: a POST must say its length, and may be at most `MAX_BODY` bytes
   (`MAX_UPLOAD` for an upload to `/import`); otherwise it is refused before it is read.
+- Same origin: a POST whose `Origin` header names another site than the one it was sent to
+  (a form on some other page, posting here through a visitor's browser) is refused. Scripts
+  and `curl` send no `Origin` and are not affected; writes still need the editor token.
 
 A pure ASGI middleware, so that it adds nothing measurable to a cached page.
 """
@@ -45,8 +48,8 @@ class Guard:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        if scope["method"] in ("POST", "PUT", "PATCH"):
-            refusal = _check_length(scope, body_limit(path))
+        if scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
+            refusal = _check_origin(scope) or _check_length(scope, body_limit(path))
             if refusal is not None:
                 await _refuse(send, *refusal)
                 return
@@ -62,6 +65,21 @@ class Guard:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _check_origin(scope: Scope) -> tuple[int, str, str, str | None] | None:
+    """A refusal when the request's Origin is another site than its Host, else None."""
+    headers = dict(scope["headers"])
+    origin = headers.get(b"origin")
+    if origin is None:
+        return None
+    host = headers.get(b"host", b"").decode("latin-1").lower()
+    seen = origin.decode("latin-1").lower()
+    if seen.split("://", 1)[-1].rstrip("/") == host:
+        return None
+    return (403, "cross_origin", f"a request from {seen} to {host or 'this panel'} is refused: "
+            "writes come from the panel's own pages", "Use the panel's own form, or send the "
+            "request without a browser (scripts send no Origin).")
 
 
 def _check_length(scope: Scope, limit: int) -> tuple[int, str, str, str | None] | None:

@@ -474,3 +474,20 @@ def test_the_queries_that_hurt_the_server_are_refused_at_once(client: TestClient
     err = resp.json()["error"]
     assert (err["code"], err["reason"]) == ("refused", reason)
     assert client.post("/query.json", json={"cypher": "RETURN 1 AS one"}).json()["rows"] == [[1]]
+
+
+def test_a_cross_site_post_is_refused(client: TestClient) -> None:
+    forged = client.post("/query.json", json={"cypher": "RETURN 1"},
+                         headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 403
+    err = forged.json()["error"]
+    assert err["code"] == "cross_origin"
+    assert err["message"].startswith("a request from https://evil.example to testserver is "
+                                     "refused")
+    upload = client.post("/import.json", files={"file": ("x.yaml", io.BytesIO(b"format: x"))},
+                         headers={"Origin": "null"})
+    assert upload.status_code == 403
+    same = client.post("/query.json", json={"cypher": "RETURN 1 AS one"},
+                       headers={"Origin": "http://testserver"})
+    assert same.status_code == 200 and same.json()["rows"] == [[1]]
+    assert client.post("/query.json", json={"cypher": "RETURN 1 AS one"}).status_code == 200
