@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     kb_neo4j_pagecache: str = Field(
         default="4g", description="Page cache of the provisioned server."
     )
+    kb_neo4j_tx_memory: str = Field(
+        default="0",
+        description="Most memory one transaction of the provisioned server may use "
+        "(db.memory.transaction.max; 0 = bounded only by the total, 70% of the heap).",
+    )
     kb_neo4j_tx_timeout: str = Field(
         default="15m", description="Server-wide cap on any transaction of the provisioned server."
     )
@@ -51,6 +56,16 @@ class Settings(BaseSettings):
         default=10.0, description="Seconds before an ad-hoc or web query is cancelled."
     )
     kb_row_cap: int = Field(default=1000, description="Rows returned at most by the console.")
+    kb_answer_mb: float = Field(
+        default=16.0, gt=0,
+        description="Megabytes (about, as JSON) a console answer may hold; rows past it are "
+        "cut, and a first row larger than it is refused.",
+    )
+    kb_console_slots: int = Field(
+        default=2, ge=1,
+        description="Console queries one panel process runs at once; more wait for none and "
+        "are answered 503 busy. A query Neo4j cannot stop keeps its slot until it ends.",
+    )
     kb_panel_table_rows: int = Field(
         default=500, ge=1,
         description="Rows an analysis table in the panel shows at most, in the analysis's "

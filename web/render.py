@@ -37,10 +37,12 @@ class PanelError(Exception):
     """An error to show in the common shape."""
 
     def __init__(self, status: int, code: str, message: str, hint: str | None = None,
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.hint = status, code, message, hint
         self.extra = extra or {}
+        self.headers = headers or {}
 
 
 class NotModified(Exception):
@@ -135,8 +137,8 @@ def respond_error(request: Request, err: PanelError) -> Response:
     """An error in the common shape, as JSON or as the error page."""
     body = error_body(err.status, err.code, err.message, err.hint, **err.extra)
     if wants_json(request) or request.method == "POST" and request.url.path.endswith(".json"):
-        return JSONResponse(body, status_code=err.status)
+        return JSONResponse(body, status_code=err.status, headers=err.headers)
     return templates.TemplateResponse(
-        request=request, name="error.html", status_code=err.status,
+        request=request, name="error.html", status_code=err.status, headers=err.headers,
         context={"data": body, "json_url": None,
                  "read_only": not request.app.state.settings.kb_editor_token})

@@ -211,7 +211,9 @@ class ConsoleRulesOut(Shape):
 class ConsoleResultOut(Shape):
     columns: list[str]
     rows: list[list[Any]]
-    truncated: bool = Field(description="True when the row cap cut the answer.")
+    truncated: bool = Field(description="True when the row cap or the size cap cut the answer.")
+    cut: str | None = Field(default=None, description="What cut it: `rows` (the row cap) or "
+                            "`bytes` (the answer size cap); null when every row came back.")
     graph: dict[str, list[dict[str, Any]]]
 
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from neo4j import Driver, GraphDatabase, Query, ResultSummary, RoutingControl, unit_of_work
+from neo4j import Driver, GraphDatabase, Query, ResultSummary, RoutingControl
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 from neo4j.time import Date, DateTime
 
@@ -150,26 +150,58 @@ def explain(driver: Driver, cypher: str, params: dict[str, Any], timeout: float,
     ).summary
 
 
-def read_capped(driver: Driver, cypher: str, params: dict[str, Any], *, cap: int,
-                timeout: float, settings: Settings | None = None
-                ) -> tuple[list[str], list[list[Any]], bool]:
-    """Run ad-hoc text in a read transaction (the server refuses any write in it) with a
-    timeout; return its keys, at most `cap` rows of raw values, and whether more were left."""
-    settings = settings or get_settings()
+CONSOLE_FETCH = 20  # records per network round trip for ad-hoc text: a few large rows at most
 
-    @unit_of_work(timeout=timeout)
-    def work(tx: Any) -> tuple[list[str], list[list[Any]], bool]:
+
+def approx_bytes(value: Any) -> int:
+    """About how many bytes `value` takes in a JSON answer (strings by length, containers by
+    their members, numbers and the rest as a few bytes)."""
+    if isinstance(value, (str, bytes)):
+        return len(value) + 2
+    if isinstance(value, dict):
+        return sum(len(str(k)) + 3 + approx_bytes(v) for k, v in value.items()) + 2
+    if isinstance(value, (list, tuple)):
+        return sum(approx_bytes(v) + 1 for v in value) + 2
+    if hasattr(value, "items") and hasattr(value, "element_id"):  # nodes, relationships
+        return approx_bytes(dict(value.items())) + 64
+    if hasattr(value, "nodes") and hasattr(value, "relationships"):  # paths
+        return approx_bytes(list(value.nodes)) + approx_bytes(list(value.relationships))
+    return 8
+
+
+def read_capped(driver: Driver, cypher: str, params: dict[str, Any], *, cap: int,
+                max_bytes: int, timeout: float, tag: str, settings: Settings | None = None
+                ) -> tuple[list[str], list[list[Any]], str | None]:
+    """Run ad-hoc text in a read transaction (the server refuses any write in it) with a
+    timeout and `metaData.kb_console = tag`, once (no retries); return its keys, the rows
+    that fit in `cap` rows and about `max_bytes` bytes, and why it stopped early ("rows",
+    "bytes") or None when every row came back."""
+    settings = settings or get_settings()
+    with driver.session(database=settings.neo4j_database, default_access_mode="READ",
+                        fetch_size=CONSOLE_FETCH) as session, \
+            session.begin_transaction(timeout=timeout, metadata={"kb_console": tag}) as tx:
         result = tx.run(cypher, params)
         keys = list(result.keys())
         rows: list[list[Any]] = []
+        size = 0
         for record in result:
             if len(rows) >= cap:
-                return keys, rows, True
-            rows.append(list(record.values()))
-        return keys, rows, False
+                return keys, rows, "rows"
+            values = list(record.values())
+            size += approx_bytes(values)
+            if size > max_bytes:
+                return keys, rows, "bytes"
+            rows.append(values)
+        return keys, rows, None
 
-    with driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
-        return s.execute_read(work)  # type: ignore[no-any-return]
+
+def terminate_tagged(driver: Driver, tag: str, settings: Settings | None = None) -> int:
+    """Ask Neo4j to end the transactions of the console query tagged `tag`; how many."""
+    found = run(driver, "console_transactions", {"tag": tag}, timeout=5, settings=settings)
+    for row in found:
+        run(driver, "terminate_transaction", {"id": row["transactionId"]}, timeout=5,
+            settings=settings)
+    return len(found)
 
 
 def run_tx(tx: Any, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

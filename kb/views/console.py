@@ -3,27 +3,45 @@
 A query passes only when, with string literals and comments removed, it has no `USE`, `SHOW`,
 `TERMINATE`, `LOAD CSV` or `IN TRANSACTIONS`, and when Neo4j's `EXPLAIN` of it says it is a
 read (`r`) whose plan has no `LoadCSV` and calls no procedure outside `ALLOWED_PROCEDURES`.
-It then runs in a read transaction with a timeout, and at most `row_cap` rows come back.
+Within the budget of `kb.views.console_budget`, it then runs in a read transaction with a
+timeout that the caller never waits much past, and at most `row_cap` rows and about
+`kb_answer_mb` megabytes come back.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import threading
+import uuid
 from dataclasses import dataclass
+from datetime import date, time
 from typing import Any
 
 from neo4j import Driver
-from neo4j.exceptions import ClientError, Neo4jError
+from neo4j.exceptions import BrokenRecordError, ClientError, DriverError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
+from neo4j.spatial import Point
+from neo4j.time import Date, DateTime, Duration, Time
 
 from kb.errors import KBError
 from kb.settings import Settings, get_settings
 from kb.store import db
-from kb.store.db import plain
+from kb.views.console_budget import (  # noqa: F401  (re-exported: the panel names them)
+    MAX_CHARS,
+    MAX_DEPTH,
+    MAX_DOUBLINGS,
+    MAX_RANGE,
+    MAX_TERMS,
+    MAX_WORK,
+    Refused,
+    budget,
+    strip_literals,
+)
 
 ALLOWED_PROCEDURES = frozenset({
     "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization",
-    "db.schema.nodeTypeProperties", "db.schema.relTypeProperties", "dbms.components",
+    "db.schema.nodeTypeProperties", "db.schema.relTypeProperties",
 })
 _FORBIDDEN_WORDS = [
     (re.compile(r"\bUSE\b", re.I), "USE clauses are not allowed: the console only reads the "
@@ -39,16 +57,6 @@ _FORBIDDEN_WORDS = [
 _PROC_RE = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*\(")
 
 
-class Refused(KBError):
-    """The console will not run this query; `reason` says why."""
-
-    exit_code = 2
-
-    def __init__(self, reason: str, code: str = "refused") -> None:
-        super().__init__(reason)
-        self.code = code
-
-
 class QueryFailed(KBError):
     """Neo4j rejected the query (syntax error, timeout...)."""
 
@@ -56,32 +64,6 @@ class QueryFailed(KBError):
         super().__init__(message)
         self.code = code
         self.position = position
-
-
-def strip_literals(cypher: str) -> str:
-    """The query with string literals, quoted names and comments blanked out."""
-    out, i, n = [], 0, len(cypher)
-    while i < n:
-        ch = cypher[i]
-        if cypher.startswith("//", i):
-            j = cypher.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if cypher.startswith("/*", i):
-            j = cypher.find("*/", i + 2)
-            i = n if j < 0 else j + 2
-            out.append(" ")
-            continue
-        if ch in "'\"`":
-            j = i + 1
-            while j < n and cypher[j] != ch:
-                j += 2 if cypher[j] == "\\" else 1
-            out.append(" ")
-            i = j + 1
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
 
 
 def _operators(plan: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -93,44 +75,6 @@ def _operators(plan: dict[str, Any] | None) -> list[dict[str, Any]]:
     return out
 
 
-MAX_CHARS = 20_000  # a query longer than this is not something a person typed
-MAX_DEPTH = 64  # brackets inside brackets: Neo4j's parser overflows its stack past a few 1,000
-MAX_TERMS = 1_000  # AND / OR / XOR / + terms in one query
-MAX_RANGE = 1_000_000  # elements a literal range() may produce
-_RANGE = re.compile(r"\brange\s*\(\s*(-?\d+)\s*,\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)", re.I)
-_TERMS = re.compile(r"\b(?:AND|OR|XOR)\b|\+", re.I)
-
-
-def budget(cypher: str, bare: str) -> None:
-    """Refuse what would cost the server far more than a console answer is worth, before the
-    server sees it: very long queries, deep nesting, very many terms, and literal ranges
-    larger than MAX_RANGE (a tight loop over one ignores the transaction timeout)."""
-    if len(cypher) > MAX_CHARS:
-        raise Refused(f"the query is {len(cypher):,} characters; the console takes at most "
-                      f"{MAX_CHARS:,}", "too_long")
-    depth = deepest = 0
-    for ch in bare:
-        if ch in "([{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in ")]}":
-            depth -= 1
-    if deepest > MAX_DEPTH:
-        raise Refused(f"the query nests brackets {deepest:,} deep; the console takes at most "
-                      f"{MAX_DEPTH}", "too_deep")
-    terms = len(_TERMS.findall(bare))
-    if terms > MAX_TERMS:
-        raise Refused(f"the query has {terms:,} AND/OR/XOR/+ terms; the console takes at most "
-                      f"{MAX_TERMS:,}", "too_many_terms")
-    for m in _RANGE.finditer(bare):
-        start, end = int(m.group(1)), int(m.group(2))
-        step = int(m.group(3) or 1) or 1
-        size = max(0, (end - start) // step + 1)
-        if size > MAX_RANGE:
-            raise Refused(f"range({m.group(1)}, {m.group(2)}) has {size:,} elements; the "
-                          f"console allows at most {MAX_RANGE:,} in one range", "too_large")
-
-
 def check(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
           settings: Settings | None = None) -> None:
     """Raise Refused unless the query is a plain read within the console's budget;
@@ -139,7 +83,10 @@ def check(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
     if not cypher.strip():
         raise Refused("the query is empty", "empty")
     bare = strip_literals(cypher)
-    budget(cypher, bare)
+    budget(cypher, bare, params)
+    if _params_depth(params or {}) > ANSWER_DEPTH:
+        raise Refused(f"the parameters nest lists or maps more than {ANSWER_DEPTH} deep",
+                      "too_deep")
     for pattern, reason in _FORBIDDEN_WORDS:
         if pattern.search(bare):
             raise Refused(reason)
@@ -190,57 +137,155 @@ class Result:
     rows: list[list[Any]]
     truncated: bool
     graph: dict[str, list[dict[str, Any]]]
+    cut: str | None = None  # "rows" (the row cap) or "bytes" (the answer size cap)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON answer of `POST /query.json`."""
         return {"columns": self.columns, "rows": self.rows, "truncated": self.truncated,
-                "graph": self.graph}
+                "cut": self.cut, "graph": self.graph}
 
 
-def _value(v: Any, nodes: dict[str, Any], rels: dict[str, Any]) -> Any:
+ANSWER_DEPTH = 64  # lists and maps inside each other in one answer value
+
+
+def _scalar(v: Any) -> Any:
+    """A value Neo4j returned, as something JSON can carry: non-finite floats as the strings
+    "Infinity", "-Infinity", "NaN"; temporal values in ISO 8601; points as a map; bytes as
+    hex; anything else as its text."""
+    if v is None or isinstance(v, bool | int | str):
+        return v
+    if isinstance(v, float):
+        if math.isfinite(v):
+            return v
+        return "NaN" if v != v else ("Infinity" if v > 0 else "-Infinity")
+    if isinstance(v, Date | DateTime | Time | Duration):
+        return v.iso_format()
+    if isinstance(v, date | time):
+        return v.isoformat()
+    if isinstance(v, Point):
+        return {"_type": "point", "srid": v.srid, "coordinates": list(v)}
+    if isinstance(v, bytes | bytearray):
+        return bytes(v).hex()
+    return str(v)
+
+
+def _props(entity: Any, depth: int) -> dict[str, Any]:
+    return {k: _value(x, {}, {}, depth + 1) for k, x in entity.items()
+            if not k.startswith("_") and k != "key"}
+
+
+def _value(v: Any, nodes: dict[str, Any], rels: dict[str, Any], depth: int = 0) -> Any:
+    if depth > ANSWER_DEPTH:
+        raise Refused(f"a value in the answer nests lists or maps more than {ANSWER_DEPTH} "
+                      "deep; the console cannot show it", "too_deep")
     if isinstance(v, Node):
-        props = {k: plain(x) for k, x in v.items() if not k.startswith("_")}
+        props = _props(v, depth)
         nodes[v.element_id] = {"id": v.element_id, "labels": sorted(v.labels - {"Entity"}),
                                "properties": props}
         return {"_type": "node", "labels": sorted(v.labels - {"Entity"}), "properties": props}
     if isinstance(v, Relationship):
-        props = {k: plain(x) for k, x in v.items() if not k.startswith("_") and k != "key"}
+        props = _props(v, depth)
         if v.start_node is not None:
-            _value(v.start_node, nodes, rels)
+            _value(v.start_node, nodes, rels, depth)
         if v.end_node is not None:
-            _value(v.end_node, nodes, rels)
+            _value(v.end_node, nodes, rels, depth)
         rels[v.element_id] = {"id": v.element_id, "type": v.type,
                               "source": v.start_node.element_id if v.start_node else None,
                               "target": v.end_node.element_id if v.end_node else None,
                               "properties": props}
         return {"_type": "relationship", "type": v.type, "properties": props}
     if isinstance(v, Path):
-        return {"_type": "path", "nodes": [_value(n, nodes, rels) for n in v.nodes],
-                "relationships": [_value(r, nodes, rels) for r in v.relationships]}
+        return {"_type": "path", "nodes": [_value(n, nodes, rels, depth + 1) for n in v.nodes],
+                "relationships": [_value(r, nodes, rels, depth + 1) for r in v.relationships]}
     if isinstance(v, list):
-        return [_value(x, nodes, rels) for x in v]
+        return [_value(x, nodes, rels, depth + 1) for x in v]
     if isinstance(v, dict):
-        return {k: _value(x, nodes, rels) for k, x in v.items()}
-    return plain(v)
+        return {str(k): _value(x, nodes, rels, depth + 1) for k, x in v.items()}
+    return _scalar(v)
+
+
+def _params_depth(value: Any, depth: int = 0) -> int:
+    if depth > ANSWER_DEPTH:
+        return depth
+    if isinstance(value, dict):
+        return max([_params_depth(v, depth + 1) for v in value.values()], default=depth + 1)
+    if isinstance(value, list):
+        return max([_params_depth(v, depth + 1) for v in value], default=depth + 1)
+    return depth
+
+
+class Busy(KBError):
+    """Every console slot is taken by a query still running."""
+
+    exit_code = 3
+
+
+_slots_lock = threading.Lock()
+_slots: dict[int, threading.BoundedSemaphore] = {}
+MARGIN = 2.0  # seconds the panel waits past the timeout for Neo4j's own answer
+
+
+def _slot(settings: Settings) -> threading.BoundedSemaphore:
+    with _slots_lock:
+        return _slots.setdefault(settings.kb_console_slots,
+                                 threading.BoundedSemaphore(settings.kb_console_slots))
 
 
 def run(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
         settings: Settings | None = None, row_cap: int | None = None) -> Result:
-    """Check, then run the query in a read transaction with the timeout and row cap."""
+    """Check, then run the query in a read transaction with the timeout, row cap and answer
+    size cap. The caller waits at most the timeout plus MARGIN: past it, Neo4j is asked to
+    end the transaction and QueryFailed says it timed out. At most `kb_console_slots` queries
+    run at once; a query Neo4j cannot stop keeps its slot until it ends."""
     settings = settings or get_settings()
     cap = row_cap if row_cap is not None else settings.kb_row_cap
     check(driver, cypher, params, settings)
+    slot = _slot(settings)
+    if not slot.acquire(blocking=False):
+        raise Busy(f"{settings.kb_console_slots} console queries are running already; try "
+                   "again in a few seconds")
+    tag = uuid.uuid4().hex
+    max_bytes = int(settings.kb_answer_mb * 1024 * 1024)
+    outcome: dict[str, Any] = {}
 
-    try:
-        keys, rows, truncated = db.read_capped(driver, cypher, params or {}, cap=cap,
-                                               timeout=settings.kb_query_timeout,
-                                               settings=settings)
-    except ClientError as exc:  # syntax errors included
-        raise _failed(exc) from None
+    def work() -> None:
+        try:
+            outcome["value"] = db.read_capped(
+                driver, cypher, params or {}, cap=cap, max_bytes=max_bytes,
+                timeout=settings.kb_query_timeout, tag=tag, settings=settings)
+        except BaseException as exc:  # handed to the waiting caller below
+            outcome["error"] = exc
+        finally:
+            slot.release()
+
+    worker = threading.Thread(target=work, name=f"kb-console-{tag[:8]}", daemon=True)
+    worker.start()
+    worker.join(settings.kb_query_timeout + MARGIN)
+    if worker.is_alive():
+        try:
+            db.terminate_tagged(driver, tag, settings)
+        except Neo4jError:
+            pass  # the answer is a timeout either way
+        raise QueryFailed(f"the query ran past the {settings.kb_query_timeout:g} s timeout; "
+                          "Neo4j has been asked to end it",
+                          "Neo.ClientError.Transaction.TransactionTimedOut")
+    if "error" in outcome:
+        exc = outcome["error"]
+        if isinstance(exc, ClientError):  # syntax errors included
+            raise _failed(exc) from None
+        if isinstance(exc, Neo4jError | DriverError) and not isinstance(exc, BrokenRecordError):
+            raise exc
+        # The driver could not read a value (a date past year 9999, a list nested too deep).
+        raise QueryFailed(f"the answer has a value the panel cannot read: "
+                          f"{type(exc).__name__}: {str(exc)[:200]}",
+                          "kb.AnswerUnreadable") from None
+    keys, rows, cut = outcome["value"]
+    if cut == "bytes" and not rows:
+        raise Refused(f"the query's first row is larger than the {settings.kb_answer_mb:g} MB "
+                      "a console answer may hold", "too_big")
     nodes: dict[str, Any] = {}
     rels: dict[str, Any] = {}
     out_rows = [[_value(v, nodes, rels) for v in row] for row in rows]
     graph = {"nodes": list(nodes.values()),
              "edges": [r for r in rels.values() if r["source"] in nodes and r["target"] in nodes]}
-    return Result(keys, out_rows, truncated, graph)
-
+    return Result(keys, out_rows, cut is not None, graph, cut)

@@ -228,7 +228,7 @@ def test_errors_share_one_shape(client: TestClient) -> None:
      "the console only runs read queries; this one is a schema or administration command"),
     ("CALL db.info()", "procedure db.info is not allowed; the console allows db.labels, "
      "db.propertyKeys, db.relationshipTypes, db.schema.nodeTypeProperties, "
-     "db.schema.relTypeProperties, db.schema.visualization, dbms.components"),
+     "db.schema.relTypeProperties, db.schema.visualization"),
     ("USE system SHOW USERS", "USE clauses are not allowed: the console only reads the "
      "knowledge base's own database"),
     ("SHOW TRANSACTIONS", "SHOW commands are not allowed in the console"),

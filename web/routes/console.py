@@ -31,11 +31,20 @@ def run_guarded(driver: Driver, cypher: str, params: dict[str, Any],
     """Check and run a console query; every refusal and failure as a PanelError."""
     try:
         return console.run(driver, cypher, params, settings).as_dict()
+    except console.Busy as exc:
+        raise PanelError(503, "busy", exc.message, "Wait for a running query to end.",
+                         headers={"Retry-After": "5"}) from None
     except console.Refused as exc:
+        if exc.code == "too_big":
+            raise PanelError(422, "too_big", exc.message, "Return less: aggregate, or return "
+                             "fewer or smaller values.") from None
         raise PanelError(400, "refused", exc.message,
                          "The console runs read-only queries within a budget; see /query.json "
                          "for the rules.", {"reason": exc.code}) from None
     except console.QueryFailed as exc:
+        if exc.code == "kb.AnswerUnreadable":
+            raise PanelError(422, "unreadable", exc.message, "Return the value as text: "
+                             "toString(...).") from None
         timeout = "TransactionTimedOut" in exc.code or "timed out" in exc.message.lower()
         raise PanelError(408 if timeout else 400, "timeout" if timeout else "cypher_error",
                          exc.message, None if not timeout else
@@ -68,7 +77,14 @@ def console_rules(settings: Any) -> dict[str, Any]:
                         f"queries over {console.MAX_CHARS:,} characters, nested over "
                         f"{console.MAX_DEPTH} brackets deep, with over {console.MAX_TERMS:,} "
                         f"AND/OR/XOR/+ terms, or with a literal range() over "
-                        f"{console.MAX_RANGE:,} elements"],
+                        f"{console.MAX_RANGE:,} elements",
+                        f"list iterations nested so they could take over "
+                        f"{console.MAX_WORK:,} steps in one row (a list whose length the "
+                        f"query does not show counts as {console.MAX_RANGE:,}): UNWIND the "
+                        "outer list instead",
+                        "a reduce that may double its value with each of more than "
+                        f"{console.MAX_DOUBLINGS} steps"],
+            "answer_mb": settings.kb_answer_mb, "slots": settings.kb_console_slots,
             "api": "POST /query.json with {\"cypher\": \"...\", \"params\": {...}}"}
 
 
@@ -84,5 +100,5 @@ def console_page(request: Request, settings: SettingsDep, cypher: str = "",
 @router.post("/query.json", response_model=ConsoleResultOut,
              responses={**ERRORS, 408: ERRORS[400]}, summary="Run a read-only Cypher query")
 def console_run(body: ConsoleRequest, driver: DriverDep, settings: SettingsDep) -> Response:
-    """Check the query, run it read-only; `{"columns", "rows", "truncated", "graph"}`."""
+    """Check the query, run it read-only; `{"columns", "rows", "truncated", "cut", "graph"}`."""
     return JSONResponse(run_guarded(driver, body.cypher, body.params, settings))

@@ -120,7 +120,7 @@ function vnConsole() {
         history = history.filter(function (h) { return h !== cypher; }).concat([cypher]).slice(-20);
         sessionStorage.setItem("vn-history", JSON.stringify(history));
         showHistory();
-        status.textContent = body.rows.length + " row(s)" + (body.truncated ? ", truncated at the row cap" : "");
+        status.textContent = body.rows.length + " row(s)" + (body.cut === "bytes" ? ", cut at the answer size cap" : body.truncated ? ", truncated at the row cap" : "");
         renderTable(body); renderGraph(body);
         document.getElementById("download-csv").disabled = false;
         document.getElementById("download-json").disabled = false;

@@ -182,6 +182,7 @@ def render_conf(settings: Settings, lay: Layout) -> str:
             "dbms.security.allow_csv_import_from_file_urls=false",
             f"db.transaction.timeout={settings.kb_neo4j_tx_timeout}",
             "db.lock.acquisition.timeout=60s",
+            f"db.memory.transaction.max={settings.kb_neo4j_tx_memory}",
             # A 100k-component load writes ~360 MB of transaction log; Neo4j's default keeps
             # two days of them (6 GB after one `make bench`). Nothing here needs old logs
             # (no backups or cluster members replay them), so keep at most 1 GB.
