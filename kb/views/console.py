@@ -242,8 +242,8 @@ def run(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
     check(driver, cypher, params, settings)
     slot = _slot(settings)
     if not slot.acquire(blocking=False):
-        raise Busy(f"{settings.kb_console_slots} console queries are running already; try "
-                   "again in a few seconds")
+        raise Busy(f"every console slot ({settings.kb_console_slots}) is taken by a query "
+                   "still running; try again in a few seconds")
     tag = uuid.uuid4().hex
     max_bytes = int(settings.kb_answer_mb * 1024 * 1024)
     outcome: dict[str, Any] = {}

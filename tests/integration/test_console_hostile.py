@@ -243,3 +243,68 @@ def test_hostile_queries_change_nothing_and_never_crash(panel: TestClient, drive
     assert slow == []
     assert max(pings) < 2.0, sorted(pings)[-5:]
     assert _fingerprint(driver) == before
+
+
+CARTESIAN = "UNWIND range(1, 1000000) AS a UNWIND range(1, 1000000) AS b RETURN count(*)"
+
+
+def _console_transactions(driver: Any) -> list[Any]:
+    with driver.session(database="neo4j") as s:
+        return s.run("SHOW TRANSACTIONS YIELD transactionId, metaData "
+                     "WHERE metaData.kb_console IS NOT NULL RETURN transactionId").value()
+
+
+def test_past_the_deadline_the_panel_answers_and_neo4j_ends_the_work(
+        panel: TestClient, driver, settings, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        tmp_path: Path) -> None:
+    from web.app import create_app
+
+    # Neo4j's own timeout is 30 s; the panel is made to give up after 0.5 s, so only the
+    # panel's TERMINATE can end the transaction within the seconds this test waits.
+    monkeypatch.setattr("kb.views.console.MARGIN", 0.5 - 30.0)
+    app = create_app(settings.model_copy(update={"kb_query_timeout": 30.0,
+                                                 "kb_console_slots": 1,
+                                                 "kb_state_dir": tmp_path}))
+    with TestClient(app) as client:
+        t = time.perf_counter()
+        resp = client.post("/query.json", json={"cypher": CARTESIAN})
+        took = time.perf_counter() - t
+        assert resp.status_code == 408, resp.text
+        assert resp.json()["error"]["message"] == (
+            "the query ran past the 30 s timeout; Neo4j has been asked to end it")
+        assert took < 5.0
+        gone_after = None
+        for _ in range(50):
+            if not _console_transactions(driver):
+                gone_after = time.perf_counter() - t
+                break
+            time.sleep(0.1)
+        assert gone_after is not None and gone_after < 6.0
+        time.sleep(0.5)  # the worker has seen its transaction end and given its slot back
+        again = client.post("/query.json", json={"cypher": "RETURN 1 AS one"})
+        assert again.status_code == 200 and again.json()["rows"] == [[1]]
+
+
+def test_a_query_without_a_free_slot_is_answered_busy(
+        panel: TestClient, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from web.app import create_app
+
+    app = create_app(settings.model_copy(update={"kb_query_timeout": 3.0,
+                                                 "kb_console_slots": 1,
+                                                 "kb_state_dir": tmp_path}))
+    with TestClient(app) as client:
+        first: dict[str, Any] = {}
+        runner = threading.Thread(target=lambda: first.update(
+            resp=client.post("/query.json", json={"cypher": CARTESIAN})))
+        runner.start()
+        time.sleep(1.0)  # the first query holds the only slot for 3 s
+        second = client.post("/query.json", json={"cypher": "RETURN 1 AS one"})
+        runner.join(10)
+    assert second.status_code == 503
+    assert second.headers["retry-after"] == "5"
+    assert second.json()["error"] == {
+        "code": "busy", "status": 503,
+        "message": "every console slot (1) is taken by a query still running; try again in "
+                   "a few seconds",
+        "hint": "Wait for a running query to end."}
+    assert first["resp"].status_code == 408
