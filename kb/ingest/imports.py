@@ -59,6 +59,22 @@ def importer(fmt: str, paths: list[Path]) -> Any:
     return reg[fmt]
 
 
+def transform(mod: Any, fmt: str, path: Path, ctx: importers.Context) -> dict[str, Any]:
+    """One file through its importer. The importers check their input's shape first; a file
+    that still trips one (a shape no check foresaw) is refused as not being that format,
+    with the reason, rather than ending in a traceback."""
+    try:
+        return mod.transform(path, ctx)  # type: ignore[no-any-return]
+    except KBError:
+        raise
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError, RecursionError) as exc:
+        raise importers.ImportFailed(
+            f"{path}: the {fmt} importer could not read this file: {type(exc).__name__}: "
+            f"{str(exc)[:200]}",
+            hint=f"Check that it is a {fmt} file (kb import --list); if it is, please report "
+            "this as a bug with the file.") from None
+
+
 def run(driver: Driver, fmt: str, paths: list[Path], *, product: str | None = None,
         owner: str | None = None, mapping: dict[str, str] | None = None, prune: bool = False,
         dry_run: bool = False, settings: Settings | None = None) -> Imported:
@@ -85,7 +101,7 @@ def run(driver: Driver, fmt: str, paths: list[Path], *, product: str | None = No
 
     ctx = importers.Context(product=product, owner=owner, mapping=mapping or {},
                             aliases=aliases, known=known, fetch=fetch, fetch_many=fetch_many)
-    docs = [mod.transform(p, ctx) for p in paths]
+    docs = [transform(mod, fmt, p, ctx) for p in paths]
     doc = docs[0] if len(docs) == 1 else importers.merge(
         docs, f"{fmt}:{importers.slug(paths[0].parent.name or 'files')}",
         f"{fmt} import of {len(docs)} files from {paths[0].parent}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import re
@@ -99,43 +100,73 @@ def read(path: Path) -> RawFile:
             name, f"the file is {size // 2**20} MiB; the limit is {MAX_BYTES // 2**20} MiB "
             "(split it into several files and load them together)")])
     raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        return RawFile(name, None, [Problem(name, "this is a binary file, not YAML or JSON")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return RawFile(name, None, [Problem(name, f"not UTF-8 text (byte {exc.start})")])
     suffix = path.suffix.lower()
-    if suffix == ".json":
-        try:
-            data = json.loads(text, object_pairs_hook=_unique_keys)
-        except json.JSONDecodeError as exc:
-            return RawFile(name, None, [Problem(
-                name, f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)])
-        except _DuplicateKey as exc:
-            return RawFile(name, None, [Problem(
-                name, f"malformed JSON: duplicate key {exc.key!r}; a key may appear once in "
-                "an object", line=_second_line(text, exc.key))])
-        except (ValueError, RecursionError) as exc:
-            return RawFile(name, None, [Problem(name, f"malformed JSON: {_too_much(exc)}")])
-    elif suffix in (".yaml", ".yml"):
-        try:
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506 (safe loader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            msg = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            return RawFile(name, None, [Problem(
-                name, f"malformed YAML: {msg}", line=(mark.line + 1) if mark else None)])
-        except (ValueError, RecursionError) as exc:
-            return RawFile(name, None, [Problem(name, f"malformed YAML: {_too_much(exc)}")])
-    else:
+    if suffix not in (".json", ".yaml", ".yml"):
         return RawFile(name, None, [Problem(
             name, f"unknown file type '{suffix}'; use .yaml, .yml, .json or a CSV folder")])
+    try:
+        data = parse(decode(raw, "YAML or JSON"), "json" if suffix == ".json" else "yaml")
+    except ParseError as exc:
+        return RawFile(name, None, [Problem(name, exc.message, line=exc.line)])
     if not isinstance(data, dict):
         return RawFile(name, None, [Problem(
             name, f"the top level must be a mapping with 'format: valuenet/1', "
             f"got {type(data).__name__}")])
     return RawFile(name, data, [])
+
+
+class ParseError(ValueError):
+    """Text that is not well-formed JSON or YAML; `line` where the parser knows it."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def decode(raw: bytes, what: str) -> str:
+    """Text from bytes: UTF-8, or UTF-8/16/32 after a byte-order mark; ParseError for a
+    binary file or bytes that are not text in that encoding."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ParseError(f"not {encoding.upper()} text, though it starts with that "
+                                 f"byte-order mark (byte {exc.start + len(bom)})") from None
+    if b"\x00" in raw[:8192]:
+        raise ParseError(f"this is a binary file, not {what}")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"not UTF-8 text (byte {exc.start})") from None
+
+
+def parse(text: str, kind: str) -> Any:
+    """Parsed JSON (`kind` "json") or YAML ("yaml"), refusing a key given twice, dates left
+    as text; ParseError with the line for anything malformed or past the parsers' limits."""
+    label = "JSON" if kind == "json" else "YAML"
+    try:
+        if kind == "json":
+            return json.loads(text, object_pairs_hook=_unique_keys)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 (safe loader)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"malformed JSON: {exc.msg} (column {exc.colno})",
+                         line=exc.lineno) from None
+    except _DuplicateKey as exc:
+        raise ParseError(f"malformed JSON: duplicate key {exc.key!r}; a key may appear once "
+                         "in an object", line=_second_line(text, exc.key)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        msg = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ParseError(f"malformed YAML: {msg}",
+                         line=(mark.line + 1) if mark else None) from None
+    except (ValueError, RecursionError) as exc:
+        raise ParseError(f"malformed {label}: {_too_much(exc)}") from None
 
 
 class _DuplicateKey(ValueError):

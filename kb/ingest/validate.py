@@ -6,6 +6,8 @@ the section, the record and the field.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,7 +137,21 @@ def _pydantic_reason(err: Any, model: type | None) -> str:
         return f"not a valid YYYY-MM-DD date: {err.get('input')!r}"
     if kind == "string_type":
         return f"must be a string, got {err.get('input')!r} (quote it in YAML)"
-    return msg[0].lower() + msg[1:] if msg else kind
+    value = err.get("input")
+    if kind == "string_pattern_mismatch" and isinstance(value, str):
+        bad = next((c for c in value if ord(c) < 32 or ord(c) == 127), None)
+        if bad is not None:
+            return (f"contains a control character (U+{ord(bad):04X}) in {value!r}; ids and "
+                    "names must be printable text")
+    if kind == "enum" or kind == "literal_error":
+        allowed = [str(x).strip("'") for x in re.findall(r"'[^']*'", msg)]
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{msg[0].lower() + msg[1:]}, got {value!r}{hint}"
+    reason = msg[0].lower() + msg[1:] if msg else kind
+    if value is not None and not isinstance(value, dict | list):
+        reason += f", got {value!r}"
+    return reason
 
 
 def _check_shape(raw: RawFile) -> tuple[Source, list[Problem]]:

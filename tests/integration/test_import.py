@@ -174,7 +174,7 @@ def test_deepfunding_end_to_end(kb_cli, empty_kb, settings) -> None:  # type: ig
 @pytest.mark.parametrize(("fmt", "content", "message"), [
     ("npm-lock", b'{"lockfileVersion": 1, "dependencies": {}}',
      "lockfile version 1 is not supported"),
-    ("npm-lock", b'{"lockfileVersion": 3, "packages": {', "not valid JSON"),
+    ("npm-lock", b'{"lockfileVersion": 3, "packages": {', "malformed JSON"),
     ("npm-lock", b"", "the file is empty (0 bytes)"),
     ("npm-lock", b"\x00\x01\x02\x03", "this is a binary file"),
     ("npm-lock", b'{"name": "x", "organizations": []}', "not an npm package-lock.json"),
@@ -249,7 +249,7 @@ def test_spdx(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-de
      "CycloneDX 1.2 is not supported; use 1.4, 1.5, 1.6"),
     ("cyclonedx", b'{"spdxVersion": "SPDX-2.3"}', "not a CycloneDX JSON SBOM"),
     ("spdx", b'{"spdxVersion": "SPDX-2.2", "packages": []}', "SPDX-2.2 is not supported"),
-    ("spdx", b'{"bomFormat": "CycloneDX"', "not valid JSON"),
+    ("spdx", b'{"bomFormat": "CycloneDX"', "malformed JSON"),
 ])
 def test_bad_sboms(kb_cli, empty_kb, settings, tmp_path: Path, fmt: str, content: bytes,
                    message: str) -> None:  # type: ignore[no-untyped-def]
@@ -303,7 +303,7 @@ def test_funding_yml_adds_channels_and_keeps_the_rest(kb_cli, empty_kb, settings
 @pytest.mark.parametrize(("fmt", "content", "message"), [
     ("publiccode", b'publiccodeYmlVersion: "0.1"\nname: x\n',
      "publiccodeYmlVersion 0.1 is not supported; 0.2 onward is"),
-    ("publiccode", b"name: [unclosed\n", "not valid YAML (line 2)"),
+    ("publiccode", b"name: [unclosed\n", "at line 2: malformed YAML"),
     ("funding-yml", b"colour: blue\n", "not a FUNDING.yml"),
     ("funding-yml", b"github: alice\n", "say which repository it belongs to"),
 ])

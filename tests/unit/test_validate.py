@@ -57,11 +57,12 @@ maintenance:
     assert msgs == [
         f"{f}: ecosystem field 'currency': unknown ISO 4217 currency 'XXY'",
         f"{f}: actors[0] (id=a) field 'kind': input should be 'individual', 'group', "
-        "'organization', 'umbrella', 'business', 'government' or 'civil_society'",
+        "'organization', 'umbrella', 'business', 'government' or 'civil_society', got 'org'",
         f"{f}: actors[1] (id=a) field 'id': duplicate id; already used by actors[0]",
         f"{f}: components[0] (id=c) field 'depends_on': unknown id 'nowhere': no record in "
         "components of the loaded files or the knowledge base has it",
-        f"{f}: maintenance[0] field 'role': input should be 'lead', 'core' or 'contributor'",
+        f"{f}: maintenance[0] field 'role': input should be 'lead', 'core' or 'contributor', "
+        "got 'boss'",
         f"{f}: fundings[0] (id=f1) field 'amount': must not be negative, got -3",
         f"{f}: fundings[1] (id=f2) field 'start': not a valid YYYY-MM-DD date: '2024-13-01'",
         f"{f}: fundings[2] (id=f3) field 'currency': unknown ISO 4217 currency 'ABC'",
@@ -184,7 +185,8 @@ def test_csv_folder(tmp_path: Path) -> None:
     result = validate_files([d])
     assert [str(p) for p in result.problems] == [
         f"{d / 'actors.csv'}:4: actors[2] (id=c) field 'kind': input should be 'individual', "
-        "'group', 'organization', 'umbrella', 'business', 'government' or 'civil_society'"
+        "'group', 'organization', 'umbrella', 'business', 'government' or 'civil_society', "
+        "got 'nonsense'"
     ]
     (d / "actors.csv").write_text("id,name,kind,member_of\na,A,group,\nb,B,umbrella,\n"
                                   "c,C,group,a;b\n")

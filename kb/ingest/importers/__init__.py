@@ -8,7 +8,6 @@ Bad files raise `ImportFailed` with one line and nothing is written.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from kb.errors import KBError
 from kb.ingest.model import SECTIONS
+from kb.ingest.reader import ParseError, decode, parse
 from kb.ingest.validate import REL_KEYS
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -84,7 +84,9 @@ def repo_url(url: str | None) -> str | None:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or ImportFailed for missing, empty, huge or binary files."""
+    """The file's bytes, or ImportFailed for missing, empty, huge files and folders."""
+    if path.is_dir():
+        raise ImportFailed(f"{path}: this is a folder; give the file inside it")
     if not path.exists():
         raise ImportFailed(f"{path}: no such file")
     size = path.stat().st_size
@@ -93,22 +95,34 @@ def read_bytes(path: Path) -> bytes:
     if size > MAX_BYTES:
         raise ImportFailed(f"{path}: the file is {size // 2**20} MiB; importers read at most "
                            f"{MAX_BYTES // 2**20} MiB (split it)")
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise ImportFailed(f"{path}: this is a binary file, not text")
-    return raw
+    return path.read_bytes()
+
+
+def read_text(path: Path, what: str) -> str:
+    """The file as text (UTF-8, or UTF-8/16/32 with a byte-order mark), or ImportFailed."""
+    try:
+        return decode(read_bytes(path), what)
+    except ParseError as exc:
+        raise ImportFailed(f"{path}: {exc.message}; expected {what}") from None
+
+
+def _parsed(path: Path, what: str, kind: str) -> Any:
+    try:
+        return parse(read_text(path, what), kind)
+    except ParseError as exc:
+        line = f" at line {exc.line}" if exc.line else ""
+        raise ImportFailed(f"{path}{line}: {exc.message}; expected {what}") from None
 
 
 def read_json(path: Path, what: str) -> Any:
-    """Parsed JSON, or ImportFailed naming the line of a syntax error."""
-    raw = read_bytes(path)
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}); "
-                           f"expected {what}") from None
-    except UnicodeDecodeError:
-        raise ImportFailed(f"{path}: not UTF-8 text; expected {what}") from None
+    """Parsed JSON, or ImportFailed naming the line of a syntax error or a repeated key."""
+    return _parsed(path, what, "json")
+
+
+def read_yaml(path: Path, what: str) -> Any:
+    """Parsed YAML (dates left as text), or ImportFailed naming the line of a syntax error
+    or a repeated key."""
+    return _parsed(path, what, "yaml")
 
 
 def document(ecosystem_id: str, name: str, **sections: list[dict[str, Any]]) -> dict[str, Any]:

@@ -6,6 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from kb.ingest.importers import Context, ImportFailed, document, read_json, repo_url, slug
+from kb.ingest.importers.shape import Required, check
+
+SHAPE = {"name": Required(str),
+         "organizations": [{"name": Required(str), "org_type": str}],
+         "repositories": [{"url": str}]}
 
 NAME = "dpg"
 SUMMARY = "DPG registry nominee JSON: products, organisations and their roles"
@@ -26,6 +31,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     data = read_json(path, "a DPG registry nominee (an object with name and organizations)")
     if not isinstance(data, dict) or "name" not in data or "organizations" not in data:
         raise ImportFailed(f"{path}: not a DPG nominee file (no 'name' and 'organizations')")
+    check(path, data, SHAPE, "a DPG registry nominee")
     pid = "dpg:" + slug(data["name"])
     orgs = data.get("organizations") or []
     owners = [o for o in orgs if o.get("org_type") == "owner"]

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from kb.ingest.importers import Context, ImportFailed, document, read_bytes, repo_url, slug
+from kb.ingest.importers import Context, ImportFailed, document, read_text, repo_url, slug
 
 NAME = "edges-csv"
 SUMMARY = "dependency edges from any CSV (--map from=COL,to=COL[,product=COL,owner=COL])"
@@ -28,7 +28,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     if "from" not in m or "to" not in m:
         raise ImportFailed(f"{path}: edges-csv needs --map from=COLUMN,to=COLUMN "
                            "(join columns with +, e.g. to=package_repo_owner+package_repo_name)")
-    text = read_bytes(path).decode("utf-8", errors="replace")
+    text = read_text(path, "a CSV file")
     reader = csv.DictReader(io.StringIO(text))
     cols = set(reader.fieldnames or [])
     missing = sorted({c for k, spec in m.items() if k != "prefix" for c in spec.split("+")}

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kb.ingest.importers import Context, ImportFailed, document, read_bytes, repo_url
+from kb.ingest.importers import Context, ImportFailed, document, read_yaml, repo_url
+from kb.ingest.importers.shape import check
 
 NAME = "funding-yml"
 SUMMARY = "GitHub FUNDING.yml: declared funding channels of one repository (--component URL)"
@@ -42,16 +41,11 @@ def channels(data: dict[str, Any]) -> list[str]:
 
 def transform(path: Path, ctx: Context) -> dict[str, Any]:
     """The component (given with --component) with its funding channels added."""
-    text = read_bytes(path).decode("utf-8", errors="replace")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ImportFailed(f"{path}: not valid YAML"
-                           + (f" (line {mark.line + 1})" if mark else "")) from None
+    data = read_yaml(path, "a FUNDING.yml")
     if not isinstance(data, dict) or not set(data) & set(URLS):
         raise ImportFailed(f"{path}: not a FUNDING.yml (none of the keys "
                            f"{', '.join(sorted(URLS))})")
+    check(path, data, {key: (str, [str]) for key in URLS}, "a FUNDING.yml")
     unknown = sorted(set(data) - set(URLS))
     if unknown:
         ctx.notes.append(f"{path}: ignored unknown key(s) {', '.join(unknown)}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from kb.ingest.importers import (
     Context,
     ImportFailed,
     document,
-    read_bytes,
+    read_text,
     repo_url,
     with_covers,
 )
@@ -43,7 +44,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     if unknown:
         raise ImportFailed(f"{path}: unknown --map key {', '.join(unknown)}; use "
                            + ", ".join(sorted(KNOWN_KEYS)))
-    text = read_bytes(path).decode("utf-8", errors="replace")
+    text = read_text(path, "a CSV file")
     reader = csv.DictReader(io.StringIO(text))
     cols = set(reader.fieldnames or [])
     for optional in ("date", "pool"):  # used when the file has them or the user maps them
@@ -77,6 +78,9 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         except ValueError:
             raise ImportFailed(f"{path}:{i}: amount {val(row, 'amount')!r} is not a number"
                                ) from None
+        if not math.isfinite(amount):
+            raise ImportFailed(f"{path}:{i}: amount {val(row, 'amount')!r} is not a finite "
+                               "number; give the amount in the file's currency") from None
         if amount <= 0:
             zero += 1
             continue

@@ -6,6 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from kb.ingest.importers import Context, ImportFailed, document, read_json
+from kb.ingest.importers.shape import ANY, MapOf, check
+
+_DEPS = MapOf(str)
+SHAPE = {"lockfileVersion": int,
+         "packages": MapOf({"name": str, "version": str, "link": bool, "license": ANY,
+                            "funding": ANY, "dependencies": _DEPS, "devDependencies": _DEPS,
+                            "optionalDependencies": _DEPS, "peerDependencies": _DEPS})}
 
 NAME = "npm-lock"
 SUMMARY = "npm package-lock.json v2/v3: packages, dependency edges, declared funding channels"
@@ -36,6 +43,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     if version not in (2, 3):
         raise ImportFailed(f"{path}: lockfile version {version} is not supported; run "
                            "`npm install --lockfile-version 3` to upgrade it")
+    check(path, data, SHAPE, "an npm package-lock.json")
     packages = data.get("packages") or {}
     root = packages.get("", {})
     ids: dict[str, str] = {}

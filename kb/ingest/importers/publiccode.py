@@ -6,9 +6,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+from kb.ingest.importers import Context, ImportFailed, document, read_yaml, repo_url, slug
+from kb.ingest.importers.shape import ANY, OneOf, Required, check
 
-from kb.ingest.importers import Context, ImportFailed, document, read_bytes, repo_url, slug
+_NAMED = {"name": Required(str)}
+SHAPE = {"publiccodeYmlVersion": (str, float, int), "name": str, "url": str,
+         "legal": {"repoOwner": str, "mainCopyrightOwner": str, "license": str},
+         "dependsOn": {"open": [ANY]},
+         "maintenance": {"type": OneOf("contract", "internal", "community", "none"),
+                         "contractors": [{"name": Required(str), "until": ANY}],
+                         "contacts": [_NAMED]},
+         "fundedBy": [(str, dict)], "usedBy": [(str, int, float)]}
 
 NAME = "publiccode"
 SUMMARY = "publiccode.yml 0.2+: the software, its owner, maintainers, funders, users, dependencies"
@@ -25,30 +33,16 @@ COVERS = ('Maintenance of the software it describes, when `maintenance.type` is 
 VERSION = re.compile(r"^0\.([2-9]|[1-9]\d)(\.\d+)?$")
 
 
-class _Loader(yaml.SafeLoader):
-    """Dates stay text, so `until` is checked by the loader like any other date."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    ch: [(t, rx) for t, rx in rs if t != "tag:yaml.org,2002:timestamp"]
-    for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-
 def transform(path: Path, ctx: Context) -> dict[str, Any]:
     """One component and one product, with maintenance, funding, reliance and dependencies."""
-    text = read_bytes(path).decode("utf-8", errors="replace")
-    try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ImportFailed(f"{path}: not valid YAML"
-                           + (f" (line {mark.line + 1})" if mark else "")) from None
+    data = read_yaml(path, "a publiccode.yml")
     if not isinstance(data, dict) or "publiccodeYmlVersion" not in data:
         raise ImportFailed(f"{path}: not a publiccode.yml (no publiccodeYmlVersion)")
     version = str(data["publiccodeYmlVersion"])
     if not VERSION.match(version):
         raise ImportFailed(f"{path}: publiccodeYmlVersion {version} is not supported; "
                            "0.2 onward is")
+    check(path, data, SHAPE, "a publiccode.yml")
     name = data.get("name") or path.parent.name
     cid = repo_url(data.get("url")) or f"publiccode:{slug(name)}"
     legal = data.get("legal") or {}

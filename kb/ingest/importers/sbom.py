@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.ingest.importers import Context, ImportFailed, document, read_json, slug
+from kb.ingest.importers.shape import Required, check
 
 CDX_VERSIONS = ("1.4", "1.5", "1.6")
 SBOM_TELLS = ("Which components a product is built on (its direct dependencies), which "
@@ -15,6 +16,29 @@ SBOM_TELLS = ("Which components a product is built on (its direct dependencies),
               "they are paid, so they count as volunteers). Nothing about funding.")
 SBOM_COVERS = ("Nothing beyond its records: suppliers and authors it names make a component's "
                "maintenance known; a component it names none for stays unknown. Not funding.")
+
+
+_TEXT_OR_NUMBER = (str, int, float)
+CDX_COMPONENT: dict[str, Any] = {
+    "bom-ref": str, "name": _TEXT_OR_NUMBER, "version": _TEXT_OR_NUMBER, "purl": str,
+    "licenses": [dict], "supplier": {"name": str}, "author": str, "authors": [{"name": str}],
+}
+CDX_COMPONENT["components"] = [CDX_COMPONENT]
+CDX_SHAPE = {
+    "bomFormat": str, "specVersion": _TEXT_OR_NUMBER,
+    "metadata": {"component": CDX_COMPONENT},
+    "components": [CDX_COMPONENT],
+    "dependencies": [{"ref": Required(str), "dependsOn": [str]}],
+}
+SPDX_SHAPE = {
+    "spdxVersion": str, "name": str, "documentDescribes": [str],
+    "packages": [{"SPDXID": Required(str), "name": _TEXT_OR_NUMBER,
+                  "versionInfo": _TEXT_OR_NUMBER, "supplier": str,
+                  "licenseConcluded": str, "licenseDeclared": str,
+                  "externalRefs": [{"referenceType": str, "referenceLocator": str}]}],
+    "relationships": [{"spdxElementId": Required(str), "relationshipType": Required(str),
+                       "relatedSpdxElement": Required(str)}],
+}
 
 
 def _component(name: str, version: str | None, purl: str | None, ref: str) -> dict[str, Any]:
@@ -27,6 +51,13 @@ def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref:
             comps: dict[str, dict[str, Any]], deps: dict[str, list[str]],
             people: dict[str, list[tuple[str, str]]]) -> dict[str, Any]:
     ids = {ref: c["id"] for ref, c in comps.items()}
+    dangling = sorted({d for ref, ds in deps.items() for d in [ref, *ds]
+                       if d not in ids and d != product_ref})
+    if dangling:
+        shown = ", ".join(dangling[:5]) + (f" and {len(dangling) - 5} more"
+                                           if len(dangling) > 5 else "")
+        ctx.notes.append(f"{path}: skipped the dependency relationships of {len(dangling)} "
+                         f"element(s) the file does not define: {shown}")
     records: dict[str, dict[str, Any]] = {}
     for ref, c in comps.items():
         if ref == product_ref:
@@ -68,6 +99,7 @@ def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
     if version not in CDX_VERSIONS:
         raise ImportFailed(f"{path}: CycloneDX {version or '(no specVersion)'} is not "
                            f"supported; use {', '.join(CDX_VERSIONS)}")
+    check(path, data, CDX_SHAPE, "a CycloneDX JSON SBOM")
     meta = (data.get("metadata") or {}).get("component") or {}
     comps: dict[str, dict[str, Any]] = {}
     people: dict[str, list[tuple[str, str]]] = {}
@@ -75,7 +107,8 @@ def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
     def walk(items: list[dict[str, Any]]) -> None:
         for c in items:
             ref = c.get("bom-ref") or c.get("purl") or f"{c.get('name')}@{c.get('version')}"
-            comps[ref] = _component(c.get("name") or ref, c.get("version"), c.get("purl"), ref)
+            version = None if c.get("version") is None else str(c["version"])
+            comps[ref] = _component(str(c.get("name") or ref), version, c.get("purl"), ref)
             lic = [x.get("license", {}).get("id") for x in c.get("licenses") or []
                    if isinstance(x, dict)]
             if lic and lic[0]:
@@ -107,13 +140,15 @@ def spdx(path: Path, ctx: Context) -> dict[str, Any]:
         raise ImportFailed(f"{path}: not an SPDX JSON document (no spdxVersion)")
     if data["spdxVersion"] != "SPDX-2.3":
         raise ImportFailed(f"{path}: {data['spdxVersion']} is not supported; use SPDX-2.3")
+    check(path, data, SPDX_SHAPE, "an SPDX 2.3 JSON document")
     comps: dict[str, dict[str, Any]] = {}
     people: dict[str, list[tuple[str, str]]] = {}
     for p in data.get("packages") or []:
         ref = p["SPDXID"]
         purl = next((r["referenceLocator"] for r in p.get("externalRefs") or []
                      if r.get("referenceType") == "purl"), None)
-        comps[ref] = _component(p.get("name") or ref, p.get("versionInfo"), purl, ref)
+        version = None if p.get("versionInfo") is None else str(p["versionInfo"])
+        comps[ref] = _component(str(p.get("name") or ref), version, purl, ref)
         lic = p.get("licenseConcluded") or p.get("licenseDeclared")
         if lic and lic not in ("NOASSERTION", "NONE"):
             comps[ref]["license"] = lic
