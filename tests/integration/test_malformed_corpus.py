@@ -398,3 +398,17 @@ def test_a_folder_given_as_a_file_is_refused(cli, driver, loaded, tmp_path: Path
         assert _refused(res, tmp_path, "this is a folder; give the file inside it") == [], (
             fmt, res.output)
     assert _fingerprint(driver) == loaded
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])
+def test_a_file_with_a_byte_order_mark_is_read(cli, driver, settings, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               encoding: str) -> None:
+    # Python's utf-16 and utf-32 codecs write a byte-order mark first, as Windows tools do.
+    path = tmp_path / "bom.json"
+    path.write_bytes(json.dumps(CDX).encode(encoding))
+    res = cli("import", "cyclonedx", str(path), "--dry-run", "--format", "json")
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert report["dry_run"] is True
+    assert report["sections"]["components"]["created"] == 1  # pkg:npm/lib@1.0.0
+    assert report["sections"]["products"]["created"] == 1  # app
