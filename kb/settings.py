@@ -52,6 +52,12 @@ class Settings(BaseSettings):
         description="Java 17 or 21 executable used to run the provisioned server.",
     )
     kb_connect_timeout: float = Field(default=5.0, description="Seconds to wait for a connection.")
+    kb_retry_seconds: float = Field(
+        default=2.0, ge=0,
+        description="Seconds the driver keeps retrying a read or a query that failed for a "
+        "passing reason (a lost connection, a deadlock) before it gives up; the panel then "
+        "answers 503. The driver's own default is 30.",
+    )
     kb_query_timeout: float = Field(
         default=10.0, description="Seconds before an ad-hoc or web query is cancelled."
     )

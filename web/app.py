@@ -84,7 +84,9 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ServiceUnavailable)
     async def _lost(request: Request, exc: ServiceUnavailable) -> Response:
-        request.app.state.driver = None
+        lost, request.app.state.driver = request.app.state.driver, None
+        if lost is not None:  # the next request connects afresh
+            lost.close()
         return respond_error(request, PanelError(503, "neo4j_unavailable",
                                                  "lost the connection to Neo4j",
                                                  "Check that the server runs."))

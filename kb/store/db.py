@@ -44,6 +44,7 @@ def open_driver(settings: Settings | None = None) -> Driver:
     try:
         driver = GraphDatabase.driver(
             uri, auth=(user, password or ""), connection_timeout=settings.kb_connect_timeout,
+            max_transaction_retry_time=settings.kb_retry_seconds,
             notifications_min_severity="OFF",
         )
     except (ValueError, ConfigurationError) as exc:
