@@ -201,6 +201,8 @@ class GraphOut(Shape):
 class ConsoleRulesOut(Shape):
     row_cap: int
     timeout_seconds: float
+    answer_mb: float = Field(description="Megabytes (about, as JSON) an answer holds at most.")
+    slots: int = Field(description="Console queries one panel process runs at once.")
     allowed_procedures: list[str]
     refused: list[str]
     api: str

@@ -37,8 +37,10 @@ def panel(neo4j_env: dict[str, str], driver, settings, tmp_path_factory) -> Iter
     loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
     port = _free_port()
     state = tmp_path_factory.mktemp("panel-state")
-    # Analysis tables cut at 5 rows, so the demo's 7 components with free riders show the cut.
-    env = {**os.environ, **neo4j_env, "KB_STATE_DIR": str(state), "KB_PANEL_TABLE_ROWS": "5"}
+    # Analysis tables cut at 5 rows, so the demo's 7 components with free riders show the cut;
+    # console answers at 1 MB, so a modest query shows the size cap.
+    env = {**os.environ, **neo4j_env, "KB_STATE_DIR": str(state), "KB_PANEL_TABLE_ROWS": "5",
+           "KB_ANSWER_MB": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "kb", "serve", "--port", str(port)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

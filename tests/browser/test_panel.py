@@ -127,6 +127,28 @@ def test_console_refuses_writes_and_load_csv(page: Page) -> None:
     shot(page, "console-refused")
 
 
+def test_console_explains_a_loop_it_will_not_run_and_a_cut_answer(page: Page) -> None:
+    page.goto("/query")
+    err = page.locator("#console-error")
+    page.evaluate("window.vnEditor.setValue('MATCH (n) WITH collect(n) AS a "
+                  "RETURN size([x IN a | [y IN a | 1]])')")
+    page.click("#run")
+    expect(err).to_be_visible()
+    expect(err).to_contain_text("The list comprehension over y (line 1, column 54) runs once "
+                                "for every element of the list comprehension over x")
+    expect(err).to_contain_text("UNWIND the outer list instead")
+    shot(page, "console-too-much-work")
+    # The panel here caps answers at 1 MB (1,048,576 bytes). A row of 10,000 numbers counts
+    # 10,000 x 9 + 2 bytes for the list, + 1 + 2 for the row: 90,005. 11 rows make 990,055;
+    # the 12th would pass the cap, so 11 of the 1,000 rows come back.
+    page.evaluate("window.vnEditor.setValue('UNWIND range(1, 1000) AS i "
+                  "RETURN [x IN range(1, 10000) | x] AS row')")
+    page.click("#run")
+    expect(page.locator("#console-status")).to_have_text(
+        "11 row(s), cut at the answer size cap")
+    expect(err).to_be_hidden()
+
+
 def test_import_page_reports_errors_of_a_broken_file(page: Page, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: valuenet/1\necosystem: {id: b, name: B}\n"

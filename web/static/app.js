@@ -113,7 +113,9 @@ function vnConsole() {
       .then(function (body) {
         working.hidden = true;
         if (body.error) {
-          err.textContent = body.error.message + (body.error.hint ? " " + body.error.hint : "");
+          var msg = body.error.message;
+          if (body.error.hint) msg += (/[.!?]$/.test(msg) ? " " : ". ") + body.error.hint;
+          err.textContent = msg;
           err.hidden = false; return;
         }
         last = body;
