@@ -345,7 +345,10 @@ def test_import_reports_every_error_and_is_read_only_without_a_token(client: Tes
     good = client.post("/import.json", files={"file": ("demo.yaml", io.BytesIO(
         (EXAMPLES / "ebola-emr.yaml").read_bytes()))}).json()["report"]
     assert good["ok"] and sum(good["records"].values()) == 81
-    denied = client.post("/import/load.json", data={"upload": good["upload"], "token": "x"})
+    assert good["kept"] is False and "upload" not in good  # a read-only panel keeps nothing
+    uploads = Path(client.app.state.settings.kb_state_dir) / "uploads"  # type: ignore[attr-defined]
+    assert not uploads.exists() or list(uploads.iterdir()) == []
+    denied = client.post("/import/load.json", data={"upload": "anything.yaml", "token": "x"})
     assert denied.status_code == 403 and denied.json()["error"]["code"] == "read_only"
     assert "read-only" in client.get("/import").text
 
@@ -358,8 +361,23 @@ def test_import_with_the_editor_token(demo_kb, settings, tmp_path: Path) -> None
 def _import_with_token(editor: TestClient) -> None:
     extra = (b"format: valuenet/1\necosystem: {id: extra, name: Extra}\n"
              b"actors: [{id: newcomer, name: Newcomer, kind: group}]\n")
-    checked = editor.post("/import.json", files={"file": ("extra.yaml", io.BytesIO(extra))})
+    uploads = Path(editor.app.state.settings.kb_state_dir) / "uploads"  # type: ignore[attr-defined]
+    # Without the token the file is checked, not kept: nothing stays on disk.
+    anonymous = editor.post("/import.json", files={"file": ("extra.yaml", io.BytesIO(extra))})
+    assert anonymous.status_code == 200 and anonymous.json()["report"]["kept"] is False
+    assert "check it again with the editor token" in editor.post(
+        "/import", files={"file": ("extra.yaml", io.BytesIO(extra))}).text
+    assert not uploads.exists() or list(uploads.iterdir()) == []
+    guessed = editor.post("/import.json", files={"file": ("extra.yaml", io.BytesIO(extra))},
+                          data={"token": "guess"})
+    assert guessed.status_code == 403 and guessed.json()["error"]["code"] == "bad_token"
+    checked = editor.post("/import.json", files={"file": ("extra.yaml", io.BytesIO(extra))},
+                          data={"token": "s3cret"})
     upload = checked.json()["report"]["upload"]
+    assert [p.name for p in uploads.iterdir()] == [upload]
+    missing = editor.post("/import/load.json", data={"upload": upload})
+    assert missing.status_code == 403 and missing.json()["error"]["message"] == (
+        "the editor token is missing")
     wrong = editor.post("/import/load.json", data={"upload": upload, "token": "guess"})
     assert wrong.status_code == 403 and wrong.json()["error"]["code"] == "bad_token"
     done = editor.post("/import/load.json", data={"upload": upload, "token": "s3cret"})

@@ -1,9 +1,15 @@
-"""`/import`: upload a valuenet/1 file, see a dry-run validation report, then load it."""
+"""`/import`: upload a valuenet/1 file, see a dry-run validation report, then load it.
+
+Anyone may check a file; only an upload that passes and comes with the editor token is kept
+(under KB_STATE_DIR/uploads, an hour at most, MAX_UPLOADS at most) for the load step, which
+needs the token again. Nothing a visitor without the token sends stays on disk."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import shutil
+import tempfile
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -57,8 +63,12 @@ def import_page(request: Request) -> Response:
 @router.post("/import.json", response_model=ImportOut, responses={**ERRORS, 422: ERRORS[400]},
              summary="Validate an upload (dry run)")
 async def import_check(request: Request, driver: DriverDep,
-                       file: Annotated[UploadFile, File()]) -> Response:
-    """Validate an uploaded file against the knowledge base; nothing is written."""
+                       file: Annotated[UploadFile, File()],
+                       token: Annotated[str, Form()] = "") -> Response:
+    """Validate an uploaded file against the knowledge base; nothing is written. The upload
+    is kept for the load step only when it passes and comes with the editor token (form
+    field `token` or header `X-Editor-Token`); otherwise it is checked in a temporary folder
+    and deleted before the answer."""
     name = Path(file.filename or "upload.yaml").name
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
@@ -68,21 +78,40 @@ async def import_check(request: Request, driver: DriverDep,
     if len(content) > MAX_UPLOAD:
         raise PanelError(413, "too_large", f"{name} is larger than {MAX_UPLOAD // 2**20} MiB",
                          "Load large files with `kb load` instead.")
+    settings = request.app.state.settings
+    given = token or request.headers.get("x-editor-token", "")
+    editor = _editor(settings.kb_editor_token, given)
     digest = hashlib.sha256(content).hexdigest()[:32]
-    folder = _upload_dir(request)
-    prune_uploads(folder)
-    stored = folder / f"{digest}{suffix}"
-    stored.write_bytes(content)
-    result = loader.check([stored], driver, request.app.state.settings)
-    problems = [{**p.as_dict(), "file": name, "where": p.where().replace(str(stored), name)}
-                for p in result.problems]
-    report: dict[str, Any] = {"file": name, "upload": stored.name, "ok": result.ok,
-                              "problems": problems}
-    if result.ok:
-        report["records"] = {k: len(v) for k, v in result.sources[0].sections.items()}
-    token = request.app.state.settings.kb_editor_token
-    return render(request, "import.html", {"writable": bool(token), "report": report},
+    with tempfile.TemporaryDirectory(prefix="kb-check-") as scratch:
+        checked = Path(scratch) / f"{digest}{suffix}"
+        checked.write_bytes(content)
+        result = loader.check([checked], driver, settings)
+        problems = [{**p.as_dict(), "file": name,
+                     "where": p.where().replace(str(checked), name)} for p in result.problems]
+        report: dict[str, Any] = {"file": name, "ok": result.ok, "problems": problems,
+                                  "kept": False}
+        if result.ok:
+            report["records"] = {k: len(v) for k, v in result.sources[0].sections.items()}
+            if editor:
+                folder = _upload_dir(request)
+                prune_uploads(folder)
+                shutil.copyfile(checked, folder / checked.name)
+                report.update(upload=checked.name, kept=True)
+    return render(request, "import.html", {"writable": bool(settings.kb_editor_token),
+                                           "report": report},
                   status=200 if result.ok else 422)
+
+
+def _editor(expected: str | None, given: str) -> bool:
+    """Whether `given` is the editor token; PanelError 403 when a wrong one is given."""
+    if not given:
+        return False
+    if not expected:
+        raise PanelError(403, "read_only", "the panel is read-only",
+                         "Set KB_EDITOR_TOKEN on the server to allow imports.")
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise PanelError(403, "bad_token", "the editor token is wrong")
+    return True
 
 
 @router.post("/import/load", summary="Load a validated upload (needs the editor token)",
@@ -97,9 +126,9 @@ def import_load(request: Request, driver: DriverDep, upload: Annotated[str, Form
     if not expected:
         raise PanelError(403, "read_only", "the panel is read-only",
                          "Set KB_EDITOR_TOKEN on the server to allow imports.")
-    given = token or request.headers.get("x-editor-token", "")
-    if not hmac.compare_digest(given.encode(), expected.encode()):
-        raise PanelError(403, "bad_token", "the editor token is wrong")
+    if not _editor(expected, token or request.headers.get("x-editor-token", "")):
+        raise PanelError(403, "bad_token", "the editor token is missing",
+                         "Send it as the form field `token` or the header X-Editor-Token.")
     path = _upload_dir(request) / Path(upload).name
     if not path.exists():
         raise PanelError(404, "not_found", f"no checked upload named {upload!r}",
