@@ -219,6 +219,13 @@ class ConsoleResultOut(Shape):
     graph: dict[str, list[dict[str, Any]]]
 
 
+class ConsolePlanOut(Shape):
+    plan: dict[str, Any] = Field(description="The plan's root operator: `operator`, "
+                                 "`details`, `estimated_rows`, `identifiers`, `children`.")
+    warnings: list[str] = Field(description="Cartesian products and unbounded "
+                                "variable-length patterns in the plan.")
+
+
 class QueryParam(Shape):
     name: str
     type: str

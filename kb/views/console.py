@@ -18,8 +18,15 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from neo4j import Driver
-from neo4j.exceptions import BrokenRecordError, ClientError, DriverError, Neo4jError
+from neo4j import Driver, ResultSummary
+from neo4j.exceptions import (
+    BrokenRecordError,
+    ClientError,
+    DatabaseError,
+    DriverError,
+    Neo4jError,
+    TransientError,
+)
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
@@ -76,9 +83,9 @@ def _operators(plan: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 
 def check(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
-          settings: Settings | None = None) -> None:
+          settings: Settings | None = None) -> ResultSummary:
     """Raise Refused unless the query is a plain read within the console's budget;
-    QueryFailed on a syntax error."""
+    QueryFailed on a syntax error. Returns the summary of its EXPLAIN (plan included)."""
     settings = settings or get_settings()
     if not cypher.strip():
         raise Refused("the query is empty", "empty")
@@ -110,6 +117,7 @@ def check(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
             if proc not in ALLOWED_PROCEDURES:
                 raise Refused(f"procedure {proc} is not allowed; the console allows "
                               + ", ".join(sorted(ALLOWED_PROCEDURES)), "procedure")
+    return summary
 
 
 def _failed(exc: Neo4jError) -> QueryFailed:
@@ -289,3 +297,60 @@ def run(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
     graph = {"nodes": list(nodes.values()),
              "edges": [r for r in rels.values() if r["source"] in nodes and r["target"] in nodes]}
     return Result(keys, out_rows, cut is not None, graph, cut)
+
+
+@dataclass
+class Failure:
+    """How a console failure is told, to the panel (status) and to a shell (exit code)."""
+
+    status: int
+    code: str
+    message: str
+    hint: str | None = None
+    extra: dict[str, Any] | None = None
+    headers: dict[str, str] | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """2 for a refusal (the query is not one the console runs), 3 for busy, else 1."""
+        return {"refused": 2, "busy": 3}.get(self.code, 1)
+
+
+def failure(exc: BaseException, settings: Settings) -> Failure | None:
+    """The console's account of `exc` raised by `run` or `check`, or None when it is not one
+    of the console's failures (a lost connection is the caller's to report)."""
+    timeout_hint = (f"Queries stop after {settings.kb_query_timeout:g} s "
+                    "(KB_QUERY_TIMEOUT); narrow it down.")
+    if isinstance(exc, Busy):
+        return Failure(503, "busy", exc.message, "Wait for a running query to end.",
+                       headers={"Retry-After": "5"})
+    if isinstance(exc, Refused):
+        if exc.code == "too_big":
+            return Failure(422, "too_big", exc.message, "Return less: aggregate, or return "
+                           "fewer or smaller values.")
+        return Failure(400, "refused", exc.message, "The console runs read-only queries "
+                       "within a budget; see /query.json for the rules.", {"reason": exc.code})
+    if isinstance(exc, QueryFailed):
+        if exc.code == "kb.AnswerUnreadable":
+            return Failure(422, "unreadable", exc.message, "Return the value as text: "
+                           "toString(...).")
+        if "TransactionTimedOut" in exc.code or "timed out" in exc.message.lower():
+            return Failure(408, "timeout", exc.message, timeout_hint,
+                           {"neo4j_code": exc.code, "position": exc.position})
+        return Failure(400, "cypher_error", exc.message, None,
+                       {"neo4j_code": exc.code, "position": exc.position})
+    if isinstance(exc, TransientError):
+        code = exc.code or ""
+        if "Memory" in code or "memory" in (exc.message or ""):
+            return Failure(422, "too_big", "the query needs more memory than Neo4j allows "
+                           "one transaction", "Return less: aggregate, or add LIMIT.",
+                           {"neo4j_code": code})
+        return Failure(408, "timeout", exc.message or "the query took too long", timeout_hint)
+    if isinstance(exc, ClientError):
+        return Failure(400, "cypher_error", exc.message or str(exc), None,
+                       {"neo4j_code": exc.code})
+    if isinstance(exc, DatabaseError):  # Neo4j failed running it (a stack overflow, for one)
+        return Failure(422, "neo4j_failed", "Neo4j could not run the query: "
+                       + ((exc.message or exc.code or "").splitlines() or ["no reason"])[0],
+                       "Simplify the query.", {"neo4j_code": exc.code})
+    return None

@@ -259,3 +259,35 @@ def test_pages_come_with_a_strict_policy_and_still_work(page: Page) -> None:
     page.goto("/query")
     expect(page.locator(".CodeMirror")).to_be_visible()  # the console's script ran
     assert blocked == []
+
+
+def test_console_finds_parameters_explains_and_warns_before_a_cartesian_product(
+        page: Page) -> None:
+    page.goto("/query")
+    page.evaluate("window.vnEditor.setValue(\"MATCH (a:Actor {id: $actor})-[:GIVES]->(b) "
+                  "WHERE b.id <> 'x $not_a_param' RETURN b.id AS to ORDER BY to\")")
+    field = page.locator("#param-fields input[name=param-actor]")
+    expect(field).to_be_visible()
+    expect(page.locator("#param-fields .param")).to_have_count(1)  # not the one in a string
+    field.fill("relief-ngo")
+    page.click("#run")
+    # The demo's relief-ngo gives to tessera and kerry-town-dht (examples/ebola-emr.yaml).
+    expect(page.locator("#result-table tbody tr")).to_have_count(2)
+    expect(page.locator("#result-table")).to_contain_text("tessera")
+    shot(page, "console-params")
+    page.click("#explain")
+    plan = page.locator("#plan")
+    expect(plan).to_be_visible()
+    expect(plan.locator(".plan-tree > li > strong")).to_have_text("ProduceResults")
+    expect(plan).to_contain_text("NodeUniqueIndexSeek")
+    shot(page, "console-plan")
+    page.evaluate("window.vnEditor.setValue('MATCH (a:Actor), (c:Component) "
+                  "RETURN a.id, c.id')")
+    page.click("#run")
+    warnings = page.locator("#plan-warnings")
+    expect(warnings).to_be_visible()
+    expect(warnings).to_contain_text("cartesian product: every row of (")
+    shot(page, "console-cartesian-warning")
+    page.click("#run-anyway")
+    # 15 actors x 8 components in the demo = 120 rows.
+    expect(page.locator("#console-status")).to_have_text("120 row(s)")

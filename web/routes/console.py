@@ -7,14 +7,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from neo4j import Driver
-from neo4j.exceptions import ClientError, DatabaseError, TransientError
+from neo4j.exceptions import Neo4jError
 from pydantic import BaseModel, Field
 
 from kb.settings import Settings
-from kb.views import console
+from kb.views import console, console_plan
 from web.deps import DriverDep, SettingsDep
 from web.render import PanelError, render
-from web.schemas import ERRORS, ConsoleResultOut, ConsoleRulesOut
+from web.schemas import ERRORS, ConsolePlanOut, ConsoleResultOut, ConsoleRulesOut
 
 router = APIRouter(tags=["console"])
 
@@ -31,40 +31,20 @@ def run_guarded(driver: Driver, cypher: str, params: dict[str, Any],
     """Check and run a console query; every refusal and failure as a PanelError."""
     try:
         return console.run(driver, cypher, params, settings).as_dict()
-    except console.Busy as exc:
-        raise PanelError(503, "busy", exc.message, "Wait for a running query to end.",
-                         headers={"Retry-After": "5"}) from None
-    except console.Refused as exc:
-        if exc.code == "too_big":
-            raise PanelError(422, "too_big", exc.message, "Return less: aggregate, or return "
-                             "fewer or smaller values.") from None
-        raise PanelError(400, "refused", exc.message,
-                         "The console runs read-only queries within a budget; see /query.json "
-                         "for the rules.", {"reason": exc.code}) from None
-    except console.QueryFailed as exc:
-        if exc.code == "kb.AnswerUnreadable":
-            raise PanelError(422, "unreadable", exc.message, "Return the value as text: "
-                             "toString(...).") from None
-        timeout = "TransactionTimedOut" in exc.code or "timed out" in exc.message.lower()
-        raise PanelError(408 if timeout else 400, "timeout" if timeout else "cypher_error",
-                         exc.message, None if not timeout else
-                         f"Queries stop after {settings.kb_query_timeout:g} s; narrow it down.",
-                         {"neo4j_code": exc.code, "position": exc.position}) from None
-    except TransientError as exc:
-        code = exc.code or ""
-        if "Memory" in code or "memory" in (exc.message or ""):
-            raise PanelError(422, "too_big", "the query needs more memory than Neo4j allows "
-                             "one transaction", "Return less: aggregate, or add LIMIT.",
-                             {"neo4j_code": code}) from None
-        raise PanelError(408, "timeout", exc.message or "the query took too long",
-                         f"Queries stop after {settings.kb_query_timeout:g} s.") from None
-    except ClientError as exc:
-        raise PanelError(400, "cypher_error", exc.message or str(exc), None,
-                         {"neo4j_code": exc.code}) from None
-    except DatabaseError as exc:  # Neo4j failed running it (a stack overflow, for one)
-        raise PanelError(422, "neo4j_failed", "Neo4j could not run the query: "
-                         + ((exc.message or exc.code or "").splitlines() or ["no reason"])[0],
-                         "Simplify the query.", {"neo4j_code": exc.code}) from None
+    except CONSOLE_ERRORS as exc:
+        raise _panel_error(exc, settings) from None
+
+
+CONSOLE_ERRORS = (console.Busy, console.Refused, console.QueryFailed, Neo4jError)
+
+
+def _panel_error(exc: BaseException, settings: Settings) -> BaseException:
+    """The console's account of `exc` as a PanelError; `exc` itself when it has none."""
+    told = console.failure(exc, settings)
+    if told is None:
+        return exc
+    return PanelError(told.status, told.code, told.message, told.hint, told.extra,
+                      told.headers)
 
 
 def console_rules(settings: Any) -> dict[str, Any]:
@@ -86,6 +66,19 @@ def console_rules(settings: Any) -> dict[str, Any]:
                         f"{console.MAX_DOUBLINGS} steps"],
             "answer_mb": settings.kb_answer_mb, "slots": settings.kb_console_slots,
             "api": "POST /query.json with {\"cypher\": \"...\", \"params\": {...}}"}
+
+
+@router.post("/query/plan.json", response_model=ConsolePlanOut, responses=ERRORS,
+             summary="The plan of a console query (EXPLAIN; runs nothing)")
+def console_plan_json(body: ConsoleRequest, driver: DriverDep, settings: SettingsDep
+                      ) -> Response:
+    """The guard's verdict, then Neo4j's plan: `{"plan": tree, "warnings": [...]}`; each node
+    has its operator, details, estimated rows, identifiers and children. Warnings name a
+    cartesian product or a variable-length pattern with no upper bound."""
+    try:
+        return JSONResponse(console_plan.explain(driver, body.cypher, body.params, settings))
+    except CONSOLE_ERRORS as exc:
+        raise _panel_error(exc, settings) from None
 
 
 @router.get("/query", summary="Cypher console", include_in_schema=False)

@@ -82,7 +82,7 @@ function vnConsole() {
   var area = document.getElementById("cypher");
   var editor = CodeMirror.fromTextArea(area, {
     mode: "cypher", lineNumbers: true,
-    extraKeys: { "Ctrl-Enter": run, "Cmd-Enter": run }
+    extraKeys: { "Ctrl-Enter": function () { run(false); }, "Cmd-Enter": function () { run(false); } }
   });
   window.vnEditor = editor;
   var last = null;
@@ -98,35 +98,157 @@ function vnConsole() {
       li.appendChild(a); ol.appendChild(li);
     });
   }
-  function run() {
+  // Parameters: every $name in the query gets a typed field; values are kept per query.
+  var fields = document.getElementById("param-fields");
+  var paramsBox = document.getElementById("params");
+  function queryParams(text) {
+    var bare = text.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, " ")
+                   .replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`[^`]*`/g, " ");
+    var seen = [], re = /\$([A-Za-z_][A-Za-z0-9_]*)/g, m;
+    while ((m = re.exec(bare))) { if (seen.indexOf(m[1]) < 0) seen.push(m[1]); }
+    return seen;
+  }
+  function storeKey() { return "vn-params:" + editor.getValue().trim(); }
+  function typed(type, raw) {
+    if (type === "number") { var n = Number(raw); if (raw === "" || isNaN(n)) throw new Error("not a number: " + raw); return n; }
+    if (type === "boolean") return raw === "true";
+    if (type === "list") { var l = JSON.parse(raw || "[]"); if (!Array.isArray(l)) throw new Error("not a JSON list: " + raw); return l; }
+    if (type === "date" && raw && !/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new Error("not a YYYY-MM-DD date: " + raw);
+    return raw;
+  }
+  function fromFields() {
+    var out = {};
+    fields.querySelectorAll(".param").forEach(function (row) {
+      var name = row.dataset.name;
+      out[name] = typed(row.querySelector("select").value, row.querySelector("input").value);
+    });
+    return out;
+  }
+  function saveFields() {
+    var saved = {};
+    fields.querySelectorAll(".param").forEach(function (row) {
+      saved[row.dataset.name] = { type: row.querySelector("select").value, value: row.querySelector("input").value };
+    });
+    localStorage.setItem(storeKey(), JSON.stringify(saved));
+    try { paramsBox.value = JSON.stringify(fromFields()); } catch (e) { /* shown on run */ }
+  }
+  function showFields() {
+    var names = queryParams(editor.getValue());
+    var saved = JSON.parse(localStorage.getItem(storeKey()) || "{}");
+    var given = {};
+    try { given = JSON.parse(paramsBox.value || "{}"); } catch (e) { given = {}; }
+    var old = {};
+    fields.querySelectorAll(".param").forEach(function (row) {
+      old[row.dataset.name] = { type: row.querySelector("select").value, value: row.querySelector("input").value };
+    });
+    fields.querySelectorAll(".param").forEach(function (row) { row.remove(); });
+    names.forEach(function (name) {
+      var was = old[name] || saved[name] || (name in given ? { type: typeof given[name] === "number" ? "number" : Array.isArray(given[name]) ? "list" : "text",
+                                                                value: Array.isArray(given[name]) ? JSON.stringify(given[name]) : String(given[name]) } : { type: "text", value: "" });
+      var row = document.createElement("div"); row.className = "param"; row.dataset.name = name;
+      var label = document.createElement("label"); label.textContent = "$" + name + " ";
+      var input = document.createElement("input"); input.name = "param-" + name; input.value = was.value;
+      var select = document.createElement("select"); select.setAttribute("aria-label", "type of $" + name);
+      ["text", "number", "date", "list", "boolean"].forEach(function (t) {
+        var o = document.createElement("option"); o.value = t; o.textContent = t; select.appendChild(o);
+      });
+      select.value = was.type;
+      input.type = was.type === "date" ? "date" : "text";
+      select.addEventListener("change", function () { input.type = select.value === "date" ? "date" : "text"; saveFields(); });
+      input.addEventListener("input", saveFields);
+      label.appendChild(input); row.appendChild(label); row.appendChild(select); fields.appendChild(row);
+    });
+    fields.hidden = names.length === 0;
+    if (names.length) saveFields();
+  }
+  var fieldTimer = null;
+  editor.on("change", function () {
+    clearTimeout(fieldTimer); fieldTimer = setTimeout(showFields, 250);
+    document.getElementById("plan").hidden = true;  // a plan belongs to the query it explained
+    document.getElementById("plan-warnings").hidden = true;
+  });
+  showFields();
+
+  function showError(body) {
     var err = document.getElementById("console-error");
+    var msg = body.error.message;
+    if (body.error.hint) msg += (/[.!?]$/.test(msg) ? " " : ". ") + body.error.hint;
+    err.textContent = msg; err.hidden = false;
+  }
+  function currentParams() {
+    if (!fields.hidden) return fromFields();
+    return JSON.parse(paramsBox.value || "{}");
+  }
+  function post(url, cypher, params) {
+    return fetch(url, { method: "POST", headers: { "Content-Type": "application/json" },
+                        body: JSON.stringify({ cypher: cypher, params: params }) })
+      .then(function (r) { return r.json(); });
+  }
+  function renderPlan(node) {
+    var li = document.createElement("li");
+    var op = document.createElement("strong"); op.textContent = node.operator; li.appendChild(op);
+    if (node.estimated_rows !== null) {
+      var rows = document.createElement("span"); rows.className = "muted";
+      rows.textContent = " ~" + node.estimated_rows.toLocaleString("en") + " rows"; li.appendChild(rows);
+    }
+    if (node.details) { var d = document.createElement("code"); d.textContent = " " + node.details; li.appendChild(d); }
+    if (node.children.length) {
+      var ul = document.createElement("ul");
+      node.children.forEach(function (c) { ul.appendChild(renderPlan(c)); });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+  function prepare() {
+    clearTimeout(fieldTimer); showFields();  // the fields of the query as it is now
+    document.getElementById("console-error").hidden = true;
+    document.getElementById("plan-warnings").hidden = true;
+    try { return { cypher: editor.getValue(), params: currentParams() }; }
+    catch (e) {
+      showError({ error: { message: "Parameters: " + e.message } });
+      return null;
+    }
+  }
+  function explain() {
+    var q = prepare(); if (!q) return;
+    post("/query/plan.json", q.cypher, q.params).then(function (body) {
+      if (body.error) { showError(body); return; }
+      var box = document.getElementById("plan"), tree = box.querySelector(".plan-tree");
+      tree.innerHTML = ""; tree.appendChild(renderPlan(body.plan)); box.hidden = false;
+      warn(body.warnings, false);
+    });
+  }
+  function warn(list, offerRun) {
+    var box = document.getElementById("plan-warnings"), ul = box.querySelector("ul");
+    ul.innerHTML = "";
+    list.forEach(function (w) { var li = document.createElement("li"); li.textContent = w; ul.appendChild(li); });
+    box.querySelector("#run-anyway").hidden = !offerRun;
+    box.hidden = list.length === 0;
+  }
+  function run(confirmed) {
+    var q = prepare(); if (!q) return;
     var status = document.getElementById("console-status");
     var working = document.querySelector("#console .working");
-    err.hidden = true; working.hidden = false;
-    var params;
-    try { params = JSON.parse(document.getElementById("params").value || "{}"); }
-    catch (e) { err.textContent = "Parameters are not valid JSON: " + e.message; err.hidden = false; working.hidden = true; return; }
-    var cypher = editor.getValue();
-    fetch("/query.json", { method: "POST", headers: { "Content-Type": "application/json" },
-                           body: JSON.stringify({ cypher: cypher, params: params }) })
-      .then(function (r) { return r.json(); })
-      .then(function (body) {
-        working.hidden = true;
-        if (body.error) {
-          var msg = body.error.message;
-          if (body.error.hint) msg += (/[.!?]$/.test(msg) ? " " : ". ") + body.error.hint;
-          err.textContent = msg;
-          err.hidden = false; return;
-        }
-        last = body;
-        history = history.filter(function (h) { return h !== cypher; }).concat([cypher]).slice(-20);
-        sessionStorage.setItem("vn-history", JSON.stringify(history));
-        showHistory();
-        status.textContent = body.rows.length + " row(s)" + (body.cut === "bytes" ? ", cut at the answer size cap" : body.truncated ? ", truncated at the row cap" : "");
-        renderTable(body); renderGraph(body);
-        document.getElementById("download-csv").disabled = false;
-        document.getElementById("download-json").disabled = false;
-      });
+    working.hidden = false;
+    var check = confirmed === true ? Promise.resolve({ warnings: [] })
+                                   : post("/query/plan.json", q.cypher, q.params);
+    check.then(function (plan) {
+      if (plan.error) { working.hidden = true; showError(plan); return null; }
+      if (plan.warnings.length) { working.hidden = true; warn(plan.warnings, true); return null; }
+      return post("/query.json", q.cypher, q.params);
+    }).then(function (body) {
+      if (!body) return;
+      working.hidden = true;
+      if (body.error) { showError(body); return; }
+      last = body;
+      history = history.filter(function (h) { return h !== q.cypher; }).concat([q.cypher]).slice(-20);
+      sessionStorage.setItem("vn-history", JSON.stringify(history));
+      showHistory();
+      status.textContent = body.rows.length + " row(s)" + (body.cut === "bytes" ? ", cut at the answer size cap" : body.truncated ? ", truncated at the row cap" : "");
+      renderTable(body); renderGraph(body);
+      document.getElementById("download-csv").disabled = false;
+      document.getElementById("download-json").disabled = false;
+    });
   }
   function renderTable(body) {
     var t = document.createElement("table"); t.id = "result-table";
@@ -160,7 +282,9 @@ function vnConsole() {
     a.href = URL.createObjectURL(new Blob([text], { type: type }));
     a.download = name; document.body.appendChild(a); a.click(); a.remove();
   }
-  document.getElementById("run").addEventListener("click", run);
+  document.getElementById("run").addEventListener("click", function () { run(false); });
+  document.getElementById("run-anyway").addEventListener("click", function () { run(true); });
+  document.getElementById("explain").addEventListener("click", explain);
   document.getElementById("download-json").addEventListener("click", function () {
     download("result.json", "application/json", JSON.stringify(last, null, 2));
   });
