@@ -219,6 +219,14 @@ class ConsoleResultOut(Shape):
     graph: dict[str, list[dict[str, Any]]]
 
 
+class ConsoleSchemaOut(Shape):
+    labels: list[str]
+    relationshipTypes: list[str]  # noqa: N815 (the editor support's own names)
+    propertyKeys: list[str]  # noqa: N815
+    procedures: list[dict[str, Any]]
+    functions: list[dict[str, Any]]
+
+
 class ConsolePlanOut(Shape):
     plan: dict[str, Any] = Field(description="The plan's root operator: `operator`, "
                                  "`details`, `estimated_rows`, `identifiers`, `children`.")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -103,7 +105,7 @@ def test_console_runs_a_read_query_with_table_and_graph(page: Page) -> None:
     page.goto("/query")
     page.evaluate("window.vnEditor.setValue(\"MATCH (a:Actor {id: 'relief-ngo'})-[g:GIVES]->(b) "
                   "RETURN a, g, b\")")
-    page.locator(".CodeMirror textarea").focus()
+    page.locator(".cm-content").focus()
     page.keyboard.press("Control+Enter")
     table = page.locator("#result-table")
     expect(table.locator("tbody tr")).to_have_count(2)
@@ -111,6 +113,17 @@ def test_console_runs_a_read_query_with_table_and_graph(page: Page) -> None:
     expect(page.locator("#console-graph canvas").first).to_be_visible()
     expect(page.locator("#history li")).to_have_count(1)
     shot(page, "console")
+    with page.expect_download() as got:
+        page.click("#download-graphml")
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    graph = ET.parse(got.value.path()).getroot().find("g:graph", ns)
+    assert graph is not None
+    # relief-ngo gives to tessera and kerry-town-dht: 3 nodes, 2 GIVES relationships.
+    names = sorted(json.loads(n.find("g:data[@key='properties']", ns).text or "{}")["id"]
+                   for n in graph.findall("g:node", ns))
+    assert names == ["kerry-town-dht", "relief-ngo", "tessera"]
+    assert [e.find("g:data[@key='type']", ns).text for e in graph.findall("g:edge", ns)] == [
+        "GIVES", "GIVES"]
 
 
 def test_console_refuses_writes_and_load_csv(page: Page) -> None:
@@ -257,7 +270,7 @@ def test_pages_come_with_a_strict_policy_and_still_work(page: Page) -> None:
     assert resp.headers["x-frame-options"] == "SAMEORIGIN"
     expect(page.locator("#graph canvas").first).to_be_attached()  # the graph's script ran
     page.goto("/query")
-    expect(page.locator(".CodeMirror")).to_be_visible()  # the console's script ran
+    expect(page.locator(".cm-editor")).to_be_visible()  # the console's script ran
     assert blocked == []
 
 
@@ -291,3 +304,30 @@ def test_console_finds_parameters_explains_and_warns_before_a_cartesian_product(
     page.click("#run-anyway")
     # 15 actors x 8 components in the demo = 120 rows.
     expect(page.locator("#console-status")).to_have_text("120 row(s)")
+
+
+def test_console_editor_completes_this_kbs_labels_and_marks_errors_before_running(
+        page: Page) -> None:
+    page.goto("/query")
+    expect(page.locator("#cypher-editor[data-schema=loaded]")).to_have_count(1)
+    page.evaluate("window.vnEditor.setValue('')")
+    content = page.locator(".cm-content")
+    content.click()
+    page.keyboard.type("MATCH (c:Compo")
+    page.keyboard.press("Control+Space")
+    option = page.locator(".cm-tooltip-autocomplete li", has_text="Component")
+    expect(option.first).to_be_visible()
+    shot(page, "console-completion")
+    page.keyboard.press("Enter")
+    page.keyboard.type(") RETURN c.id AS id ORDER BY id LIMIT 2")
+    expect(content).to_have_text("MATCH (c:Component) RETURN c.id AS id ORDER BY id LIMIT 2")
+    page.keyboard.press("Control+Enter")
+    # The demo's components in id order: concept-dictionary, emr-platform, ...
+    expect(page.locator("#result-table tbody tr")).to_have_count(2)
+    expect(page.locator("#result-table tbody tr").first).to_have_text("concept-dictionary")
+    with page.expect_download() as got:
+        page.click("#download-csv")
+    assert Path(got.value.path()).read_text() == "id\nconcept-dictionary\nemr-platform\n"
+    page.evaluate("window.vnEditor.setValue('MATCH (n RETURN n')")
+    expect(page.locator(".cm-lintRange-error").first).to_be_visible()  # nothing was run
+    shot(page, "console-syntax-error")

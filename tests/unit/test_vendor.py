@@ -9,13 +9,29 @@ VENDOR = Path(__file__).resolve().parents[2] / "web" / "static" / "vendor"
 
 def test_vendored_files_and_licences() -> None:
     readme = (VENDOR / "README.md").read_text()
-    assert "`cytoscape@3.34.4`" in readme and "`codemirror@5.65.21`" in readme
-    for lib in ("cytoscape", "codemirror"):  # both MIT
-        licence = (VENDOR / lib / "LICENSE").read_text()
-        assert "Permission is hereby granted, free of charge" in licence
+    assert "`cytoscape@3.34.4`" in readme and "`@neo4j-cypher/codemirror@1.0.3`" in readme
+    licence = (VENDOR / "cytoscape" / "LICENSE").read_text()
+    assert "Permission is hereby granted, free of charge" in licence
     cy = (VENDOR / "cytoscape" / "cytoscape.min.js").read_text()
     assert "Cytoscape Consortium" in cy[:400]
-    assert "defineMode(\"cypher\"" in (VENDOR / "codemirror" / "cypher.js").read_text()
+
+
+def test_the_cypher_editor_bundle_names_every_package_and_licence() -> None:
+    import json
+
+    editor = VENDOR / "cypher-editor"
+    lock = json.loads((editor / "build" / "package-lock.json").read_text())
+    bundled = {path.split("node_modules/")[-1]: info["version"]
+               for path, info in lock["packages"].items()
+               if path and "esbuild" not in path}
+    readme = (VENDOR / "README.md").read_text()
+    licences = (editor / "THIRD-PARTY-LICENSES.txt").read_text()
+    for name, version in bundled.items():
+        assert f"| `{name}` | {version} |" in readme, name
+        assert f"==== {name}@{version} (" in licences, name
+    assert bundled["@neo4j-cypher/codemirror"] == "1.0.3"
+    assert "window.vnCypher" in (editor / "build" / "entry.js").read_text()
+    assert "vnCypher" in (editor / "cypher-editor.js").read_text()
 
 
 def test_templates_load_nothing_from_the_network() -> None:

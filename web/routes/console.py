@@ -11,10 +11,17 @@ from neo4j.exceptions import Neo4jError
 from pydantic import BaseModel, Field
 
 from kb.settings import Settings
+from kb.store import db
 from kb.views import console, console_plan
-from web.deps import DriverDep, SettingsDep
+from web.deps import AnswersDep, DriverDep, SettingsDep
 from web.render import PanelError, render
-from web.schemas import ERRORS, ConsolePlanOut, ConsoleResultOut, ConsoleRulesOut
+from web.schemas import (
+    ERRORS,
+    ConsolePlanOut,
+    ConsoleResultOut,
+    ConsoleRulesOut,
+    ConsoleSchemaOut,
+)
 
 router = APIRouter(tags=["console"])
 
@@ -79,6 +86,27 @@ def console_plan_json(body: ConsoleRequest, driver: DriverDep, settings: Setting
         return JSONResponse(console_plan.explain(driver, body.cypher, body.params, settings))
     except CONSOLE_ERRORS as exc:
         raise _panel_error(exc, settings) from None
+
+
+@router.get("/query/schema.json", response_model=ConsoleSchemaOut, responses=ERRORS,
+            summary="What the console editor completes: labels, types, keys, procedures")
+def console_schema(request: Request, driver: DriverDep, answers: AnswersDep) -> Response:
+    """The labels, relationship types and property keys the knowledge base has now (the
+    answer changes with the data), the procedures the console allows and the server's
+    functions, in the shape Neo4j's Cypher editor support takes."""
+    def compute() -> dict[str, Any]:
+        (row,) = db.run(driver, "console_schema", settings=request.app.state.settings)
+        functions = db.run(driver, "console_functions", settings=request.app.state.settings)
+        # Labels and types with their colon, as the editor support expects them: completing
+        # ":Compo" then gives ":Component".
+        return {"labels": sorted(f":{x}" for x in row["labels"] if x != "KbMeta"),
+                "relationshipTypes": sorted(f":{x}" for x in row["types"]),
+                "propertyKeys": sorted(row["keys"]),
+                "procedures": [{"name": p, "signature": "", "returnItems": []}
+                               for p in sorted(console.ALLOWED_PROCEDURES)],
+                "functions": functions}
+
+    return JSONResponse(answers.get(("console_schema",), compute))
 
 
 @router.get("/query", summary="Cypher console", include_in_schema=False)

@@ -79,12 +79,31 @@ function vnCell(v) {
 
 function vnConsole() {
   document.getElementById("console").addEventListener("submit", function (e) { e.preventDefault(); });
+  // The editor: CodeMirror 6 with Neo4j's Cypher support (vendor/cypher-editor), which
+  // completes this knowledge base's labels, types and keys and marks syntax errors as you type.
   var area = document.getElementById("cypher");
-  var editor = CodeMirror.fromTextArea(area, {
-    mode: "cypher", lineNumbers: true,
-    extraKeys: { "Ctrl-Enter": function () { run(false); }, "Cmd-Enter": function () { run(false); } }
+  var box = document.createElement("div"); box.id = "cypher-editor";
+  area.parentNode.insertBefore(box, area); area.hidden = true;
+  var current = area.value, listeners = [];
+  var api = window.vnCypher.create(box, current, {}, function () { run(false); });
+  api.onValueChanged(function (value) {
+    current = value; area.value = value;
+    listeners.forEach(function (f) { f(); });
   });
+  var editor = {
+    getValue: function () { return current; },
+    setValue: function (v) { api.setValue(v); current = v; area.value = v; listeners.forEach(function (f) { f(); }); },
+    on: function (event, f) { if (event === "change") listeners.push(f); },
+    focus: function () { api.focus(); }
+  };
   window.vnEditor = editor;
+  function loadSchema() {
+    fetch("/query/schema.json", { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (schema) { if (schema) { api.setSchema(schema); box.dataset.schema = "loaded"; } });
+  }
+  loadSchema();
+  window.addEventListener("focus", loadSchema);  // the data may have changed meanwhile
   var last = null;
   var history = JSON.parse(sessionStorage.getItem("vn-history") || "[]");
   function showHistory() {
@@ -248,6 +267,7 @@ function vnConsole() {
       renderTable(body); renderGraph(body);
       document.getElementById("download-csv").disabled = false;
       document.getElementById("download-json").disabled = false;
+      document.getElementById("download-graphml").disabled = !body.graph.nodes.length;
     });
   }
   function renderTable(body) {
@@ -287,6 +307,28 @@ function vnConsole() {
   document.getElementById("explain").addEventListener("click", explain);
   document.getElementById("download-json").addEventListener("click", function () {
     download("result.json", "application/json", JSON.stringify(last, null, 2));
+  });
+  document.getElementById("download-graphml").addEventListener("click", function () {
+    // The nodes and relationships of the answer as GraphML: labels and type as attributes,
+    // properties as one JSON text each (GraphML has no nested values).
+    function x(s) { return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
+    var out = ['<?xml version="1.0" encoding="UTF-8"?>',
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+      '  <key id="labels" for="node" attr.name="labels" attr.type="string"/>',
+      '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
+      '  <key id="properties" for="all" attr.name="properties" attr.type="string"/>',
+      '  <graph id="answer" edgedefault="directed">'];
+    last.graph.nodes.forEach(function (n) {
+      out.push('    <node id="' + x(n.id) + '"><data key="labels">' + x(n.labels.join(":")) +
+               '</data><data key="properties">' + x(JSON.stringify(n.properties)) + '</data></node>');
+    });
+    last.graph.edges.forEach(function (e) {
+      out.push('    <edge id="' + x(e.id) + '" source="' + x(e.source) + '" target="' + x(e.target) +
+               '"><data key="type">' + x(e.type) + '</data><data key="properties">' +
+               x(JSON.stringify(e.properties)) + '</data></edge>');
+    });
+    out.push("  </graph>", "</graphml>");
+    download("result.graphml", "application/graphml+xml", out.join("\n") + "\n");
   });
   document.getElementById("download-csv").addEventListener("click", function () {
     function q(s) { s = vnCell(s); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
