@@ -22,6 +22,7 @@ from kb import cache
 from kb.analysis import fastrisk
 from kb.errors import ConnectionFailed, KBError, NotFound, UsageError
 from kb.settings import Settings, get_settings
+from web.console_history import History
 from web.keeper import SnapshotKeeper
 from web.render import HERE, NotModified, PanelError, Rendered, respond_error
 from web.routes import (
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   "is answered 304 while the data has not changed.")
     app.state.settings = settings or get_settings()
     app.state.driver = None
+    app.state.console_history = History()
     cache.configure(app.state.settings.kb_cache_entries, app.state.settings.kb_cache_mb)
     fastrisk.subscribe()  # writes made through the panel renew the risk snapshot
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -219,6 +219,13 @@ class ConsoleResultOut(Shape):
     graph: dict[str, list[dict[str, Any]]]
 
 
+class ConsoleHistoryOut(Shape):
+    entries: list[dict[str, Any]] = Field(description="Newest first: `cypher`, `params`, "
+                                          "`status`, `outcome` (ok or the error code), "
+                                          "`rows`, `at`, `url`.")
+    search: str
+
+
 class ConsoleSchemaOut(Shape):
     labels: list[str]
     relationshipTypes: list[str]  # noqa: N815 (the editor support's own names)

@@ -331,3 +331,24 @@ def test_console_editor_completes_this_kbs_labels_and_marks_errors_before_runnin
     page.evaluate("window.vnEditor.setValue('MATCH (n RETURN n')")
     expect(page.locator(".cm-lintRange-error").first).to_be_visible()  # nothing was run
     shot(page, "console-syntax-error")
+
+
+def test_console_history_keeps_failures_searches_and_reruns_from_its_url(page: Page) -> None:
+    page.goto("/query")
+    page.evaluate("window.vnEditor.setValue('MATCH (a:Actor) RETURN count(a) AS actors')")
+    page.click("#run")
+    expect(page.locator("#result-table tbody tr")).to_have_count(1)
+    page.evaluate("window.vnEditor.setValue('MATCH (n) DETACH DELETE n')")
+    page.click("#run")
+    expect(page.locator("#console-error")).to_be_visible()
+    entries = page.locator("#history li")
+    expect(entries).to_have_count(2)
+    expect(entries.nth(0)).to_contain_text("MATCH (n) DETACH DELETE n refused (400)")
+    expect(entries.nth(1)).to_contain_text("MATCH (a:Actor) RETURN count(a) AS actors 1 row(s)")
+    page.fill("#history-search", "actor")
+    expect(entries).to_have_count(1)
+    shot(page, "console-history")
+    entries.nth(0).locator("a").click()
+    expect(page).to_have_url(re.compile(r"/query\?cypher=MATCH.*&run=1"))
+    # The link opened the query and ran it again: the demo has 15 actors.
+    expect(page.locator("#result-table tbody tr")).to_have_text("15")

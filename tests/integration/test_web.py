@@ -509,3 +509,21 @@ def test_a_cross_site_post_is_refused(client: TestClient) -> None:
                        headers={"Origin": "http://testserver"})
     assert same.status_code == 200 and same.json()["rows"] == [[1]]
     assert client.post("/query.json", json={"cypher": "RETURN 1 AS one"}).status_code == 200
+
+
+def test_console_history_is_per_browser_and_keeps_failures(demo_kb, settings,
+                                                          tmp_path: Path) -> None:
+    with client_for(settings, kb_state_dir=tmp_path) as one, \
+            client_for(settings, kb_state_dir=tmp_path) as other:
+        assert one.post("/query.json", json={"cypher": "RETURN 1 AS x"}).status_code == 200
+        cookie = one.cookies.get("vn_console")
+        assert cookie and len(cookie) >= 16
+        assert one.post("/query.json", json={"cypher": "CREATE (n)"}).status_code == 400
+        got = one.get("/query/history.json").json()["entries"]
+        assert [(e["cypher"], e["status"], e["outcome"], e["rows"]) for e in got] == [
+            ("CREATE (n)", 400, "refused", None), ("RETURN 1 AS x", 200, "ok", 1)]
+        assert other.get("/query/history.json").json()["entries"] == []
+        assert [e["cypher"] for e in one.get("/query/history.json?q=return").json()[
+            "entries"]] == ["RETURN 1 AS x"]
+        page = one.get(got[1]["url"])
+        assert page.status_code == 200 and "RETURN 1 AS x" in page.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -13,10 +14,12 @@ from pydantic import BaseModel, Field
 from kb.settings import Settings
 from kb.store import db
 from kb.views import console, console_plan
+from web.console_history import COOKIE, History
 from web.deps import AnswersDep, DriverDep, SettingsDep
 from web.render import PanelError, render
 from web.schemas import (
     ERRORS,
+    ConsoleHistoryOut,
     ConsolePlanOut,
     ConsoleResultOut,
     ConsoleRulesOut,
@@ -120,6 +123,43 @@ def console_page(request: Request, settings: SettingsDep, cypher: str = "",
 
 @router.post("/query.json", response_model=ConsoleResultOut,
              responses={**ERRORS, 408: ERRORS[400]}, summary="Run a read-only Cypher query")
-def console_run(body: ConsoleRequest, driver: DriverDep, settings: SettingsDep) -> Response:
-    """Check the query, run it read-only; `{"columns", "rows", "truncated", "cut", "graph"}`."""
-    return JSONResponse(run_guarded(driver, body.cypher, body.params, settings))
+def console_run(request: Request, body: ConsoleRequest, driver: DriverDep,
+                settings: SettingsDep) -> Response:
+    """Check the query, run it read-only; `{"columns", "rows", "truncated", "cut", "graph"}`.
+    The query and its outcome go into this browser's history (`GET /query/history.json`)."""
+    history: History = request.app.state.console_history
+    browser = _browser(request)
+    cookie = _cookie(browser)
+    try:
+        answer = run_guarded(driver, body.cypher, body.params, settings)
+    except PanelError as err:
+        history.record(browser, body.cypher, body.params, err.status, err.code)
+        err.headers = {**err.headers, "Set-Cookie": cookie}
+        raise
+    history.record(browser, body.cypher, body.params, 200, "ok", len(answer["rows"]))
+    return JSONResponse(answer, headers={"Set-Cookie": cookie})
+
+
+@router.get("/query/history.json", response_model=ConsoleHistoryOut,
+            summary="This browser's console history, newest first")
+def console_history(request: Request, q: str = "") -> Response:
+    """Every query this browser ran in the console, failed ones included, newest first, each
+    with its outcome and a URL that opens it in the console again; `q` keeps the queries
+    that contain it. Kept in the panel's memory (bounded), per browser, until it restarts."""
+    entries = request.app.state.console_history.entries(request.cookies.get(COOKIE), q[:200])
+    return JSONResponse({"entries": entries, "search": q[:200]},
+                        headers={"Cache-Control": "no-store"})
+
+
+_BROWSER_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+def _browser(request: Request) -> str:
+    given = request.cookies.get(COOKIE, "")
+    return given if _BROWSER_ID.match(given) else History.new_id()
+
+
+def _cookie(browser: str) -> str:
+    """The Set-Cookie value that keeps `browser` (letters, digits, - and _ only) for 30 days,
+    never shown to scripts or sent along by other sites."""
+    return f"{COOKIE}={browser}; Path=/; Max-Age={30 * 24 * 3600}; HttpOnly; SameSite=Strict"

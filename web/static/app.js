@@ -105,17 +105,30 @@ function vnConsole() {
   loadSchema();
   window.addEventListener("focus", loadSchema);  // the data may have changed meanwhile
   var last = null;
-  var history = JSON.parse(sessionStorage.getItem("vn-history") || "[]");
+  // History: kept by the panel per browser (GET /query/history.json), failed queries
+  // included; each entry links to a URL that opens and re-runs it.
+  var searchBox = document.getElementById("history-search");
   function showHistory() {
-    var ol = document.getElementById("history");
-    ol.innerHTML = "";
-    history.slice().reverse().forEach(function (h) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = "#"; a.textContent = h;
-      a.addEventListener("click", function (e) { e.preventDefault(); editor.setValue(h); });
-      li.appendChild(a); ol.appendChild(li);
-    });
+    var q = searchBox ? searchBox.value : "";
+    fetch("/query/history.json?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : { entries: [] }; })
+      .then(function (body) {
+        var ol = document.getElementById("history");
+        ol.innerHTML = "";
+        body.entries.forEach(function (h) {
+          var li = document.createElement("li");
+          li.className = h.outcome === "ok" ? "ok-entry" : "failed-entry";
+          var a = document.createElement("a");
+          a.href = h.url; a.textContent = h.cypher;
+          var note = document.createElement("span"); note.className = "muted";
+          note.textContent = " " + (h.outcome === "ok" ? h.rows + " row(s)" : h.outcome + " (" + h.status + ")") + ", " + h.at.replace("T", " ").replace("+00:00", " UTC");
+          li.appendChild(a); li.appendChild(note); ol.appendChild(li);
+        });
+      });
+  }
+  if (searchBox) {
+    var searchTimer = null;
+    searchBox.addEventListener("input", function () { clearTimeout(searchTimer); searchTimer = setTimeout(showHistory, 200); });
   }
   // Parameters: every $name in the query gets a typed field; values are kept per query.
   var fields = document.getElementById("param-fields");
@@ -252,16 +265,16 @@ function vnConsole() {
     var check = confirmed === true ? Promise.resolve({ warnings: [] })
                                    : post("/query/plan.json", q.cypher, q.params);
     check.then(function (plan) {
-      if (plan.error) { working.hidden = true; showError(plan); return null; }
+      // A query the plan step refuses is still sent, so its refusal is the run's own answer
+      // and goes into the history.
+      if (plan.error) return post("/query.json", q.cypher, q.params);
       if (plan.warnings.length) { working.hidden = true; warn(plan.warnings, true); return null; }
       return post("/query.json", q.cypher, q.params);
     }).then(function (body) {
       if (!body) return;
       working.hidden = true;
-      if (body.error) { showError(body); return; }
+      if (body.error) { showError(body); showHistory(); return; }
       last = body;
-      history = history.filter(function (h) { return h !== q.cypher; }).concat([q.cypher]).slice(-20);
-      sessionStorage.setItem("vn-history", JSON.stringify(history));
       showHistory();
       status.textContent = body.rows.length + " row(s)" + (body.cut === "bytes" ? ", cut at the answer size cap" : body.truncated ? ", truncated at the row cap" : "");
       renderTable(body); renderGraph(body);
@@ -336,6 +349,7 @@ function vnConsole() {
     download("result.csv", "text/csv", lines.join("\n") + "\n");
   });
   showHistory();
+  if (new URLSearchParams(window.location.search).get("run") === "1") { run(false); }
 }
 
 // Start what the page has: no page carries inline script, so the panel's Content-Security-Policy
