@@ -113,6 +113,20 @@ def test_grants_csv(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-unty
     total, _, _ = empty_kb.execute_query("MATCH (f:Funding) RETURN sum(f.amount) AS s",
                                          database_=settings.neo4j_database)
     assert total[0]["s"] == pytest.approx(sum(float(r["amount"]) for r in rows))
+    # Every row and every unit of money is accounted for, the skipped ones with their lines.
+    with path.open(newline="") as fh:
+        every = list(csv.DictReader(fh))
+    nameless = [i for i, r in enumerate(every, start=2)
+                if not (r["to_project_name"].strip() and r["from_funder_name"].strip())]
+    money = [max(float(r["amount"] or 0), 0.0) for r in every]
+    skipped_money = sum(money[i - 2] for i in nameless)
+    notes = json.loads(res.stdout)["notes"]
+    assert (f"{len(nameless)} row(s) skipped: no recipient or no funder name (lines "
+            f"{', '.join(map(str, nameless[:5]))} ...); together they hold "
+            f"{skipped_money:,.2f} of the {sum(money):,.2f} the file's {len(every)} row(s) "
+            "give") in notes
+    assert (f"{path}: {len(every)} row(s) read giving {sum(money):,.2f} in all; {len(rows)} "
+            f"funding flow(s) of {sum(float(r['amount']) for r in rows):,.2f} imported") in notes
 
 
 def test_deepfunding_end_to_end(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
@@ -172,8 +186,8 @@ def test_deepfunding_end_to_end(kb_cli, empty_kb, settings) -> None:  # type: ig
 
 
 @pytest.mark.parametrize(("fmt", "content", "message"), [
-    ("npm-lock", b'{"lockfileVersion": 1, "dependencies": {}}',
-     "lockfile version 1 is not supported"),
+    ("npm-lock", b'{"lockfileVersion": 4, "packages": {}}',
+     "lockfile version 4 is not supported"),
     ("npm-lock", b'{"lockfileVersion": 3, "packages": {', "malformed JSON"),
     ("npm-lock", b"", "the file is empty (0 bytes)"),
     ("npm-lock", b"\x00\x01\x02\x03", "this is a binary file"),
@@ -245,8 +259,8 @@ def test_spdx(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.parametrize(("fmt", "content", "message"), [
-    ("cyclonedx", b'{"bomFormat": "CycloneDX", "specVersion": "1.2", "components": []}',
-     "CycloneDX 1.2 is not supported; use 1.4, 1.5, 1.6"),
+    ("cyclonedx", b'{"bomFormat": "CycloneDX", "specVersion": "1.1", "components": []}',
+     "CycloneDX 1.1 is not supported; use 1.2, 1.3, 1.4, 1.5, 1.6"),
     ("cyclonedx", b'{"spdxVersion": "SPDX-2.3"}', "not a CycloneDX JSON SBOM"),
     ("spdx", b'{"spdxVersion": "SPDX-2.2", "packages": []}', "SPDX-2.2 is not supported"),
     ("spdx", b'{"bomFormat": "CycloneDX"', "malformed JSON"),

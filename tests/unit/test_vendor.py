@@ -20,7 +20,7 @@ def test_the_cypher_editor_bundle_names_every_package_and_licence() -> None:
     import json
 
     editor = VENDOR / "cypher-editor"
-    lock = json.loads((editor / "build" / "package-lock.json").read_text())
+    lock = json.loads((editor / "source" / "package-lock.json").read_text())
     bundled = {path.split("node_modules/")[-1]: info["version"]
                for path, info in lock["packages"].items()
                if path and "esbuild" not in path}
@@ -30,7 +30,7 @@ def test_the_cypher_editor_bundle_names_every_package_and_licence() -> None:
         assert f"| `{name}` | {version} |" in readme, name
         assert f"==== {name}@{version} (" in licences, name
     assert bundled["@neo4j-cypher/codemirror"] == "1.0.3"
-    assert "window.vnCypher" in (editor / "build" / "entry.js").read_text()
+    assert "window.vnCypher" in (editor / "source" / "entry.js").read_text()
     assert "vnCypher" in (editor / "cypher-editor.js").read_text()
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from anyascii import anyascii
+
 from kb.errors import KBError
 from kb.ingest.model import SECTIONS
 from kb.ingest.reader import ParseError, decode, parse
@@ -39,11 +41,25 @@ class Context:
     fetch_many: Any = None  # optional callable: component ids -> {id: record} of those in the KB
     notes: list[str] = field(default_factory=list)  # what the importer skipped, and why
 
+    named: dict[str, str] = field(default_factory=dict)  # actor id -> the name it was made of
+
     def actor_id(self, name: str) -> str:
-        """The id for an actor name: its alias if one is recorded, else a slug of the name."""
+        """The id for an actor name: its alias if one is recorded, else a slug of the name.
+        Two names that differ in more than case and spacing never share an id: the
+        second gets a numbered suffix, and a note says so."""
         if name in self.aliases:
             return self.aliases[name]
-        return slug(name)
+        base = candidate = slug(name)
+        n = 1
+        while candidate in self.named and _same(self.named[candidate]) != _same(name):
+            n += 1
+            candidate = f"{base}-{n}"
+        if candidate != base and candidate not in self.named:
+            self.notes.append(f"actors {self.named[base]!r} and {name!r} make the same id "
+                              f"{base!r}; the second is {candidate!r} (kb alias add names "
+                              "them as you like)")
+        self.named.setdefault(candidate, name)
+        return candidate
 
 
 def with_covers(ctx: Context, ids: list[str], aspect: str) -> list[dict[str, Any]]:
@@ -60,8 +76,9 @@ def with_covers(ctx: Context, ids: list[str], aspect: str) -> list[dict[str, Any
 
 
 def slug(name: str) -> str:
-    """A lower-case id made of letters, digits and dashes."""
-    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """A lower-case id made of letters, digits and dashes, from a name in any script
+    (transliterated: "Университет ИТМО" gives "universitet-itmo")."""
+    s = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")
     return s or "unnamed"
 
 
@@ -167,6 +184,11 @@ def registry() -> dict[str, ModuleType]:
 
     return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, publiccode, funding_yml, dpg,
                                 grants_csv, edges_csv, git_log)}
+
+
+def _same(name: str) -> str:
+    """A name as compared for being the same actor: case and spacing aside, nothing else."""
+    return " ".join(name.casefold().split())
 
 
 def _norm(name: str) -> str:

@@ -24,7 +24,7 @@ URLS = {
     "buy_me_a_coffee": "https://buymeacoffee.com/{}", "thanks_dev": "https://thanks.dev/{}",
     "community_bridge": "https://funding.communitybridge.org/projects/{}",
     "lfx_crowdfunding": "https://crowdfunding.lfx.linuxfoundation.org/projects/{}",
-    "custom": "{}",
+    "otechie": "https://otechie.com/{}", "custom": "{}",
 }
 
 

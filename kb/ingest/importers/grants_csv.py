@@ -37,6 +37,15 @@ DEFAULT_MAP = {"to": "to_project_name", "amount": "amount", "date": "funding_dat
 KNOWN_KEYS = {"to", "amount", "date", "from", "pool", "purpose", "component"}
 
 
+def _money(text: str) -> float:
+    """An amount cell of a skipped row, for the account: 0 when it is not a finite number."""
+    try:
+        value = float(text or 0)
+    except ValueError:
+        return 0.0
+    return value if math.isfinite(value) and value > 0 else 0.0
+
+
 def transform(path: Path, ctx: Context) -> dict[str, Any]:
     """One funding flow per row; funders and recipients become actors."""
     m = {**DEFAULT_MAP, **ctx.mapping}
@@ -65,11 +74,16 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     actors: dict[str, dict[str, Any]] = {}
     flows: list[dict[str, Any]] = []
     named: set[str] = set()  # components the file gives an amount for, zero or not
-    unnamed = zero = 0
+    unnamed: list[int] = []  # lines of rows without a recipient or funder name
+    unnamed_money = read_money = 0.0
+    zero = rows = 0
     for i, row in enumerate(reader, start=2):
+        rows += 1
         to_name, from_name = val(row, "to"), val(row, "from")
         if not to_name or not from_name:
-            unnamed += 1
+            unnamed.append(i)
+            unnamed_money += _money(val(row, "amount"))
+            read_money += _money(val(row, "amount"))
             continue
         if "component" in m and val(row, "component"):
             named.add(repo_url(val(row, "component")) or val(row, "component"))
@@ -81,6 +95,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         if not math.isfinite(amount):
             raise ImportFailed(f"{path}:{i}: amount {val(row, 'amount')!r} is not a finite "
                                "number; give the amount in the file's currency") from None
+        read_money += max(amount, 0.0)
         if amount <= 0:
             zero += 1
             continue
@@ -106,7 +121,10 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
             flow["for"] = [repo_url(val(row, "component")) or val(row, "component")]
         flows.append(flow)
     if unnamed:
-        ctx.notes.append(f"{unnamed} row(s) skipped: no recipient or no funder name")
+        lines = ", ".join(map(str, unnamed[:5])) + (" ..." if len(unnamed) > 5 else "")
+        ctx.notes.append(f"{len(unnamed)} row(s) skipped: no recipient or no funder name "
+                         f"(lines {lines}); together they hold {unnamed_money:,.2f} of the "
+                         f"{read_money:,.2f} the file's {rows} row(s) give")
     if zero:
         ctx.notes.append(f"{zero} row(s) with an amount of 0 or less made no funding flow")
     covered: list[dict[str, Any]] = []
@@ -125,5 +143,8 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
             ctx.notes.append(f"funding of {len(covered)} component(s) is now known from this "
                              f"file ({len(named) - len(covered)} it names are not in the "
                              "knowledge base)")
+    imported = sum(f["amount"] for f in flows)
+    ctx.notes.append(f"{path}: {rows} row(s) read giving {read_money:,.2f} in all; "
+                     f"{len(flows)} funding flow(s) of {imported:,.2f} imported")
     return document(f"grants-csv:{path.name}", f"Grants from {path.name}",
                     actors=list(actors.values()), fundings=flows, components=covered)

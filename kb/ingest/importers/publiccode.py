@@ -16,11 +16,13 @@ SHAPE = {"publiccodeYmlVersion": (str, float, int), "name": str, "url": str,
          "maintenance": {"type": OneOf("contract", "internal", "community", "none"),
                          "contractors": [{"name": Required(str), "until": ANY}],
                          "contacts": [_NAMED]},
-         "fundedBy": [(str, dict)], "usedBy": [(str, int, float)]}
+         "fundedBy": [(str, dict)], "usedBy": [(str, int, float)],
+         "it": {"riuso": {"codiceIPA": (str, int)}}}
 
 NAME = "publiccode"
 SUMMARY = "publiccode.yml 0.2+: the software, its owner, maintainers, funders, users, dependencies"
-TELLS = ("The software (a component, and a product owned by `legal.repoOwner` built on it); "
+TELLS = ("The software (a component, and a product owned by `legal.repoOwner`, or without "
+         "one by the Italian administration its `it.riuso.codiceIPA` names, built on it); "
          "`maintenance.type`: `contract` makes each of `maintenance.contractors` a paid "
          "maintainer until its `until` date, `internal` makes the owner a paid maintainer, "
          "`community` and the `maintenance.contacts` are volunteers, `none` means nobody; "
@@ -47,11 +49,19 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     cid = repo_url(data.get("url")) or f"publiccode:{slug(name)}"
     legal = data.get("legal") or {}
     owner_name = legal.get("repoOwner") or legal.get("mainCopyrightOwner")
-    owner = ctx.owner or (ctx.actor_id(owner_name) if owner_name else "unknown-owner")
-    actors = [{"id": owner, "name": owner_name or owner if not ctx.owner else ctx.owner,
-               "kind": "organization"}]
-    if owner == "unknown-owner":
-        actors[0]["name"] = "Unknown owner (not named by the source)"
+    ipa = ((data.get("it") or {}).get("riuso") or {}).get("codiceIPA")
+    if ctx.owner:
+        owner, owner_label = ctx.owner, ctx.owner
+    elif owner_name:
+        owner, owner_label = ctx.actor_id(owner_name), owner_name
+    elif ipa:  # Italy's index of public administrations names the owner by its code
+        owner = f"ipa:{slug(str(ipa))}"
+        owner_label = f"Italian public administration, IPA code {ipa}"
+    else:
+        owner, owner_label = "unknown-owner", "Unknown owner (not named by the source)"
+    actors = [{"id": owner, "name": owner_label,
+               "kind": "government" if ipa and not owner_name and not ctx.owner
+               else "organization"}]
     deps = []
     components = []
     for d in (data.get("dependsOn") or {}).get("open") or []:

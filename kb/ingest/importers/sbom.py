@@ -1,4 +1,4 @@
-"""Software bills of materials: CycloneDX JSON 1.4-1.6 and SPDX 2.3 JSON."""
+"""Software bills of materials: CycloneDX JSON 1.2-1.6 and SPDX 2.3 JSON."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from kb.ingest.importers import Context, ImportFailed, document, read_json, slug
 from kb.ingest.importers.shape import Required, check
 
-CDX_VERSIONS = ("1.4", "1.5", "1.6")
+CDX_VERSIONS = ("1.2", "1.3", "1.4", "1.5", "1.6")
 SBOM_TELLS = ("Which components a product is built on (its direct dependencies), which "
               "component depends on which, and who supplies or wrote a component where the "
               "SBOM names them (recorded as its maintainers; an SBOM cannot tell whether "

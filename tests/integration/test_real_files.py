@@ -1,0 +1,129 @@
+"""Real public files the importers used to refuse or mis-read (issue 18), read in place from
+../shared/data/real-files/ (see its SOURCES.md for where each comes from and its licence).
+Every expected count is worked out here from the file itself, by a walk written for the test,
+not by the importer's code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import SHARED
+
+REAL = SHARED / "data" / "real-files"
+
+
+def _count(driver: Any, cypher: str, **params: Any) -> Any:
+    records, _, _ = driver.execute_query(cypher, params)
+    return records[0][0]
+
+
+def test_an_npm_v1_lockfile_imports_every_package_version(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / "npm-lockfile-v1-ushahidi-platform-client-package-lock.json"
+    lock = json.loads(path.read_text())
+    versions: set[tuple[str, str | None]] = set()
+    required: set[str] = set()
+    stack = [lock["dependencies"]]
+    while stack:
+        for name, entry in stack.pop().items():
+            v = entry.get("version")
+            versions.add((name, None if str(v).startswith(("file:", "link:")) else v))
+            required |= set(entry.get("requires") or {})
+            stack.append(entry.get("dependencies") or {})
+    top_unrequired = {n for n in lock["dependencies"] if n not in required}
+    res = kb_cli("import", "npm-lock", str(path), "--product", "platform-client",
+                 "--owner", "ushahidi")
+    assert res.returncode == 0, res.stderr[-800:]
+    assert "a version 1 lockfile does not list the project's own dependencies" in res.stdout
+    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(versions)
+    assert _count(empty_kb, "MATCH (:Product {id: 'platform-client'})-[:BUILT_ON]->(c) "
+                  "RETURN count(c)") == len(top_unrequired)
+
+
+def test_an_npm_workspace_lockfile_resolves_its_links(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / "npm-lockfile-v3-workspaces-govuk-frontend-package-lock.json"
+    packages = json.loads(path.read_text())["packages"]
+    # A workspace folder without a name of its own is named by the link pointing at it.
+    linked = {p["resolved"]: k.rsplit("node_modules/", 1)[-1]
+              for k, p in packages.items() if p.get("link")}
+    real = {(p.get("name") or linked.get(k) or k.rsplit("node_modules/", 1)[-1],
+             p.get("version")) for k, p in packages.items() if k and not p.get("link")}
+    res = kb_cli("import", "npm-lock", str(path))
+    assert res.returncode == 0, res.stderr[-800:]
+    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(real)
+    # The review app's dependency on the workspace package govuk-frontend reaches the folder
+    # packages/govuk-frontend through the link node_modules/govuk-frontend.
+    version = packages["packages/govuk-frontend"]["version"]
+    assert _count(empty_kb, "MATCH (:Component {id: 'pkg:npm/%40govuk-frontend/review'})"
+                  "-[:DEPENDS_ON]->(g:Component {id: $g}) RETURN count(g)",
+                  g=f"pkg:npm/govuk-frontend@{version}") == 1
+
+
+def test_a_cyclonedx_1_2_sbom_imports(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / "cyclonedx-1.2-gomod-proton-bridge-bom.json"
+    bom = json.loads(path.read_text())
+    ids: set[str] = set()
+    stack = list(bom.get("components") or [])
+    while stack:
+        c = stack.pop()
+        ids.add(c.get("purl") or f"{c['name']}@{c.get('version')}")
+        stack += c.get("components") or []
+    res = kb_cli("import", "cyclonedx", str(path), "--owner", "proton")
+    assert res.returncode == 0, res.stderr[-800:]
+    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(ids)
+
+
+def test_funding_yml_knows_every_key_of_githubs_template(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / "funding-yml-jabref-template-comments.yml"
+    res = kb_cli("import", "funding-yml", str(path), "--map",
+                 "component=https://github.com/JabRef/jabref")
+    assert res.returncode == 0, res.stderr[-800:]
+    assert "unknown key" not in res.stdout + res.stderr  # otechie is one of GitHub's keys
+    # Three keys have values: github, liberapay and custom (the rest are template comments).
+    channels = _count(empty_kb, "MATCH (c:Component {id: 'https://github.com/jabref/jabref'}) "
+                      "RETURN c.funding_channels")
+    assert sorted(channels) == ["https://github.com/JabRef/jabref/wiki/Donations",
+                                "https://github.com/sponsors/JabRef",
+                                "https://liberapay.com/JabRef"]
+
+
+def test_actors_named_in_other_scripts_stay_apart(kb_cli, empty_kb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def comp(ref: str, supplier: str) -> dict[str, Any]:
+        return {"bom-ref": ref, "name": ref, "purl": f"pkg:npm/{ref}@1.0.0",
+                "supplier": {"name": supplier}}
+
+    bom = {"bomFormat": "CycloneDX", "specVersion": "1.5",
+           "metadata": {"component": {"bom-ref": "app", "name": "app"}},
+           "components": [comp("a", "北京大学"), comp("b", "Университет ИТМО"),
+                          comp("c", "C++ Foundation"), comp("d", "C Foundation"),
+                          comp("e", "c foundation")]}
+    path = tmp_path / "bom.json"
+    path.write_text(json.dumps(bom, ensure_ascii=False), encoding="utf-8")
+    res = kb_cli("import", "cyclonedx", str(path), "--owner", "app-owner")
+    assert res.returncode == 0, res.stderr[-800:]
+    records, _, _ = empty_kb.execute_query(
+        "MATCH (a:Actor)-[:MAINTAINS]->(c:Component) RETURN c.name AS c, a.id AS id, "
+        "a.name AS name ORDER BY c")
+    got = [(r["c"], r["id"], r["name"]) for r in records]
+    assert got == [("a", "beijingdaxue", "北京大学"),
+                   ("b", "universitet-itmo", "Университет ИТМО"),
+                   ("c", "c-foundation", "C++ Foundation"),
+                   ("d", "c-foundation-2", "C Foundation"),
+                   # differs from "C Foundation" only in case: the same actor
+                   ("e", "c-foundation-2", "C Foundation")]
+    assert ("actors 'C++ Foundation' and 'C Foundation' make the same id 'c-foundation'; "
+            "the second is 'c-foundation-2'") in res.stdout
+
+
+def test_publiccode_without_a_repo_owner_is_owned_by_its_ipa_administration(
+        kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / "publiccode-0.4-codiceIPA-no-repoOwner-arpal-siapi.yml"  # codiceIPA: arlpa_ge
+    res = kb_cli("import", "publiccode", str(path))
+    assert res.returncode == 0, res.stderr[-800:]
+    records, _, _ = empty_kb.execute_query(
+        "MATCH (a:Actor)-[:OWNS]->(p:Product) RETURN a.id AS id, a.name AS name, "
+        "a.kind AS kind, p.name AS product")
+    assert [dict(r) for r in records] == [
+        {"id": "ipa:arlpa-ge", "name": "Italian public administration, IPA code arlpa_ge",
+         "kind": "government", "product": "SIAPI"}]
