@@ -127,3 +127,97 @@ def test_publiccode_without_a_repo_owner_is_owned_by_its_ipa_administration(
     assert [dict(r) for r in records] == [
         {"id": "ipa:arlpa-ge", "name": "Italian public administration, IPA code arlpa_ge",
          "kind": "government", "product": "SIAPI"}]
+
+
+def _spdx(tmp_path: Path, describes: list[str], relationships: list[tuple[str, str, str]]
+          ) -> Path:
+    doc = {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "name": "monorepo",
+           "documentDescribes": describes,
+           "packages": [{"SPDXID": f"SPDXRef-{n}", "name": n, "versionInfo": "1.0.0"}
+                        for n in ("dir", "a", "b", "c", "d")],
+           "relationships": [{"spdxElementId": f"SPDXRef-{x}", "relationshipType": k,
+                              "relatedSpdxElement": f"SPDXRef-{y}"}
+                             for x, k, y in relationships]}
+    path = tmp_path / "doc.spdx.json"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def _built_on(driver: Any) -> list[str]:
+    records, _, _ = driver.execute_query(
+        "MATCH (p:Product)-[:BUILT_ON]->(c) RETURN c.name AS name ORDER BY name")
+    return [r["name"] for r in records]
+
+
+def test_an_spdx_document_describing_several_packages_is_the_product(
+        kb_cli, empty_kb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _spdx(tmp_path, ["SPDXRef-a", "SPDXRef-b", "SPDXRef-c"],
+                 [("a", "DEPENDS_ON", "d")])
+    res = kb_cli("import", "spdx", str(path), "--owner", "org")
+    assert res.returncode == 0, res.stderr[-800:]
+    assert _count(empty_kb, "MATCH (p:Product) RETURN p.name") == "monorepo"
+    assert _built_on(empty_kb) == ["a", "b", "c"]  # what it describes, not the first of them
+
+
+def test_a_directory_described_with_no_dependencies_is_built_on_the_roots(
+        kb_cli, empty_kb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # As syft writes it: the document describes a directory that CONTAINS every package;
+    # a depends on b and c, so only a and d are direct.
+    path = _spdx(tmp_path, ["SPDXRef-dir"],
+                 [("dir", "CONTAINS", n) for n in "abcd"]
+                 + [("a", "DEPENDS_ON", "b"), ("c", "DEPENDENCY_OF", "a")])
+    res = kb_cli("import", "spdx", str(path), "--owner", "org")
+    assert res.returncode == 0, res.stderr[-800:]
+    assert _built_on(empty_kb) == ["a", "d"]
+    assert "it is taken as built on the 2 package(s) nothing else in the file depends on" \
+        in res.stdout
+
+
+def test_a_cyclonedx_publisher_maintains_its_component(kb_cli, empty_kb,
+                                                        tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bom = {"bomFormat": "CycloneDX", "specVersion": "1.4",
+           "components": [{"bom-ref": "x", "name": "x", "purl": "pkg:npm/x@1.0.0",
+                           "publisher": "Example Foundation"}]}
+    path = tmp_path / "bom.json"
+    path.write_text(json.dumps(bom))
+    res = kb_cli("import", "cyclonedx", str(path), "--owner", "org")
+    assert res.returncode == 0, res.stderr[-800:]
+    assert _count(empty_kb, "MATCH (a:Actor)-[:MAINTAINS]->(:Component {id: 'pkg:npm/x@1.0.0'})"
+                  " RETURN a.name") == "Example Foundation"
+
+
+def test_a_funding_json_manifest_gives_its_projects_channels(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / "funding-json-v1.0.0-aerynos-os-tools.json"
+    manifest = json.loads(path.read_text())
+    res = kb_cli("import", "funding-json", str(path))
+    assert res.returncode == 0, res.stderr[-800:]
+    # One project (github.com/aerynos/os-tools) with the manifest's two channel addresses.
+    channels = _count(empty_kb, "MATCH (c:Component {id: 'https://github.com/aerynos/os-tools'})"
+                      " RETURN c.funding_channels")
+    assert sorted(channels) == sorted(ch["address"] for ch in manifest["funding"]["channels"])
+    assert _count(empty_kb, "MATCH (a:Actor {name: 'AerynOS'}) RETURN a.kind") == "organization"
+    # The plan is an ask, not money: noted, never a funding flow.
+    assert "plan 'Monthly developer funding' asks 3000 GBP monthly (active); an ask, not " \
+        "money given" in res.stdout
+    assert _count(empty_kb, "MATCH (f:Funding) RETURN count(f)") == 0
+
+
+def test_files_named_funding_json_that_are_not_manifests_are_told_apart(kb_cli,
+                                                                        empty_kb) -> None:  # type: ignore[no-untyped-def]
+    drips = kb_cli("import", "funding-json", str(REAL / "drips-FUNDING-json-vitest.json"))
+    assert drips.returncode == 1 and "this is a Drips FUNDING.json" in drips.stderr
+    retro = kb_cli("import", "funding-json",
+                   str(REAL / "funding-json-optimism-opretro-splits-contracts.json"))
+    assert retro.returncode == 1 and "Optimism RetroPGF project claim" in retro.stderr
+    free = kb_cli("import", "funding-json",
+                  str(REAL / "funding-json-nonstandard-freeform-db2rest.json"))
+    assert free.returncode == 1 and "not a funding.json manifest (fundingjson.org)" in free.stderr
+
+
+def test_a_funding_json_with_a_schema_key_imports(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / "funding-json-v1.1.0-schema-v1.0.0-version-asakiri-studio.json"
+    res = kb_cli("import", "funding-json", str(path))
+    assert res.returncode == 0, res.stderr[-800:]
+    assert _count(empty_kb, "MATCH (c:Component {id: "
+                  "'https://github.com/asakirilingo/asakiri-studio'}) RETURN c.funding_channels"
+                  ) == ["https://www.patreon.com/asakiri"]

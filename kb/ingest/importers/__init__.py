@@ -174,6 +174,7 @@ def registry() -> dict[str, ModuleType]:
         cyclonedx,
         dpg,
         edges_csv,
+        funding_json,
         funding_yml,
         git_log,
         grants_csv,
@@ -182,8 +183,8 @@ def registry() -> dict[str, ModuleType]:
         spdx,
     )
 
-    return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, publiccode, funding_yml, dpg,
-                                grants_csv, edges_csv, git_log)}
+    return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, publiccode, funding_yml,
+                                funding_json, dpg, grants_csv, edges_csv, git_log)}
 
 
 def _same(name: str) -> str:

@@ -22,6 +22,7 @@ _TEXT_OR_NUMBER = (str, int, float)
 CDX_COMPONENT: dict[str, Any] = {
     "bom-ref": str, "name": _TEXT_OR_NUMBER, "version": _TEXT_OR_NUMBER, "purl": str,
     "licenses": [dict], "supplier": {"name": str}, "author": str, "authors": [{"name": str}],
+    "publisher": str,
 }
 CDX_COMPONENT["components"] = [CDX_COMPONENT]
 CDX_SHAPE = {
@@ -67,8 +68,15 @@ def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref:
                                     and d != product_ref and ids[d] != rec["id"]})
         records.setdefault(rec["id"], rec)
     direct = deps.get(product_ref or "", []) if product_ref else []
-    if product_ref and not direct:  # no dependency entry for the product: everything listed
-        direct = [r for r in comps if r != product_ref]
+    if product_ref and not direct:
+        # No dependencies given for the product: it is built on what nothing else in the
+        # file depends on (everything, in a file without dependencies).
+        depended = {d for ref, ds in deps.items() if ref != product_ref for d in ds}
+        direct = [r for r in comps if r != product_ref and r not in depended]
+        if deps:
+            ctx.notes.append(f"{path}: the file gives no dependencies of its product "
+                             f"{product_name!r}; it is taken as built on the {len(direct)} "
+                             "package(s) nothing else in the file depends on")
     owner = ctx.owner or "unknown-owner"
     product = {"id": ctx.product or f"product:{slug(product_name)}", "name": product_name,
                "owner": owner, "built_on": sorted({ids[d] for d in direct if d in ids
@@ -116,6 +124,8 @@ def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
             names: list[tuple[str, str]] = []
             if isinstance(c.get("supplier"), dict) and c["supplier"].get("name"):
                 names.append((c["supplier"]["name"], "organization"))
+            if isinstance(c.get("publisher"), str) and c["publisher"].strip():
+                names.append((c["publisher"].strip(), "organization"))
             if isinstance(c.get("author"), str) and c["author"].strip():
                 names.append((c["author"].strip(), "individual"))
             names += [(a["name"], "individual") for a in c.get("authors") or []
@@ -170,4 +180,11 @@ def spdx(path: Path, ctx: Context) -> dict[str, Any]:
             described.append(b)
     product_ref = described[0] if described else None
     name = comps[product_ref]["name"] if product_ref in comps else data.get("name", path.stem)
+    if len(set(described)) > 1:
+        # The document describes several packages: the product is the document itself,
+        # built on each of them.
+        product_ref = "SPDXRef-DOCUMENT"
+        deps.setdefault(product_ref, []).extend(d for d in described if d not in
+                                                deps.get(product_ref, []))
+        name = str(data.get("name") or path.stem)
     return _finish(path, "spdx", ctx, name, product_ref, comps, deps, people)
