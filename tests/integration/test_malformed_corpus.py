@@ -179,6 +179,12 @@ IMPORT: list[tuple[str, list[str], str, bytes, str]] = [
     ("cyclonedx", [], "bom.json", _deep_json(100_000), "nested too deeply"),
     ("cyclonedx", [], "bom.json", b'{"bomFormat": ' + b"7" * 5000 + b"}", "more digits"),
     ("cyclonedx", [], "bom", b"x", "malformed JSON"),
+    ("cyclonedx", [], "bom.xml", b'<bom xmlns="http://cyclonedx.org/schema/bom/1.5">',
+     "malformed XML"),
+    ("cyclonedx", [], "bom.xml", b'<!DOCTYPE bom [<!ENTITY x "y">]><bom/>',
+     "the XML declares a document type or entities"),
+    ("cyclonedx", [], "bom.xml", b'<bom xmlns="http://cyclonedx.org/schema/bom/1.5">'
+     b'<dependencies><dependency/></dependencies></bom>', "dependencies[0].ref is missing"),
     # spdx
     ("spdx", [], "app.spdx.json", b'{"name": "x"}', "not an SPDX JSON document"),
     ("spdx", [], "app.spdx.json", _with(SPDX, "spdxVersion", "SPDX-2.2"), "SPDX-2.2"),

@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import SHARED
 
 REAL = SHARED / "data" / "real-files"
@@ -221,3 +223,53 @@ def test_a_funding_json_with_a_schema_key_imports(kb_cli, empty_kb) -> None:  # 
     assert _count(empty_kb, "MATCH (c:Component {id: "
                   "'https://github.com/asakirilingo/asakiri-studio'}) RETURN c.funding_channels"
                   ) == ["https://www.patreon.com/asakiri"]
+
+
+def _xml_component_ids(path: Path) -> set[str]:
+    """Every component of a CycloneDX XML BOM, nested ones too, by purl or name@version."""
+    import xml.etree.ElementTree as ET  # the file is trusted here: it is the test's input
+
+    root = ET.parse(path).getroot()
+    ns = root.tag.split("}")[0] + "}"
+    top = root.find(ns + "components")
+    ids: set[str] = set()
+    stack = list(top) if top is not None else []
+    while stack:
+        c = stack.pop()
+        purl = c.findtext(ns + "purl")
+        ids.add(purl or f"{c.findtext(ns + 'name')}@{c.findtext(ns + 'version')}")
+        inner = c.find(ns + "components")
+        stack += list(inner) if inner is not None else []
+    return ids
+
+
+@pytest.mark.parametrize("name", ["cyclonedx-1.2-maven-dropwizard-bom.xml",
+                                  "cyclonedx-1.6-gradle-jabref-bom.xml"])
+def test_cyclonedx_xml_boms_import(kb_cli, empty_kb, name: str) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / name
+    res = kb_cli("import", "cyclonedx", str(path), "--owner", "owner")
+    assert res.returncode == 0, res.stderr[-800:]
+    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(
+        _xml_component_ids(path))
+
+
+def test_cyclonedx_xml_with_entities_or_broken_markup_is_refused(kb_cli, empty_kb,
+                                                                 tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    laughs = tmp_path / "laughs.xml"
+    laughs.write_text('<?xml version="1.0"?>\n<!DOCTYPE bom [<!ENTITY a "aaaaaaaaaa">'
+                      '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+                      '<bom xmlns="http://cyclonedx.org/schema/bom/1.5"><components>'
+                      '<component><name>&b;</name></component></components></bom>')
+    res = kb_cli("import", "cyclonedx", str(laughs))
+    assert res.returncode == 1
+    assert "the XML declares a document type or entities" in res.stderr
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<bom xmlns="http://cyclonedx.org/schema/bom/1.5">\n<components>')
+    res = kb_cli("import", "cyclonedx", str(broken))
+    assert res.returncode == 1 and "at line 2: malformed XML" in res.stderr
+    other = tmp_path / "pom.xml"
+    other.write_text("<project><modelVersion>4.0.0</modelVersion></project>")
+    res = kb_cli("import", "cyclonedx", str(other))
+    assert res.returncode == 1 and "not a CycloneDX XML BOM (the root element is 'project'" \
+        in res.stderr
+    assert _count(empty_kb, "MATCH (n) RETURN count(n)") == 0

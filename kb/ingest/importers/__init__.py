@@ -123,12 +123,17 @@ def read_text(path: Path, what: str) -> str:
         raise ImportFailed(f"{path}: {exc.message}; expected {what}") from None
 
 
-def _parsed(path: Path, what: str, kind: str) -> Any:
+def parse_text(path: Path, text: str, what: str, kind: str) -> Any:
+    """`text` (read from `path`) parsed as "json" or "yaml", or ImportFailed with the line."""
     try:
-        return parse(read_text(path, what), kind)
+        return parse(text, kind)
     except ParseError as exc:
         line = f" at line {exc.line}" if exc.line else ""
         raise ImportFailed(f"{path}{line}: {exc.message}; expected {what}") from None
+
+
+def _parsed(path: Path, what: str, kind: str) -> Any:
+    return parse_text(path, read_text(path, what), what, kind)
 
 
 def read_json(path: Path, what: str) -> Any:

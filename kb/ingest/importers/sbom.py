@@ -1,4 +1,4 @@
-"""Software bills of materials: CycloneDX JSON 1.2-1.6 and SPDX 2.3 JSON."""
+"""Software bills of materials: CycloneDX JSON and XML 1.2-1.6 and SPDX 2.3 JSON."""
 
 from __future__ import annotations
 
@@ -6,7 +6,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kb.ingest.importers import Context, ImportFailed, document, read_json, slug
+from kb.ingest.importers import (
+    Context,
+    ImportFailed,
+    cyclonedx_xml,
+    document,
+    parse_text,
+    read_json,
+    read_text,
+    slug,
+)
 from kb.ingest.importers.shape import Required, check
 
 CDX_VERSIONS = ("1.2", "1.3", "1.4", "1.5", "1.6")
@@ -100,7 +109,11 @@ def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref:
 def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
     """Components keyed by purl; DEPENDS_ON from dependencies[]; the product is the BOM's
     metadata component, built on its direct dependencies."""
-    data = read_json(path, "a CycloneDX JSON SBOM")
+    text = read_text(path, "a CycloneDX SBOM (JSON or XML)")
+    if cyclonedx_xml.looks_like_xml(text):
+        data = cyclonedx_xml.read(path, text)
+    else:
+        data = parse_text(path, text, "a CycloneDX JSON SBOM", "json")
     if not isinstance(data, dict) or data.get("bomFormat") != "CycloneDX":
         raise ImportFailed(f"{path}: not a CycloneDX JSON SBOM (no \"bomFormat\": \"CycloneDX\")")
     version = str(data.get("specVersion", ""))
