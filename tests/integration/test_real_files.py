@@ -273,3 +273,10 @@ def test_cyclonedx_xml_with_entities_or_broken_markup_is_refused(kb_cli, empty_k
     assert res.returncode == 1 and "not a CycloneDX XML BOM (the root element is 'project'" \
         in res.stderr
     assert _count(empty_kb, "MATCH (n) RETURN count(n)") == 0
+
+
+def test_spdx_tag_value_is_refused_with_the_way_to_convert_it(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    res = kb_cli("import", "spdx", str(REAL / "spdx-2.2-tagvalue-tools-golang-example6-lib.spdx"))
+    assert res.returncode == 1
+    assert "this is an SPDX tag-value document; kb reads SPDX 2.3 JSON only so far" in res.stderr
+    assert "pyspdxtools -i FILE.spdx -o FILE.spdx.json" in res.stderr

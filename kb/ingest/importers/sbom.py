@@ -12,7 +12,6 @@ from kb.ingest.importers import (
     cyclonedx_xml,
     document,
     parse_text,
-    read_json,
     read_text,
     slug,
 )
@@ -158,7 +157,13 @@ def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
 def spdx(path: Path, ctx: Context) -> dict[str, Any]:
     """Packages keyed by their purl external reference; DEPENDS_ON and DEPENDENCY_OF
     relationships; the product is what the document DESCRIBES."""
-    data = read_json(path, "an SPDX 2.3 JSON document")
+    text = read_text(path, "an SPDX 2.3 JSON document")
+    if re.match(r"\s*(SPDXVersion|DataLicense|DocumentName)\s*:", text):
+        raise ImportFailed(f"{path}: this is an SPDX tag-value document; kb reads SPDX 2.3 "
+                           "JSON only so far", hint="Convert it with spdx-tools: "
+                           "`pyspdxtools -i FILE.spdx -o FILE.spdx.json` (pip install "
+                           "spdx-tools), then import the JSON.")
+    data = parse_text(path, text, "an SPDX 2.3 JSON document", "json")
     if not isinstance(data, dict) or "spdxVersion" not in data:
         raise ImportFailed(f"{path}: not an SPDX JSON document (no spdxVersion)")
     if data["spdxVersion"] != "SPDX-2.3":
