@@ -105,6 +105,7 @@ def run(driver: Driver, fmt: str, paths: list[Path], *, product: str | None = No
     doc = docs[0] if len(docs) == 1 else importers.merge(
         docs, f"{fmt}:{importers.slug(paths[0].parent.name or 'files')}",
         f"{fmt} import of {len(docs)} files from {paths[0].parent}")
+    ctx.notes.extend(importers.merged_notes(doc))
     report = loader.load_raw(driver, [RawFile(f"{fmt} import", doc, [])], prune=prune,
                              dry_run=dry_run, settings=settings)
     names = {r["id"]: r["name"] for r in db.run(driver, "actor_names", settings=settings)}

@@ -280,3 +280,22 @@ def test_spdx_tag_value_is_refused_with_the_way_to_convert_it(kb_cli, empty_kb) 
     assert res.returncode == 1
     assert "this is an SPDX tag-value document; kb reads SPDX 2.3 JSON only so far" in res.stderr
     assert "pyspdxtools -i FILE.spdx -o FILE.spdx.json" in res.stderr
+
+
+def test_records_given_twice_are_accounted_for(kb_cli, empty_kb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def bom(name: str) -> dict[str, Any]:
+        return {"bomFormat": "CycloneDX", "specVersion": "1.5",
+                "components": [{"bom-ref": "x", "name": name, "purl": "pkg:npm/x@1.0.0"},
+                               {"bom-ref": "y", "name": "y", "purl": "pkg:npm/y@1.0.0"}]}
+
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(json.dumps(bom("x")))
+    second.write_text(json.dumps(bom("x renamed")))  # x differs, y is the same
+    res = kb_cli("import", "cyclonedx", str(first), str(second), "--owner", "org",
+                 "--format", "json")
+    assert res.returncode == 0, res.stderr[-800:]
+    notes = json.loads(res.stdout)["notes"]
+    assert ("components: 2 record(s) given more than once were merged into the first; 1 of "
+            "them differed from the first, whose values are kept (e.g. pkg:npm/x@1.0.0, "
+            "pkg:npm/y@1.0.0)") in notes
+    assert _count(empty_kb, "MATCH (c:Component {id: 'pkg:npm/x@1.0.0'}) RETURN c.name") == "x"

@@ -154,22 +154,53 @@ def document(ecosystem_id: str, name: str, **sections: list[dict[str, Any]]) -> 
 
 def merge(docs: list[dict[str, Any]], ecosystem_id: str, name: str) -> dict[str, Any]:
     """One document from several files of one import: records de-duplicated by id, and
-    relationship records by their natural key (the first one wins)."""
+    relationship records by their natural key (the first one wins). What was merged away is
+    kept under MERGED, for the import's account (`merged_notes`)."""
     merged: dict[str, Any] = {"format": "valuenet/1",
                               "ecosystem": {"id": ecosystem_id, "name": name,
                                             "currency": "USD"}}
+    account: dict[str, dict[str, Any]] = {}
+    for d in docs:
+        for section, seen_before in d.pop(MERGED, {}).items():
+            entry = account.setdefault(section, {"count": 0, "differing": 0, "examples": []})
+            entry["count"] += seen_before["count"]
+            entry["differing"] += seen_before["differing"]
+            entry["examples"] = (entry["examples"] + seen_before["examples"])[:3]
     for section in SECTIONS:
-        seen: set[Any] = set()
+        first: dict[Any, dict[str, Any]] = {}
         out = []
         for d in docs:
             for r in d.get(section, []):
                 key = REL_KEYS[section](r) if section in REL_KEYS else r["id"]
-                if key not in seen:
-                    seen.add(key)
+                if key not in first:
+                    first[key] = r
                     out.append(r)
+                    continue
+                entry = account.setdefault(section, {"count": 0, "differing": 0,
+                                                     "examples": []})
+                entry["count"] += 1
+                entry["differing"] += r != first[key]
+                if len(entry["examples"]) < 3:
+                    entry["examples"].append(str(key))
         if out:
             merged[section] = out
+    if account:
+        merged[MERGED] = account
     return merged
+
+
+MERGED = "_merged"
+
+
+def merged_notes(doc: dict[str, Any]) -> list[str]:
+    """The account of the records `merge` folded into others, taken out of `doc`."""
+    out = []
+    for section, entry in sorted(doc.pop(MERGED, {}).items()):
+        differ = (f"; {entry['differing']} of them differed from the first, whose values are "
+                  "kept" if entry["differing"] else "; each the same as the first")
+        out.append(f"{section}: {entry['count']} record(s) given more than once were merged "
+                   f"into the first{differ} (e.g. {', '.join(entry['examples'])})")
+    return out
 
 
 def registry() -> dict[str, ModuleType]:
