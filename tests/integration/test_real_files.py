@@ -299,3 +299,21 @@ def test_records_given_twice_are_accounted_for(kb_cli, empty_kb, tmp_path: Path)
             "them differed from the first, whose values are kept (e.g. pkg:npm/x@1.0.0, "
             "pkg:npm/y@1.0.0)") in notes
     assert _count(empty_kb, "MATCH (c:Component {id: 'pkg:npm/x@1.0.0'}) RETURN c.name") == "x"
+
+
+def test_cyclonedx_vcs_references_give_components_their_repository(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / "cyclonedx-1.4-npm-nested-components-juice-shop-bom.json"
+    bom = json.loads(path.read_text())
+    with_vcs, without = set(), set()
+    stack = list(bom["components"])
+    while stack:
+        c = stack.pop()
+        stack += c.get("components") or []
+        cid = c.get("purl") or f"{c['name']}@{c.get('version')}"
+        refs = c.get("externalReferences") or []
+        (with_vcs if any(r.get("type") == "vcs" for r in refs) else without).add(cid)
+    assert not with_vcs & without  # so each component's answer is the same wherever it is
+    res = kb_cli("import", "cyclonedx", str(path), "--owner", "juice-shop")
+    assert res.returncode == 0, res.stderr[-800:]
+    assert _count(empty_kb, "MATCH (c:Component) WHERE c.repo IS NOT NULL RETURN count(c)"
+                  ) == len(with_vcs)

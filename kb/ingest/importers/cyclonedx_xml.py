@@ -61,6 +61,10 @@ def read(path: Path, text: str) -> dict[str, Any]:
         if licences is not None:
             out["licenses"] = [{"license": {"id": text_of(lic, "id")}}
                                for lic in licences.findall(ns + "license")]
+        refs = el.find(ns + "externalReferences")
+        if refs is not None:
+            out["externalReferences"] = [{"type": r.get("type"), "url": text_of(r, "url")}
+                                         for r in refs.findall(ns + "reference")]
         children = el.find(ns + "components")
         if children is not None:
             out["components"] = [component(c) for c in children.findall(ns + "component")]

@@ -13,6 +13,7 @@ from kb.ingest.importers import (
     document,
     parse_text,
     read_text,
+    repo_url,
     slug,
 )
 from kb.ingest.importers.shape import Required, check
@@ -30,7 +31,7 @@ _TEXT_OR_NUMBER = (str, int, float)
 CDX_COMPONENT: dict[str, Any] = {
     "bom-ref": str, "name": _TEXT_OR_NUMBER, "version": _TEXT_OR_NUMBER, "purl": str,
     "licenses": [dict], "supplier": {"name": str}, "author": str, "authors": [{"name": str}],
-    "publisher": str,
+    "publisher": str, "externalReferences": [{"type": str, "url": str}],
 }
 CDX_COMPONENT["components"] = [CDX_COMPONENT]
 CDX_SHAPE = {
@@ -129,6 +130,10 @@ def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
             ref = c.get("bom-ref") or c.get("purl") or f"{c.get('name')}@{c.get('version')}"
             version = None if c.get("version") is None else str(c["version"])
             comps[ref] = _component(str(c.get("name") or ref), version, c.get("purl"), ref)
+            vcs = [x.get("url") for x in c.get("externalReferences") or []
+                   if x.get("type") == "vcs" and x.get("url")]
+            if vcs:  # the repository holding the component's code, as the SBOM names it
+                comps[ref]["repo"] = repo_url(vcs[0])
             lic = [x.get("license", {}).get("id") for x in c.get("licenses") or []
                    if isinstance(x, dict)]
             if lic and lic[0]:
