@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ def main() -> None:
     from kb.settings import get_settings
     from kb.store import db, schema
     from tests.conftest import EXAMPLES
-    from tests.integration.test_console_hostile import Q, _fingerprint
+    from tests.integration.test_console_hostile import Q, _fingerprint, pinging
     from web.app import create_app
 
     settings = get_settings()
@@ -36,22 +35,10 @@ def main() -> None:
     schema.reset(driver, settings)
     loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
     before = _fingerprint(driver)
-    pings: list[float] = []
-    stop = threading.Event()
-
-    def ping() -> None:
-        while not stop.is_set():
-            t = time.perf_counter()
-            with driver.session(database=settings.neo4j_database) as s:
-                s.run("RETURN 1").consume()
-            pings.append(time.perf_counter() - t)
-            stop.wait(0.2)
-
-    pinger = threading.Thread(target=ping, daemon=True)
-    pinger.start()
     statuses: dict[int, int] = {}
     times: list[tuple[float, str]] = []
-    with tempfile.TemporaryDirectory() as state:
+    with tempfile.TemporaryDirectory() as state, \
+            pinging(driver, settings.neo4j_database) as pings:
         panel = settings.model_copy(update={"kb_state_dir": Path(state)})
         if not settings.neo4j_uri:  # the project's own server: name it, since the state moves
             uri, user, password = db.target(settings)
@@ -63,8 +50,6 @@ def main() -> None:
                 resp = client.post("/query.json", json={"cypher": cypher, "params": params})
                 times.append((round(time.perf_counter() - t, 2), cypher[:60]))
                 statuses[resp.status_code] = statuses.get(resp.status_code, 0) + 1
-    stop.set()
-    pinger.join(5)
     report: dict[str, Any] = {
         "queries": len(Q), "timeout_s": settings.kb_query_timeout,
         "statuses": dict(sorted(statuses.items())), "slowest": sorted(times)[-4:],

@@ -100,19 +100,6 @@ def range_size(start: int, end: int, step: int) -> int:
     return max(0, (end - start) // step + 1)
 
 
-def _matches_from(bare: str, open_at: int) -> int:
-    """Where the bracket opened at `open_at` closes (the end of the text if it does not)."""
-    depth = 0
-    for i in range(open_at, len(bare)):
-        if bare[i] in "([{":
-            depth += 1
-        elif bare[i] in ")]}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(bare)
-
-
 def _where(text: str, pos: int) -> str:
     line = text.count("\n", 0, pos) + 1
     column = pos - (text.rfind("\n", 0, pos) + 1) + 1
@@ -161,8 +148,7 @@ def _source_end(bare: str, start: int, close: int, pairs: dict[int, int]) -> int
     return close
 
 
-def _loops(bare: str) -> list[_Loop]:
-    pairs = _matches(bare)
+def _loops(bare: str, pairs: dict[int, int]) -> list[_Loop]:
     loops: list[_Loop] = []
     for m in _COMPREHENSION.finditer(bare):
         close = pairs.get(m.start())
@@ -257,7 +243,7 @@ def _evaluate(args: str, params: dict[str, Any]) -> tuple[int, int, int] | None:
     return got[0], got[1], got[2] if len(got) == 3 else 1
 
 
-def _limits(cypher: str, bare: str, params: dict[str, Any]) -> None:
+def _limits(cypher: str, bare: str, params: dict[str, Any], pairs: dict[int, int]) -> None:
     if len(cypher) > MAX_CHARS:
         raise Refused(f"the query is {len(cypher):,} characters; the console takes at most "
                       f"{MAX_CHARS:,}", "too_long")
@@ -276,7 +262,7 @@ def _limits(cypher: str, bare: str, params: dict[str, Any]) -> None:
         raise Refused(f"the query has {terms:,} AND/OR/XOR/+ terms; the console takes at most "
                       f"{MAX_TERMS:,}", "too_many_terms")
     for m in _ANY_RANGE.finditer(bare):
-        close = _matches_from(bare, m.end() - 1)
+        close = pairs.get(m.end() - 1, len(bare))
         args = bare[m.end():close]
         if not _RANGE_ARGS.fullmatch(args):
             raise Refused(f"range() at {_where(cypher, m.start())} has bounds the console "
@@ -299,9 +285,8 @@ def _limits(cypher: str, bare: str, params: dict[str, Any]) -> None:
                       f"it each time; the console allows at most {MAX_DOUBLINGS}",
                       "grows_too_fast")
 
-def _work(cypher: str, bare: str) -> None:
-    pairs = _matches(bare)
-    loops = _loops(bare)
+def _work(cypher: str, bare: str, pairs: dict[int, int]) -> None:
+    loops = _loops(bare, pairs)
     sizes: list[int | None] = [
         _size(bare[lo.source[0]:lo.source[1]], pairs, lo.source[0]) for lo in loops]
     for k, lo in enumerate(loops):
@@ -347,5 +332,6 @@ def budget(cypher: str, bare: str, params: dict[str, Any] | None = None) -> None
     """Refuse what would cost the server far more than a console answer is worth, before the
     server sees it (see the module's docstring for the rules); `params` are the query's
     parameters, for range() bounds given as parameters."""
-    _limits(cypher, bare, params or {})
-    _work(cypher, bare)
+    pairs = _matches(bare)
+    _limits(cypher, bare, params or {}, pairs)
+    _work(cypher, bare, pairs)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +197,29 @@ def _fingerprint(driver: Any) -> dict[str, Any]:
             "users": users, "databases": dbs}
 
 
+@contextmanager
+def pinging(driver: Any, database: str) -> Iterator[list[float]]:
+    """While the block runs, `RETURN 1` every 0.2 s; yields the list its times go into."""
+    pings: list[float] = []
+    stop = threading.Event()
+
+    def ping() -> None:
+        while not stop.is_set():
+            t = time.perf_counter()
+            with driver.session(database=database) as s:
+                s.run("RETURN 1").consume()
+            pings.append(time.perf_counter() - t)
+            stop.wait(0.2)
+
+    pinger = threading.Thread(target=ping, daemon=True)
+    pinger.start()
+    try:
+        yield pings
+    finally:
+        stop.set()
+        pinger.join(5)
+
+
 def test_the_suite_is_about_a_hundred_queries() -> None:
     assert len(Q) >= 100
     assert len({q for q, *_ in Q}) == len(Q)
@@ -202,21 +227,8 @@ def test_the_suite_is_about_a_hundred_queries() -> None:
 
 def test_hostile_queries_change_nothing_and_never_crash(panel: TestClient, driver) -> None:  # type: ignore[no-untyped-def]
     before = _fingerprint(driver)
-    pings: list[float] = []
-    stop = threading.Event()
-
-    def ping() -> None:
-        while not stop.is_set():
-            t = time.perf_counter()
-            with driver.session(database="neo4j") as s:
-                s.run("RETURN 1").consume()
-            pings.append(time.perf_counter() - t)
-            stop.wait(0.2)
-
-    pinger = threading.Thread(target=ping, daemon=True)
-    pinger.start()
     wrong, slow = [], []
-    try:
+    with pinging(driver, "neo4j") as pings:
         for cypher, params, statuses, reason in Q:
             t = time.perf_counter()
             resp = panel.post("/query.json", json={"cypher": cypher, "params": params})
@@ -232,9 +244,6 @@ def test_hostile_queries_change_nothing_and_never_crash(panel: TestClient, drive
                               str(body.get("error", {}).get("message", ""))[:120]))
             if resp.status_code != 200:
                 assert body["error"]["message"], cypher[:60]
-    finally:
-        stop.set()
-        pinger.join(5)
     after_ping = time.perf_counter()
     with driver.session(database="neo4j") as s:
         s.run("RETURN 1").consume()

@@ -75,6 +75,19 @@ def with_covers(ctx: Context, ids: list[str], aspect: str) -> list[dict[str, Any
     return out
 
 
+def with_channels(ctx: Context, new: dict[str, Any], channels: list[str]) -> dict[str, Any]:
+    """The KB's record of the component `new["id"]` (or `new` when the KB has none) with
+    `channels` added to its funding channels and everything else kept."""
+    record = new
+    if ctx.fetch is not None:
+        existing = ctx.fetch(new["id"])
+        if existing:
+            record = {k: v for k, v in existing.items() if v not in (None, [])}
+    record["funding_channels"] = sorted(set(record.get("funding_channels") or [])
+                                        | set(channels))
+    return record
+
+
 def slug(name: str) -> str:
     """A lower-case id made of letters, digits and dashes, from a name in any script
     (transliterated: "Университет ИТМО" gives "universitet-itmo")."""

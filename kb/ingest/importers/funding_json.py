@@ -6,7 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kb.ingest.importers import Context, ImportFailed, document, read_json, repo_url, slug
+from kb.ingest.importers import (
+    Context,
+    ImportFailed,
+    document,
+    read_json,
+    repo_url,
+    slug,
+    with_channels,
+)
 from kb.ingest.importers.shape import ANY, Required, check
 
 NAME = "funding-json"
@@ -76,18 +84,13 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     for project in data.get("projects") or []:
         repo = repo_url((project.get("repositoryUrl") or {}).get("url"))
         cid = repo or f"funding-json:{slug(project['guid'])}"
-        record: dict[str, Any] = {"id": cid, "name": project["name"]}
+        new: dict[str, Any] = {"id": cid, "name": project["name"]}
         if repo:
-            record["repo"] = repo
-        if ctx.fetch is not None:
-            existing = ctx.fetch(cid)
-            if existing:
-                record = {k: v for k, v in existing.items() if v not in (None, [])}
+            new["repo"] = repo
+        record = with_channels(ctx, new, channels)
         licences = [x.removeprefix("spdx:") for x in project.get("licenses") or []]
         if licences and "license" not in record:
             record["license"] = licences[0]
-        record["funding_channels"] = sorted(set(record.get("funding_channels") or [])
-                                            | set(channels))
         components.append(record)
     if not components:
         ctx.notes.append(f"{path}: the manifest lists no projects; nothing to attach its "

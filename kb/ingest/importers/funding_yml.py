@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kb.ingest.importers import Context, ImportFailed, document, read_yaml, repo_url
+from kb.ingest.importers import (
+    Context,
+    ImportFailed,
+    document,
+    read_yaml,
+    repo_url,
+    with_channels,
+)
 from kb.ingest.importers.shape import check
 
 NAME = "funding-yml"
@@ -54,11 +61,5 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         raise ImportFailed(f"{path}: say which repository it belongs to: "
                            "--map component=https://github.com/OWNER/REPO")
     cid = (repo_url(target) or target) if target.startswith(("http", "git")) else target
-    record: dict[str, Any] = {"id": cid, "name": cid.rsplit("/", 1)[-1]}
-    if ctx.fetch is not None:
-        existing = ctx.fetch(cid)
-        if existing:
-            record = {k: v for k, v in existing.items() if v not in (None, [])}
-    record["funding_channels"] = sorted(set(record.get("funding_channels") or [])
-                                        | set(channels(data)))
+    record = with_channels(ctx, {"id": cid, "name": cid.rsplit("/", 1)[-1]}, channels(data))
     return document(f"funding-yml:{cid}", f"FUNDING.yml of {cid}", components=[record])

@@ -82,8 +82,9 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         to_name, from_name = val(row, "to"), val(row, "from")
         if not to_name or not from_name:
             unnamed.append(i)
-            unnamed_money += _money(val(row, "amount"))
-            read_money += _money(val(row, "amount"))
+            money = _money(val(row, "amount"))
+            unnamed_money += money
+            read_money += money
             continue
         if "component" in m and val(row, "component"):
             named.add(repo_url(val(row, "component")) or val(row, "component"))
