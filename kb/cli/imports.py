@@ -44,9 +44,10 @@ def import_(fmt: str | None, paths: tuple[Path, ...], list_: bool, dry_run: bool
     Examples:
       kb import --list
       kb import npm-lock package-lock.json --product my-app --owner my-org
-      kb import cyclonedx bom.json --owner my-org
+      kb import cyclonedx bom.json --owner my-org      # CycloneDX JSON or XML
       kb import publiccode publiccode.yml
       kb import funding-yml .github/FUNDING.yml --map component=https://github.com/o/r
+      kb import funding-json funding.json
       kb import dpg ../shared/data/dpg-nominees/*.json
       kb import grants-csv funding_data.csv --dry-run
       kb import git-log ~/src/ws ~/src/express   # local clones: who maintains them

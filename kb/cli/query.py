@@ -112,7 +112,8 @@ def query(cypher: str | None, file: str | None, params: tuple[str, ...], explain
     transaction with KB_QUERY_TIMEOUT (10 s), KB_ROW_CAP (1,000 rows) and KB_ANSWER_MB (16 MB).
     Writes belong to `kb load` and `kb import`.
 
-    Exit codes: 0 answered, 1 failed (syntax error, timeout, too big), 2 refused.
+    Exit codes: 0 answered, 1 failed (syntax error, timeout, too big), 2 refused (or the
+    command line is wrong), 3 every console slot busy.
 
     \b
     Examples:
