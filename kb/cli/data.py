@@ -1,4 +1,5 @@
-"""Commands for the data itself: `kb schema`, `check`, `load`, `export`, `reset`, `generate`."""
+"""Commands for the data itself: `kb schema`, `check`, `load`, `export`, `reset`, `generate`,
+`sources`, `forget`."""
 
 from __future__ import annotations
 
@@ -187,3 +188,76 @@ def generate(n: int, seed: int, out: Path | None, fmt: str | None) -> None:
         click.echo(f"wrote {out}", err=True)
     else:
         write_out(out, json.dumps(doc) + "\n" if fmt == "json" else dump(doc, "yaml"))
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@friendly
+def sources(fmt: str) -> None:
+    """List the sources in the knowledge base and what each contributed.
+
+    A source is what one load or import wrote: a file's ecosystem id, or an import's
+    FORMAT:NAME. For each: where it was read from, when it was first and last loaded, the
+    records it lists (nodes and relationship records), how many of those only it lists (what
+    `kb forget SOURCE` deletes), and how many it shares with another source that says
+    something different (both versions are kept; see README, "Sources and provenance").
+
+    \b
+    Examples:
+      kb sources
+      kb sources --format json
+    """
+    from kb.ingest import sources as src
+
+    with db.connect() as driver:
+        rows = src.listing(driver)
+    if fmt == "json":
+        click.echo(json.dumps({"sources": rows}, indent=2))
+        return
+    if not rows:
+        click.echo("no sources yet: the knowledge base is empty (kb load FILE, kb import ...)")
+        return
+    for r in rows:
+        click.echo(f"{r['id']}  ({r['name']})")
+        first = r["first_loaded_at"] or "before loads were dated"
+        click.echo(f"  read from {r['origin'] or 'unknown'}; first loaded {first}, "
+                   f"last {r['loaded_at'] or 'unknown'}")
+        click.echo(f"  {r['nodes']} records ({r['nodes_only']} only from here, "
+                   f"{r['nodes_shared_differing']} shared with a source that differs), "
+                   f"{r['rels']} relationship records ({r['rels_only']} only from here)"
+                   + (f"; covers {', '.join(r['covers'])}" if r["covers"] else ""))
+
+
+@click.command()
+@click.argument("source")
+@click.option("--dry-run", is_flag=True, help="Count what would change, then roll back.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@friendly
+def forget(source: str, dry_run: bool, fmt: str) -> None:
+    """Remove exactly what SOURCE said, in one transaction.
+
+    Records only SOURCE lists are deleted. Records other sources also list stay, rebuilt from
+    what those sources said (a value only SOURCE gave disappears; a dependency another
+    source also gives stays). `kb sources` lists the sources; load or import the file again
+    to bring it back.
+
+    \b
+    Examples:
+      kb forget npm-lock:aam-digital --dry-run
+      kb forget ebola-emr
+    """
+    from kb.ingest import sources as src
+
+    with db.connect() as driver:
+        done = src.forget(driver, source, dry_run=dry_run)
+    if fmt == "json":
+        click.echo(json.dumps(done.as_dict(), indent=2))
+        return
+    verb = "would delete" if dry_run else "deleted"
+    click.echo(f"{source}: {verb} {done.nodes_deleted} records and {done.rels_deleted} "
+               f"relationship records only it listed; "
+               f"{'would rebuild' if dry_run else 'rebuilt'} {done.nodes_kept} records and "
+               f"{done.rels_kept} relationship records that other sources also list"
+               + (" (dry run: nothing changed)" if dry_run else ""))

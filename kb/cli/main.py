@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {  # name: (module, attribute, summa
               "Ecosystem-wide sustainability audit: findings, charts, recommendations."),
     "check": ("kb.cli.data", "check", "Validate ecosystem files without writing anything."),
     "export": ("kb.cli.data", "export", "Write the whole knowledge base as one valuenet/1 file."),
+    "forget": ("kb.cli.data", "forget", "Remove exactly what SOURCE said, in one transaction."),
     "generate": ("kb.cli.data", "generate",
                  "Write a synthetic valuenet/1 ecosystem shaped like real package ecosystems."),
     "import": ("kb.cli.imports", "import_",
@@ -41,6 +42,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {  # name: (module, attribute, summa
     "risk": ("kb.cli.analyses", "risk", "Hollow-core risk of every component, most urgent first."),
     "schema": ("kb.cli.data", "schema",
                "Print the JSON Schema of the valuenet/1 ecosystem format."),
+    "sources": ("kb.cli.data", "sources",
+                "List the sources in the knowledge base and what each contributed."),
     "serve": ("kb.cli.server", "serve",
               "Serve the web panel (risk dashboard, entity pages, Cypher console, import)."),
 }

@@ -106,7 +106,9 @@ def run(driver: Driver, fmt: str, paths: list[Path], *, product: str | None = No
         docs, f"{fmt}:{importers.slug(paths[0].parent.name or 'files')}",
         f"{fmt} import of {len(docs)} files from {paths[0].parent}")
     ctx.notes.extend(importers.merged_notes(doc))
-    report = loader.load_raw(driver, [RawFile(f"{fmt} import", doc, [])], prune=prune,
+    shown = ", ".join(str(p) for p in paths[:3]) + (f" and {len(paths) - 3} more"
+                                                     if len(paths) > 3 else "")
+    report = loader.load_raw(driver, [RawFile(f"{fmt} import of {shown}", doc, [])], prune=prune,
                              dry_run=dry_run, settings=settings)
     names = {r["id"]: r["name"] for r in db.run(driver, "actor_names", settings=settings)}
     for d in docs:

@@ -82,6 +82,7 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
         plan = build(result.sources)
         with db.write_transaction(driver, settings) as tx:
             empty, nodes, rels = write.read_existing(tx, plan)
+            write.fold(tx, plan, nodes, rels)
             diff = classify(plan, nodes, rels, empty)
             if diff.clashes:
                 raise ValidationFailed(diff.clashes)

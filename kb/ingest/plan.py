@@ -177,7 +177,8 @@ def build(sources: list[Source]) -> Plan:
     plan = Plan()
     for src in sources:
         eco = src.ecosystem
-        plan.ecosystems.append({**eco, "covers": sorted(eco.get("covers") or [])})
+        plan.ecosystems.append({**eco, "covers": sorted(eco.get("covers") or []),
+                                "origin": src.name})
         for section in NODE_SECTIONS:
             for rec in src.sections[section]:
                 row, edges = node_rows(section, rec, eco["id"], eco["currency"],

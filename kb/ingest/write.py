@@ -7,9 +7,10 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from kb.ingest import provenance as pv
 from kb.ingest.diff import Counts, Diff, Report, Row
 from kb.ingest.model import NODE_SECTIONS
-from kb.ingest.plan import OWNED_BY, Plan
+from kb.ingest.plan import OWNED_BY, Plan, digest
 from kb.store import db
 
 BATCH = 10000
@@ -122,9 +123,133 @@ def apply(tx: Any, plan: Plan, diff: Diff, progress: Progress) -> None:
         db.run_tx(tx, "load_upsert_ecosystem", eco)
 
 
+def _node_records(tx: Any, ids: list[str]) -> dict[str, Row]:
+    out: dict[str, Row] = {}
+    for batch in batches(ids):
+        for row in db.run_tx(tx, "load_node_records", {"ids": batch}):
+            out[row["id"]] = row
+    return out
+
+
+def _current(row: Row) -> pv.Record:
+    return pv.node_record(row["label"], row["props"], row["out"], row["in"], row["id"])
+
+
+def fold(tx: Any, plan: Plan, nodes: dict[str, Row], rels: dict[str, Row]) -> None:
+    """Combine each planned record that other sources already list with their records
+    (`kb.ingest.provenance`), so that the load adds its facts to theirs instead of replacing
+    them. Rewrites the plan's rows in place; `nodes` and `rels` (what exists) are unchanged."""
+    shared = [r for rows in plan.nodes.values() for r in rows
+              if r["id"] in nodes and nodes[r["id"]]["label"] == r["label"]
+              and set(nodes[r["id"]]["sources"]) - {r["source"]}]
+    if shared:
+        held = _node_records(tx, [r["id"] for r in shared])
+        for r in shared:
+            old = held[r["id"]]
+            records = pv.existing_records(old["sources"], old["props"].get(pv.RECORDS),
+                                          _current(old))
+            mine = {"props": r["props"],
+                    "edges": [pv.edge_tuple(e) for e in plan.edges[r["id"]]]}
+            row, edges = pv.node_row(r["label"], r["id"], r["source"],
+                                     pv.with_source(records, r["source"], mine))
+            r.update(row)
+            plan.edges[r["id"]] = edges
+    shared_rels = [r for rows in plan.rels.values() for r in rows
+                   if r["key"] in rels and set(rels[r["key"]]["sources"]) - {r["source"]}]
+    if shared_rels:
+        held_rels = _rel_records(tx, shared_rels)
+        for r in shared_rels:
+            old = held_rels[r["key"]]
+            current = {"props": {k: v for k, v in old["props"].items()
+                                 if not k.startswith("_")}, "edges": []}
+            records = pv.existing_records(old["sources"], old["props"].get(pv.RECORDS),
+                                          current)
+            mine = {"props": r["props"], "edges": []}
+            props = pv.rel_props(pv.with_source(records, r["source"], mine))
+            r["props"] = props
+            r["hash"] = digest(r["type"], r["from"], r["to"], props)
+
+
+def _rel_records(tx: Any, rows: list[Row]) -> dict[str, Row]:
+    out: dict[str, Row] = {}
+    for batch in batches(rows):
+        keys = [{"from": r["from"], "to": r["to"], "key": r["key"]} for r in batch]
+        for row in db.run_tx(tx, "load_rel_records", {"rows": keys}):
+            out[row["key"]] = row
+    return out
+
+
+def retract(tx: Any, source: str, node_ids: list[str], rel_rows: list[Row]) -> dict[str, int]:
+    """Take `source`'s records out of the given nodes and relationship records: a record no
+    other source lists is deleted; the others are combined again from what remains (and keep
+    their relationships). Returns how many node and relationship records were deleted and
+    how many rewritten."""
+    counts = {"nodes_deleted": 0, "nodes_rewritten": 0, "rels_deleted": 0,
+              "rels_rewritten": 0}
+    rel_held = _rel_records(tx, rel_rows)
+    gone_rels, keep_rels = [], []
+    for key, old in rel_held.items():
+        rest = [s for s in old["sources"] if s != source]
+        if not rest:
+            gone_rels.append({"from": old["from"], "to": old["to"], "key": key})
+            continue
+        current = {"props": {k: v for k, v in old["props"].items() if not k.startswith("_")},
+                   "edges": []}
+        records = [(s, r) for s, r in pv.existing_records(
+            old["sources"], old["props"].get(pv.RECORDS), current) if s != source]
+        props = pv.rel_props(records or [(rest[-1], current)])
+        keep_rels.append({"from": old["from"], "to": old["to"], "key": key, "props": props,
+                          "hash": digest(old["type"], old["from"], old["to"], props),
+                          "sources": rest})
+    for batch in batches(gone_rels):
+        db.run_tx(tx, "load_delete_rels", {"rows": batch})
+    for batch in batches(keep_rels):
+        db.run_tx(tx, "load_replace_rels", {"rows": batch})
+    counts["rels_deleted"] = len(gone_rels)
+    counts["rels_rewritten"] = len(keep_rels)
+
+    held = _node_records(tx, node_ids)
+    gone: list[str] = []
+    keep: list[Row] = []
+    edges: list[Row] = []
+    by_label: dict[str, list[str]] = {}
+    for nid, old in held.items():
+        rest = [s for s in old["sources"] if s != source]
+        if not rest:
+            gone.append(nid)
+            continue
+        records = [(s, r) for s, r in pv.existing_records(
+            old["sources"], old["props"].get(pv.RECORDS), _current(old)) if s != source]
+        row, owned = pv.node_row(old["label"], nid, rest[-1],
+                                 records or [(rest[-1], _current(old))])
+        keep.append({**row, "sources": rest})
+        edges += owned
+        by_label.setdefault(old["label"], []).append(nid)
+    for batch in batches(keep):
+        db.run_tx(tx, "load_replace_nodes", {"rows": batch})
+    for label, ids in by_label.items():
+        out_types, in_types = OWNED_BY[label]
+        for batch in batches(ids):
+            db.run_tx(tx, "load_delete_owned_edges", {"ids": batch, "out_types": out_types,
+                                                      "in_types": in_types})
+    # An owned edge whose other end is gone (deleted below, or never there) is not made.
+    alive = set(held) - set(gone)
+    others = {e["to"] if e["from"] in alive else e["from"] for e in edges}
+    exists = alive | {row["id"] for batch in batches(sorted(others - set(gone)))
+                      for row in db.run_tx(tx, "load_lookup_nodes", {"ids": batch})}
+    for batch in batches([e for e in edges if e["from"] in exists and e["to"] in exists
+                          and e["from"] not in gone and e["to"] not in gone]):
+        db.run_tx(tx, "load_create_edges", {"rows": batch})
+    for batch in batches(gone):
+        db.run_tx(tx, "load_delete_nodes", {"ids": batch})
+    counts["nodes_deleted"] = len(gone)
+    counts["nodes_rewritten"] = len(keep)
+    return counts
+
+
 def prune(tx: Any, plan: Plan, report: Report) -> None:
-    """Remove what each source of `plan` listed in an earlier load and no longer lists,
-    counting it in `report`."""
+    """Retract each source of `plan` from what an earlier load of it listed and this one
+    no longer lists, counting those records in `report` (see `retract`)."""
     section_of = {label: section for section, label in NODE_SECTIONS.items()}
     for eco in plan.ecosystems:
         source = eco["id"]
@@ -135,8 +260,6 @@ def prune(tx: Any, plan: Plan, report: Report) -> None:
         for r in rels:
             section = str(json.loads(r["key"])[0])
             report.sections.setdefault(section, Counts()).pruned += 1
-        for batch in batches(rels):
-            db.run_tx(tx, "load_prune_rels", {"rows": batch, "source": source})
         listed = {r["id"] for rows in plan.nodes.values() for r in rows if r["source"] == source}
         before = [row["id"] for row in db.run_tx(tx, "load_source_nodes", {"source": source})]
         gone = [i for i in before if i not in listed]
@@ -147,5 +270,4 @@ def prune(tx: Any, plan: Plan, report: Report) -> None:
         for i in gone:
             section = section_of.get(labels.get(i, ""), "actors")
             report.sections.setdefault(section, Counts()).pruned += 1
-        for batch in batches(gone):
-            db.run_tx(tx, "load_prune_nodes", {"ids": batch, "source": source})
+        retract(tx, source, gone, rels)

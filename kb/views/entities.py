@@ -12,6 +12,7 @@ from neo4j import Driver
 
 from kb import analysis
 from kb.errors import NotFound
+from kb.ingest import provenance
 from kb.settings import Settings
 from kb.store import db
 from kb.store.db import plain
@@ -34,7 +35,8 @@ def entity(driver: Driver, entity_id: str, label: str,
         kind = label.lower()
         raise NotFound(f"no {kind} with id {entity_id!r}",
                        f"See /analyses or search the risk table for valid {kind} ids.")
-    props = {k: v for k, v in rows[0]["props"].items() if not k.startswith("_")}
+    raw = rows[0]["props"]
+    props = {k: v for k, v in raw.items() if not k.startswith("_")}
     links = plain(db.run(driver, "neighbours", {"ids": [entity_id]}, settings=settings))
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in links:
@@ -42,8 +44,10 @@ def entity(driver: Driver, entity_id: str, label: str,
         direction = "out" if r["outgoing"] else "in"
         grouped[f"{r['type']} ({direction})"].append({
             "id": r["other"], "label": r["other_label"], "name": r["other_name"],
-            "url": url(r["other_label"], r["other"]), "properties": props_r})
+            "url": url(r["other_label"], r["other"]), "properties": props_r,
+            **({"sources": r["props"]["_sources"]} if r["props"].get("_sources") else {})})
     return {"id": entity_id, "label": label, "properties": props,
+            "provenance": provenance.attribution(raw, list(raw.get("_sources") or [])),
             "relationships": dict(sorted(grouped.items()))}
 
 

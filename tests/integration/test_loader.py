@@ -24,9 +24,12 @@ def graph_snapshot(driver: Any, settings: Any) -> tuple[set[Any], set[Any]]:
         "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p",
         database_=settings.neo4j_database)
 
+    # When and from where a source was loaded is about the load, not the graph.
+    about_the_load = {"origin", "loaded_at", "first_loaded_at"}
+
     def freeze(d: dict[str, Any]) -> tuple[Any, ...]:
         return tuple(sorted((k, tuple(v) if isinstance(v, list) else str(v))
-                            for k, v in d.items()))
+                            for k, v in d.items() if k not in about_the_load))
 
     return ({(tuple(sorted(r["l"])), freeze(r["p"])) for r in nodes},
             {(r["a"], r["t"], r["b"], freeze(r["p"])) for r in rels})

@@ -63,29 +63,21 @@ class Context:
 
 
 def with_covers(ctx: Context, ids: list[str], aspect: str) -> list[dict[str, Any]]:
-    """The KB's records of the components `ids` (those it holds), each with `aspect` added to
-    what its sources cover and everything else kept, for an importer that covers `aspect`."""
+    """For an importer that covers `aspect`: a record of each of the components `ids` the KB
+    holds, saying only that (its id, its name as the KB has it, and `covers`). The load adds
+    it to what other sources said (README, "Sources and provenance")."""
     found = ctx.fetch_many(ids) if ctx.fetch_many is not None else {}
-    out = []
-    for cid in ids:
-        if cid in found:
-            rec = {k: v for k, v in found[cid].items() if v not in (None, [])}
-            rec["covers"] = sorted(set(rec.get("covers", [])) | {aspect})
-            out.append(rec)
-    return out
+    return [{"id": cid, "name": found[cid]["name"], "covers": [aspect]}
+            for cid in ids if cid in found]
 
 
 def with_channels(ctx: Context, new: dict[str, Any], channels: list[str]) -> dict[str, Any]:
-    """The KB's record of the component `new["id"]` (or `new` when the KB has none) with
-    `channels` added to its funding channels and everything else kept."""
-    record = new
-    if ctx.fetch is not None:
-        existing = ctx.fetch(new["id"])
-        if existing:
-            record = {k: v for k, v in existing.items() if v not in (None, [])}
-    record["funding_channels"] = sorted(set(record.get("funding_channels") or [])
-                                        | set(channels))
-    return record
+    """A record of the component `new["id"]` saying only where money can be given: its
+    channels, and its name as the KB has it (else `new`'s). The load adds it to what other
+    sources said."""
+    existing = ctx.fetch(new["id"]) if ctx.fetch is not None else None
+    return {"id": new["id"], "name": (existing or new)["name"],
+            "funding_channels": sorted(set(channels))}
 
 
 def slug(name: str) -> str:
