@@ -14,7 +14,7 @@ from pathlib import Path
 from neo4j import Driver
 
 from kb.errors import KBError
-from kb.ingest import write
+from kb.ingest import merge, write
 from kb.ingest.diff import Report, classify
 from kb.ingest.plan import build
 from kb.ingest.reader import Problem, RawFile, read
@@ -70,9 +70,12 @@ def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: boo
 
 def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
              dry_run: bool = False, progress: Progress | None = None,
-             settings: Settings | None = None) -> Report:
+             settings: Settings | None = None,
+             merges: list[tuple[str, str, str]] | None = None) -> Report:
     """Validate documents already in memory (importers' output) and write them atomically.
-    After a commit, `Committed` is published (a dry run rolls back and publishes nothing)."""
+    `merges` (old id, new id, why) are made first, in the same transaction
+    (`kb.ingest.merge`). After a commit, `Committed` is published (a dry run rolls back and
+    publishes nothing)."""
     with collector_paused():  # hundreds of thousands of records and rows, no cycles
         settings = settings or get_settings()
         tick = progress or (lambda *_: None)
@@ -81,6 +84,10 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
             raise ValidationFailed(result.problems)
         plan = build(result.sources)
         with db.write_transaction(driver, settings) as tx:
+            if merges:
+                db.run_tx(tx, "load_lock")
+                for old, new, why in merges:
+                    merge.merge_node(tx, old, new, why)
             empty, nodes, rels = write.read_existing(tx, plan)
             write.fold(tx, plan, nodes, rels)
             diff = classify(plan, nodes, rels, empty)

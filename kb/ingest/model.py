@@ -154,6 +154,14 @@ class Component(_Record):
     repo: str | None = None
     license: str | None = None
     depends_on: list[Id] = Field(default_factory=list, description="Component ids.")
+    packages: list[str] = Field(
+        default_factory=list,
+        description="Package URLs without version (`pkg:npm/ws`) whose code this component "
+        "is: a package resolves to its codebase (README, \"One component per codebase\").")
+    versions: list[str] = Field(
+        default_factory=list,
+        description="Package URLs with version (`pkg:npm/ws@8.21.1`) that sources saw in "
+        "use. Versions do not split a codebase.")
     funding_channels: list[str] = Field(
         default_factory=list,
         description="Where money can be given (URLs). A channel is not a funding flow: it "

@@ -23,7 +23,7 @@ from kb.ingest.validate import REL_KEYS, Source
 
 # Fields that hold unordered lists: stored and exported sorted, so order never matters.
 UNORDERED = {"member_of", "built_on", "depends_on", "parties", "concerns", "areas", "for",
-             "about", "performs", "funding_channels", "covers"}
+             "about", "performs", "funding_channels", "covers", "packages", "versions"}
 REL_TYPES = {
     "relies_on": "RELIES_ON",
     "maintenance": "MAINTAINS",
@@ -66,6 +66,12 @@ def digest(*parts: Any) -> str:
     """A stable hash of what a record writes to the graph (orjson: a fifth of json's time)."""
     blob = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS, default=_json_default)
     return hashlib.sha1(blob).hexdigest()
+
+
+def rel_digest(kind: str, src: str, dst: str, props: dict[str, Any]) -> str:
+    """The record hash of a relationship record: its type, ends and properties, the key
+    aside (it follows from the rest)."""
+    return digest(kind, src, dst, {k: v for k, v in props.items() if k != "key"})
 
 
 def rel_key(section: str, rec: dict[str, Any]) -> str:
@@ -120,6 +126,7 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
     elif section == "components":
         props = {"id": rid, "name": rec["name"], "repo": rec.get("repo"),
                  "license": rec.get("license"), "funding_channels": rec.get("funding_channels"),
+                 "packages": rec.get("packages"), "versions": rec.get("versions"),
                  "covers": sorted(set(rec.get("covers", []))
                                   | {a for a in covers or [] if a in COMPONENT_ASPECTS}),
                  **{k: rec.get(k) for k in ("last_commit", "active_contributors", "bus_factor")}}
@@ -169,7 +176,7 @@ def rel_row(section: str, rec: dict[str, Any], source: str) -> dict[str, Any]:
     props = {k: v for k, v in props.items() if v is not None and v != []}
     kind = REL_TYPES[section]
     return {"type": kind, "from": src, "to": dst, "key": key, "source": source,
-            "hash": digest(kind, src, dst, props), "props": {**props, "key": key}}
+            "hash": rel_digest(kind, src, dst, props), "props": {**props, "key": key}}
 
 
 def build(sources: list[Source]) -> Plan:

@@ -10,7 +10,7 @@ from typing import Any
 from kb.ingest import provenance as pv
 from kb.ingest.diff import Counts, Diff, Report, Row
 from kb.ingest.model import NODE_SECTIONS
-from kb.ingest.plan import OWNED_BY, Plan, digest
+from kb.ingest.plan import OWNED_BY, Plan, rel_digest
 from kb.store import db
 
 BATCH = 10000
@@ -167,7 +167,7 @@ def fold(tx: Any, plan: Plan, nodes: dict[str, Row], rels: dict[str, Row]) -> No
             mine = {"props": r["props"], "edges": []}
             props = pv.rel_props(pv.with_source(records, r["source"], mine))
             r["props"] = props
-            r["hash"] = digest(r["type"], r["from"], r["to"], props)
+            r["hash"] = rel_digest(r["type"], r["from"], r["to"], props)
 
 
 def _rel_records(tx: Any, rows: list[Row]) -> dict[str, Row]:
@@ -199,7 +199,7 @@ def retract(tx: Any, source: str, node_ids: list[str], rel_rows: list[Row]) -> d
             old["sources"], old["props"].get(pv.RECORDS), current) if s != source]
         props = pv.rel_props(records or [(rest[-1], current)])
         keep_rels.append({"from": old["from"], "to": old["to"], "key": key, "props": props,
-                          "hash": digest(old["type"], old["from"], old["to"], props),
+                          "hash": rel_digest(old["type"], old["from"], old["to"], props),
                           "sources": rest})
     for batch in batches(gone_rels):
         db.run_tx(tx, "load_delete_rels", {"rows": batch})

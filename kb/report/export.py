@@ -18,7 +18,8 @@ from kb.store import db
 FIELD_ORDER = {
     "actors": ["id", "name", "kind", "country", "member_of"],
     "products": ["id", "name", "owner", "built_on"],
-    "components": ["id", "name", "repo", "license", "depends_on", "funding_channels", "covers",
+    "components": ["id", "name", "repo", "license", "packages", "versions", "depends_on",
+                   "funding_channels", "covers",
                    "last_commit", "active_contributors", "bus_factor"],
     "relies_on": ["actor", "component"],
     "maintenance": ["actor", "component", "role", "paid", "since", "until"],

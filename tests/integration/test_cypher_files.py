@@ -18,6 +18,8 @@ SAMPLES: dict[str, Any] = {
     "id": "x", "name": "x", "currency": "USD", "created_at": "2026-11-22T08:00:00Z",
     "body": "{}", "out_types": ["DEPENDS_ON"], "in_types": [], "nodes": 3, "rels": 5,
     "scoring": scoring.cypher_params(), "tag": "no-console-query-has-this-tag",
+    "old": "no-such-id", "new": "no-such-id-2", "why": "a test", "snapshot": "{}",
+    "records": "", "undo": "{}", "alias": "", "slug": "x", "a": "a", "b": "b", "origin": "t",
 }
 # Where one query needs its own value of a shared parameter name.
 OVERRIDES: dict[str, dict[str, Any]] = {

@@ -6,12 +6,14 @@ not by the importer's code."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import SHARED
+from tests.integration.walks import _codebases, _package, _repo
 
 REAL = SHARED / "data" / "real-files"
 
@@ -24,21 +26,20 @@ def _count(driver: Any, cypher: str, **params: Any) -> Any:
 def test_an_npm_v1_lockfile_imports_every_package_version(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
     path = REAL / "npm-lockfile-v1-ushahidi-platform-client-package-lock.json"
     lock = json.loads(path.read_text())
-    versions: set[tuple[str, str | None]] = set()
+    names: set[str] = set()  # one component per package, whatever its versions
     required: set[str] = set()
     stack = [lock["dependencies"]]
     while stack:
         for name, entry in stack.pop().items():
-            v = entry.get("version")
-            versions.add((name, None if str(v).startswith(("file:", "link:")) else v))
+            names.add(name.lower())  # npm package URLs are lower-case
             required |= set(entry.get("requires") or {})
             stack.append(entry.get("dependencies") or {})
-    top_unrequired = {n for n in lock["dependencies"] if n not in required}
+    top_unrequired = {n.lower() for n in lock["dependencies"] if n not in required}
     res = kb_cli("import", "npm-lock", str(path), "--product", "platform-client",
                  "--owner", "ushahidi")
     assert res.returncode == 0, res.stderr[-800:]
     assert "a version 1 lockfile does not list the project's own dependencies" in res.stdout
-    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(versions)
+    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(names)
     assert _count(empty_kb, "MATCH (:Product {id: 'platform-client'})-[:BUILT_ON]->(c) "
                   "RETURN count(c)") == len(top_unrequired)
 
@@ -49,31 +50,33 @@ def test_an_npm_workspace_lockfile_resolves_its_links(kb_cli, empty_kb) -> None:
     # A workspace folder without a name of its own is named by the link pointing at it.
     linked = {p["resolved"]: k.rsplit("node_modules/", 1)[-1]
               for k, p in packages.items() if p.get("link")}
-    real = {(p.get("name") or linked.get(k) or k.rsplit("node_modules/", 1)[-1],
-             p.get("version")) for k, p in packages.items() if k and not p.get("link")}
+    real = {(p.get("name") or linked.get(k) or k.rsplit("node_modules/", 1)[-1]).lower()
+            for k, p in packages.items() if k and not p.get("link")}
     res = kb_cli("import", "npm-lock", str(path))
     assert res.returncode == 0, res.stderr[-800:]
     assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(real)
     # The review app's dependency on the workspace package govuk-frontend reaches the folder
     # packages/govuk-frontend through the link node_modules/govuk-frontend.
     version = packages["packages/govuk-frontend"]["version"]
-    assert _count(empty_kb, "MATCH (:Component {id: 'pkg:npm/%40govuk-frontend/review'})"
-                  "-[:DEPENDS_ON]->(g:Component {id: $g}) RETURN count(g)",
-                  g=f"pkg:npm/govuk-frontend@{version}") == 1
+    assert f"pkg:npm/govuk-frontend@{version}" in _count(
+        empty_kb, "MATCH (:Component {id: 'pkg:npm/%40govuk-frontend/review'})"
+        "-[:DEPENDS_ON]->(g:Component {id: 'pkg:npm/govuk-frontend'}) RETURN g.versions")
 
 
 def test_a_cyclonedx_1_2_sbom_imports(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
     path = REAL / "cyclonedx-1.2-gomod-proton-bridge-bom.json"
     bom = json.loads(path.read_text())
-    ids: set[str] = set()
+    pairs: list[tuple[str | None, str]] = []
     stack = list(bom.get("components") or [])
     while stack:
         c = stack.pop()
-        ids.add(c.get("purl") or f"{c['name']}@{c.get('version')}")
+        vcs = [r["url"] for r in c.get("externalReferences") or [] if r.get("type") == "vcs"]
+        pairs.append((_repo(vcs[0]) if vcs else None, _package(c["purl"]) if c.get("purl")
+                      else f"{c['name']}@{c.get('version')}"))
         stack += c.get("components") or []
     res = kb_cli("import", "cyclonedx", str(path), "--owner", "proton")
     assert res.returncode == 0, res.stderr[-800:]
-    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(ids)
+    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(_codebases(pairs))
 
 
 def test_funding_yml_knows_every_key_of_githubs_template(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
@@ -184,7 +187,7 @@ def test_a_cyclonedx_publisher_maintains_its_component(kb_cli, empty_kb,
     path.write_text(json.dumps(bom))
     res = kb_cli("import", "cyclonedx", str(path), "--owner", "org")
     assert res.returncode == 0, res.stderr[-800:]
-    assert _count(empty_kb, "MATCH (a:Actor)-[:MAINTAINS]->(:Component {id: 'pkg:npm/x@1.0.0'})"
+    assert _count(empty_kb, "MATCH (a:Actor)-[:MAINTAINS]->(:Component {id: 'pkg:npm/x'})"
                   " RETURN a.name") == "Example Foundation"
 
 
@@ -225,22 +228,26 @@ def test_a_funding_json_with_a_schema_key_imports(kb_cli, empty_kb) -> None:  # 
                   ) == ["https://www.patreon.com/asakiri"]
 
 
-def _xml_component_ids(path: Path) -> set[str]:
-    """Every component of a CycloneDX XML BOM, nested ones too, by purl or name@version."""
+def _xml_component_ids(path: Path) -> set[frozenset[str]]:
+    """Every codebase of a CycloneDX XML BOM, nested components too (see _codebases)."""
     import xml.etree.ElementTree as ET  # the file is trusted here: it is the test's input
 
     root = ET.parse(path).getroot()
     ns = root.tag.split("}")[0] + "}"
     top = root.find(ns + "components")
-    ids: set[str] = set()
+    pairs: list[tuple[str | None, str]] = []
     stack = list(top) if top is not None else []
     while stack:
         c = stack.pop()
         purl = c.findtext(ns + "purl")
-        ids.add(purl or f"{c.findtext(ns + 'name')}@{c.findtext(ns + 'version')}")
+        vcs = [r.findtext(ns + "url") for r in c.iter(ns + "reference")
+               if r.get("type") == "vcs" and r in list(c.find(ns + "externalReferences")
+                                                        or [])]
+        pairs.append((_repo(vcs[0]) if vcs and vcs[0] else None, _package(purl) if purl else
+                      f"{c.findtext(ns + 'name')}@{c.findtext(ns + 'version')}"))
         inner = c.find(ns + "components")
         stack += list(inner) if inner is not None else []
-    return ids
+    return _codebases(pairs)
 
 
 @pytest.mark.parametrize("name", ["cyclonedx-1.2-maven-dropwizard-bom.xml",
@@ -275,11 +282,49 @@ def test_cyclonedx_xml_with_entities_or_broken_markup_is_refused(kb_cli, empty_k
     assert _count(empty_kb, "MATCH (n) RETURN count(n)") == 0
 
 
-def test_spdx_tag_value_is_refused_with_the_way_to_convert_it(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
-    res = kb_cli("import", "spdx", str(REAL / "spdx-2.2-tagvalue-tools-golang-example6-lib.spdx"))
-    assert res.returncode == 1
-    assert "this is an SPDX tag-value document; kb reads SPDX 2.3 JSON only so far" in res.stderr
-    assert "pyspdxtools -i FILE.spdx -o FILE.spdx.json" in res.stderr
+@pytest.mark.parametrize("name", ["spdx-2.2-tagvalue-tools-golang-example6-lib.spdx",
+                                  "spdx-2.3-tagvalue-trivy-underpin-metadata-sync-service.spdx"])
+def test_spdx_tag_value_documents_import(kb_cli, empty_kb, name: str) -> None:  # type: ignore[no-untyped-def]
+    path = REAL / name
+    text = path.read_text()
+    # Counted from the lines themselves: packages, and DEPENDS_ON between packages.
+    packages = re.findall(r"^PackageName:", text, re.M)
+    described = re.findall(r"^Relationship: SPDXRef-DOCUMENT DESCRIBES (\S+)", text, re.M)
+    depends = re.findall(r"^Relationship: (\S+) DEPENDS_ON (\S+)", text, re.M)
+    res = kb_cli("import", "spdx", str(path), "--owner", "owner", "--format", "json")
+    assert res.returncode == 0, res.stderr[-800:]
+    pkgs: list[dict[str, str]] = []  # each package's tags, read line by line
+    in_package = False
+    for line in text.splitlines():
+        tag, _, value = line.partition(":")
+        value = value.strip()
+        if tag == "PackageName":
+            pkgs.append({"name": value})
+            in_package = True
+        elif tag in ("FileName", "SnippetSPDXID"):
+            in_package = False
+        elif in_package and tag in ("SPDXID", "PackageVersion", "PackageDownloadLocation"):
+            pkgs[-1].setdefault(tag, value)
+        elif in_package and line.startswith("ExternalRef: PACKAGE-MANAGER purl "):
+            pkgs[-1].setdefault("purl", value.split()[-1])
+    product = described[0] if len(set(described)) == 1 else None
+    assert len(pkgs) == len(packages)
+
+    def key(p: dict[str, str]) -> str:
+        return _package(p["purl"]) if "purl" in p else \
+            f"{p['name']}@{p.get('PackageVersion', 'unversioned')}"
+
+    def repo(p: dict[str, str]) -> str | None:
+        loc = p.get("PackageDownloadLocation", "NOASSERTION")
+        return _repo(loc) if loc.startswith(("git+", "https://github.com/")) else None
+
+    codebases = _codebases([(repo(p), key(p)) for p in pkgs if p["SPDXID"] != product])
+    of = {p["SPDXID"]: next(g for g in codebases if key(p) in g) for p in pkgs
+          if p["SPDXID"] != product}
+    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(codebases)
+    edges = {(of[a], of[b]) for a, b in depends if a in of and b in of and of[a] != of[b]}
+    assert _count(empty_kb, "MATCH (:Component)-[d:DEPENDS_ON]->(:Component) "
+                  "RETURN count(d)") == len(edges)
 
 
 def test_records_given_twice_are_accounted_for(kb_cli, empty_kb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -296,24 +341,29 @@ def test_records_given_twice_are_accounted_for(kb_cli, empty_kb, tmp_path: Path)
     assert res.returncode == 0, res.stderr[-800:]
     notes = json.loads(res.stdout)["notes"]
     assert ("components: 2 record(s) given more than once were merged into the first; 1 of "
-            "them differed from the first, whose values are kept (e.g. pkg:npm/x@1.0.0, "
-            "pkg:npm/y@1.0.0)") in notes
-    assert _count(empty_kb, "MATCH (c:Component {id: 'pkg:npm/x@1.0.0'}) RETURN c.name") == "x"
+            "them differed from the first, whose values are kept (e.g. pkg:npm/x, "
+            "pkg:npm/y)") in notes
+    assert _count(empty_kb, "MATCH (c:Component {id: 'pkg:npm/x'}) RETURN c.name") == "x"
 
 
 def test_cyclonedx_vcs_references_give_components_their_repository(kb_cli, empty_kb) -> None:  # type: ignore[no-untyped-def]
     path = REAL / "cyclonedx-1.4-npm-nested-components-juice-shop-bom.json"
     bom = json.loads(path.read_text())
-    with_vcs, without = set(), set()
+    pairs: list[tuple[str | None, str]] = []
     stack = list(bom["components"])
     while stack:
         c = stack.pop()
         stack += c.get("components") or []
-        cid = c.get("purl") or f"{c['name']}@{c.get('version')}"
-        refs = c.get("externalReferences") or []
-        (with_vcs if any(r.get("type") == "vcs" for r in refs) else without).add(cid)
-    assert not with_vcs & without  # so each component's answer is the same wherever it is
+        vcs = [r["url"] for r in c.get("externalReferences") or [] if r.get("type") == "vcs"]
+        pairs.append((_repo(vcs[0]) if vcs else None, _package(c["purl"])))
+    codebases = _codebases(pairs)
+    with_repo = [g for g in codebases if any(not k.startswith("pkg:") for k in g)]
     res = kb_cli("import", "cyclonedx", str(path), "--owner", "juice-shop")
     assert res.returncode == 0, res.stderr[-800:]
     assert _count(empty_kb, "MATCH (c:Component) WHERE c.repo IS NOT NULL RETURN count(c)"
-                  ) == len(with_vcs)
+                  ) == len(with_repo)
+    assert _count(empty_kb, "MATCH (c:Component) RETURN count(c)") == len(codebases)
+    # Babel's packages live in one monorepo: one component holds all of them.
+    held = _count(empty_kb, "MATCH (c:Component {id: 'https://github.com/babel/babel'}) "
+                  "RETURN c.packages")
+    assert "pkg:npm/%40babel/types" in held and len(held) > 1

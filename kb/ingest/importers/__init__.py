@@ -17,9 +17,12 @@ from typing import Any
 from anyascii import anyascii
 
 from kb.errors import KBError
+from kb.ingest.identity import repo_url
 from kb.ingest.model import SECTIONS
 from kb.ingest.reader import ParseError, decode, parse
 from kb.ingest.validate import REL_KEYS
+
+__all__ = ["repo_url"]  # the one repository-URL normaliser, for every importer
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -39,9 +42,22 @@ class Context:
     known: Any = None  # optional callable: ids -> the subset already in the knowledge base
     fetch: Any = None  # optional callable: component id -> its record in the KB, or None
     fetch_many: Any = None  # optional callable: component ids -> {id: record} of those in the KB
+    product_records: Any = None  # optional callable: product id -> {id, name, owner} or None
     notes: list[str] = field(default_factory=list)  # what the importer skipped, and why
 
     named: dict[str, str] = field(default_factory=dict)  # actor id -> the name it was made of
+
+    skips: list[str] = field(default_factory=list)  # what was skipped, with where and why
+
+    def skip(self, text: str) -> None:
+        """Note something the file holds that the import leaves out, with its location and
+        reason (`kb import --strict` refuses the whole import instead)."""
+        self.skips.append(text)
+        self.notes.append(text)
+
+    def product_record(self, pid: str) -> dict[str, Any] | None:
+        """The KB's record of product `pid` (id, name, owner), or None."""
+        return self.product_records(pid) if self.product_records is not None else None
 
     def actor_id(self, name: str) -> str:
         """The id for an actor name: its alias if one is recorded, else a slug of the name.
@@ -72,12 +88,15 @@ def with_covers(ctx: Context, ids: list[str], aspect: str) -> list[dict[str, Any
 
 
 def with_channels(ctx: Context, new: dict[str, Any], channels: list[str]) -> dict[str, Any]:
-    """A record of the component `new["id"]` saying only where money can be given: its
-    channels, and its name as the KB has it (else `new`'s). The load adds it to what other
-    sources said."""
+    """A record of the component `new["id"]` saying only where money can be given (its
+    channels) and its repository if `new` names one, with its name as the KB has it (else
+    `new`'s). The load adds it to what other sources said."""
     existing = ctx.fetch(new["id"]) if ctx.fetch is not None else None
-    return {"id": new["id"], "name": (existing or new)["name"],
-            "funding_channels": sorted(set(channels))}
+    record = {"id": new["id"], "name": (existing or new)["name"],
+              "funding_channels": sorted(set(channels))}
+    if new.get("repo"):
+        record["repo"] = new["repo"]
+    return record
 
 
 def slug(name: str) -> str:
@@ -85,24 +104,6 @@ def slug(name: str) -> str:
     (transliterated: "Университет ИТМО" gives "universitet-itmo")."""
     s = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")
     return s or "unnamed"
-
-
-def repo_url(url: str | None) -> str | None:
-    """A repository URL in one normal form: https, lower-case host, no .git, no slash."""
-    if not url:
-        return None
-    u = url.strip()
-    u = re.sub(r"^git\+", "", u)
-    u = re.sub(r"^git@([^:]+):", r"https://\1/", u)
-    u = re.sub(r"^(git|ssh|http)://(git@)?", "https://", u)
-    m = re.match(r"^https://([^/]+)(/.*)?$", u)
-    if not m:
-        return u
-    host, path = m.group(1).lower(), (m.group(2) or "")
-    path = re.sub(r"\.git$", "", path.rstrip("/")).rstrip("/")
-    if host in ("github.com", "gitlab.com", "bitbucket.org"):
-        path = path.lower()
-    return f"https://{host}{path}"
 
 
 def read_bytes(path: Path) -> bytes:

@@ -48,7 +48,10 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
                             for c in components]
             involvement.append({"actor": aid, "product": pid, "develops": True})
         elif role == "funder":
-            fundings.append({"id": f"dpg-funding:{slug(data['name'])}:{aid}", "from": aid,
+            # An aliased funder's funding keeps the id it had before the alias (made of the
+            # name), so that the merge and later imports name the same record.
+            fid = slug(o["name"]) if o["name"] in ctx.aliases else aid
+            fundings.append({"id": f"dpg-funding:{slug(data['name'])}:{fid}", "from": aid,
                              "to": owner or "unknown-owner", "kind": "grant",
                              "purpose": "unknown", "for": [pid]})
             involvement.append({"actor": aid, "product": pid, "performs": ["funding"]})

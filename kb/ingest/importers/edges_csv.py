@@ -7,13 +7,16 @@ import io
 from pathlib import Path
 from typing import Any
 
+from kb.ingest.identity import package, versioned
 from kb.ingest.importers import Context, ImportFailed, document, read_text, repo_url, slug
 
 NAME = "edges-csv"
-SUMMARY = "dependency edges from any CSV (--map from=COL,to=COL[,product=COL,owner=COL])"
+SUMMARY = ("dependency edges from any CSV (--map from=COL,to=COL[,product=COL,owner=COL,"
+           "package=COL])")
 TELLS = ("Which component depends on which, and (with product= and owner= columns) which "
-         "product is built on which component and who owns it. Nothing about funding or "
-         "maintenance.")
+         "product is built on which component and who owns it. With package=, a column of "
+         "package URLs, the `to` repository is the code of that package: the package "
+         "resolves to it. Nothing about funding or maintenance.")
 COVERS = 'Nothing: dependency edges only; funding and maintenance stay unknown.'
 
 
@@ -42,13 +45,25 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     actors: dict[str, dict[str, Any]] = {}
 
     def comp(key: str) -> str:
-        cid = (repo_url(prefix + key) or prefix + key) if prefix.startswith("http") \
+        cid = (repo_url(prefix + key) or prefix + key) if (prefix + key).startswith("http") \
             else prefix + key
         components.setdefault(cid, {"id": cid, "name": key, "depends_on": []})
         return cid
 
+    def note_package(cid: str, text: str) -> None:
+        """The `to` side's package URL (package=COL): the package resolves to this codebase."""
+        parsed = package(text)
+        if parsed is None:
+            return
+        c = components[cid]
+        c["packages"] = sorted({*c.get("packages", []), parsed[0]})
+        if (v := versioned(*parsed)) is not None:
+            c["versions"] = sorted({*c.get("versions", []), v})
+
     for row in reader:
         dst = comp(_col(row, m["to"]))
+        if "package" in m:
+            note_package(dst, _col(row, m["package"]))
         if "product" in m:
             pid = "product:" + _col(row, m["product"])
             owner = ctx.owner or (slug(_col(row, m["owner"])) if "owner" in m else None)

@@ -73,11 +73,14 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         elif address:
             channels.append(f"{ch.get('type') or 'channel'}:{address}")
         else:
-            ctx.notes.append(f"{path}: channel {ch['guid']!r} has no address; skipped")
+            ctx.skip(f"{path}: channel {ch['guid']!r} has no address; skipped")
     for plan in funding.get("plans") or []:
+        amount = plan.get("amount", "an unstated amount")
+        # The format's own rule: 0 is a wildcard for "any amount".
+        asked = (f"any amount in {plan.get('currency', '')}" if amount == 0
+                 else f"{amount} {plan.get('currency', '')}")
         ctx.notes.append(
-            f"{path}: plan {plan.get('name') or plan.get('guid')!r} asks "
-            f"{plan.get('amount', 'an unstated amount')} {plan.get('currency', '')} "
+            f"{path}: plan {plan.get('name') or plan.get('guid')!r} asks {asked} "
             f"{plan.get('frequency', '')} ({plan.get('status', 'status not given')}); "
             "an ask, not money given")
     components = []

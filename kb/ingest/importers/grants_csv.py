@@ -123,19 +123,19 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         flows.append(flow)
     if unnamed:
         lines = ", ".join(map(str, unnamed[:5])) + (" ..." if len(unnamed) > 5 else "")
-        ctx.notes.append(f"{len(unnamed)} row(s) skipped: no recipient or no funder name "
-                         f"(lines {lines}); together they hold {unnamed_money:,.2f} of the "
-                         f"{read_money:,.2f} the file's {rows} row(s) give")
+        ctx.skip(f"{len(unnamed)} row(s) skipped: no recipient or no funder name "
+                 f"(lines {lines}); together they hold {unnamed_money:,.2f} of the "
+                 f"{read_money:,.2f} the file's {rows} row(s) give")
     if zero:
-        ctx.notes.append(f"{zero} row(s) with an amount of 0 or less made no funding flow")
+        ctx.skip(f"{zero} row(s) with an amount of 0 or less made no funding flow")
     covered: list[dict[str, Any]] = []
     if "component" in m and ctx.known is not None:
         wanted = sorted({f["for"][0] for f in flows})
         have = ctx.known(wanted)
         kept = [f for f in flows if f["for"][0] in have]
         if len(kept) < len(flows):
-            ctx.notes.append(f"{len(flows) - len(kept)} grant(s) skipped: their component is "
-                             "not in the knowledge base (import the dependency graph first)")
+            ctx.skip(f"{len(flows) - len(kept)} grant(s) skipped: their component is "
+                     "not in the knowledge base (import the dependency graph first)")
         flows = kept
         used = {f["from"] for f in flows} | {f["to"] for f in flows}
         actors = {k: v for k, v in actors.items() if k in used}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kb.ingest.identity import fold, package, versioned
 from kb.ingest.importers import Context, ImportFailed, document, read_json
 from kb.ingest.importers.shape import ANY, MapOf, check
 
@@ -26,9 +27,15 @@ COVERS = 'Nothing: a lockfile says which code depends on which, not who funds or
 
 
 def purl(name: str, version: str | None) -> str:
-    """The package URL of an npm package."""
+    """The package URL of an npm package (of one version when `version` is given)."""
     enc = name.replace("@", "%40", 1) if name.startswith("@") else name
     return f"pkg:npm/{enc}" + (f"@{version}" if version else "")
+
+
+def package_id(name: str) -> str:
+    """The component id of an npm package: its canonical package URL without version."""
+    parsed = package(purl(name, None))
+    return parsed[0] if parsed else purl(name, None)
 
 
 SHAPE_V1: dict[str, Any] = {"name": str, "version": str}
@@ -91,7 +98,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
               if key and pkg.get("link")}
     for key, pkg in packages.items():
         if key and not pkg.get("link"):
-            ids[key] = purl(pkg.get("name") or linked.get(key) or _name(key), pkg.get("version"))
+            ids[key] = package_id(pkg.get("name") or linked.get(key) or _name(key))
     for key, pkg in packages.items():
         # A workspace or `file:` dependency: node_modules/x links to the folder holding x,
         # whose own entry is the component.
@@ -100,7 +107,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
             if isinstance(target, str) and target in ids:
                 ids[key] = ids[target]
             else:
-                ctx.notes.append(f"{path}: skipped {key}: it links to {target!r}, which the "
+                ctx.skip(f"{path}: skipped {key}: it links to {target!r}, which the "
                                  "lockfile does not list")
 
     def resolve(from_key: str, dep: str) -> str | None:
@@ -121,16 +128,22 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     for key, pkg in packages.items():
         if not key or pkg.get("link"):
             continue
-        comp: dict[str, Any] = {"id": ids[key],
-                                "name": pkg.get("name") or linked.get(key) or _name(key),
+        name = pkg.get("name") or linked.get(key) or _name(key)
+        comp: dict[str, Any] = {"id": ids[key], "name": name, "packages": [ids[key]],
                                 "depends_on": sorted({d for d in (resolve(key, x) for x in
                                                                   deps_of(pkg)) if d})}
+        raw_version = pkg.get("version")
+        version = versioned(ids[key], raw_version) if isinstance(raw_version, str) \
+            and "://" not in raw_version else None
+        if version:
+            comp["versions"] = [version]
         if pkg.get("license"):
             comp["license"] = str(pkg["license"])
         channels = funding_channels(pkg)
         if channels:
             comp["funding_channels"] = channels
         components.append(comp)
+    components = fold(components)  # one package installed at several paths or versions
     product_id = ctx.product or purl(root.get("name") or path.parent.name, root.get("version"))
     direct = [*root.get("dependencies", {}), *root.get("devDependencies", {}),
               *root.get("optionalDependencies", {})]
@@ -138,6 +151,10 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     product = {"id": product_id, "name": root.get("name") or product_id, "owner": owner,
                "built_on": sorted({d for d in (resolve("", x) for x in direct) if d})}
     actors = [{"id": owner, "name": owner, "kind": "organization"}]
+    if (held := ctx.product_record(product_id)) is not None and not ctx.owner:
+        # Attaching to a product the KB has: say only what it is built on.
+        product.update(name=held["name"], owner=held["owner"])
+        actors = []
     return document(f"npm-lock:{product_id}", f"npm lockfile of {product['name']}",
                     actors=actors, products=[product], components=components)
 

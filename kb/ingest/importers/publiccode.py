@@ -71,7 +71,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
             components.append({"id": did, "name": d["name"]})
     comp: dict[str, Any] = {"id": cid, "name": name, "depends_on": deps}
     if data.get("url"):
-        comp["repo"] = data["url"]
+        comp["repo"] = repo_url(data["url"])
     if legal.get("license"):
         comp["license"] = legal["license"]
     components.insert(0, comp)

@@ -1,4 +1,5 @@
-"""Software bills of materials: CycloneDX JSON and XML 1.2-1.6 and SPDX 2.3 JSON."""
+"""Software bills of materials: CycloneDX JSON and XML 1.2-1.6 and SPDX 2.2/2.3, JSON and
+tag-value."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kb.ingest.identity import fold, package_component
 from kb.ingest.importers import (
     Context,
     ImportFailed,
@@ -15,6 +17,7 @@ from kb.ingest.importers import (
     read_text,
     repo_url,
     slug,
+    spdx_tv,
 )
 from kb.ingest.importers.shape import Required, check
 
@@ -40,10 +43,15 @@ CDX_SHAPE = {
     "components": [CDX_COMPONENT],
     "dependencies": [{"ref": Required(str), "dependsOn": [str]}],
 }
+# SPDX relationship types that say one element needs another: A needs B, or B is needed by A.
+SPDX_NEEDS = {"DEPENDS_ON", "DYNAMIC_LINK", "STATIC_LINK"}
+SPDX_NEEDED_BY = {"DEPENDENCY_OF", "RUNTIME_DEPENDENCY_OF", "BUILD_DEPENDENCY_OF",
+                  "DEV_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
+                  "TEST_DEPENDENCY_OF"}
 SPDX_SHAPE = {
     "spdxVersion": str, "name": str, "documentDescribes": [str],
     "packages": [{"SPDXID": Required(str), "name": _TEXT_OR_NUMBER,
-                  "versionInfo": _TEXT_OR_NUMBER, "supplier": str,
+                  "versionInfo": _TEXT_OR_NUMBER, "supplier": str, "downloadLocation": str,
                   "licenseConcluded": str, "licenseDeclared": str,
                   "externalRefs": [{"referenceType": str, "referenceLocator": str}]}],
     "relationships": [{"spdxElementId": Required(str), "relationshipType": Required(str),
@@ -51,10 +59,29 @@ SPDX_SHAPE = {
 }
 
 
-def _component(name: str, version: str | None, purl: str | None, ref: str) -> dict[str, Any]:
-    cid = purl or f"sbom:{slug(name)}@{version or 'unversioned'}"
-    comp: dict[str, Any] = {"id": cid, "name": name}
+def _component(name: str, version: str | None, purl: str | None, ref: str,
+               repo: str | None = None) -> dict[str, Any]:
+    """A component of the codebase a package resolves to (kb.ingest.identity): the
+    repository when the SBOM names it, else the package URL without version; an element
+    without a package URL is known by its name and version only."""
+    comp = package_component(purl, name, repo)
+    if comp is None:
+        comp = {"id": repo_url(repo) or f"sbom:{slug(name)}@{version or 'unversioned'}",
+                "name": name}
+        if repo:
+            comp["repo"] = repo_url(repo)
     return comp | {"_ref": ref}
+
+
+def _repo_of_download(location: str | None) -> str | None:
+    """An SPDX downloadLocation that is a source repository (a VCS URL or a code host)."""
+    if not location or location in ("NOASSERTION", "NONE"):
+        return None
+    if location.startswith(("git+", "git://", "git@")) or re.match(
+            r"^https?://(github\.com|gitlab\.com|bitbucket\.org)/[^/]+/[^/]+", location):
+        # git+https://host/path.git@v1.0#sub: the repository is before the @revision.
+        return repo_url(re.sub(r"@[^/:]*$", "", location.split("#")[0]))
+    return None
 
 
 def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref: str | None,
@@ -66,16 +93,16 @@ def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref:
     if dangling:
         shown = ", ".join(dangling[:5]) + (f" and {len(dangling) - 5} more"
                                            if len(dangling) > 5 else "")
-        ctx.notes.append(f"{path}: skipped the dependency relationships of {len(dangling)} "
+        ctx.skip(f"{path}: skipped the dependency relationships of {len(dangling)} "
                          f"element(s) the file does not define: {shown}")
-    records: dict[str, dict[str, Any]] = {}
+    records: dict[str, list[dict[str, Any]]] = {}
     for ref, c in comps.items():
         if ref == product_ref:
             continue
         rec = {k: v for k, v in c.items() if not k.startswith("_")}
         rec["depends_on"] = sorted({ids[d] for d in deps.get(ref, []) if d in ids
                                     and d != product_ref and ids[d] != rec["id"]})
-        records.setdefault(rec["id"], rec)
+        records.setdefault(rec["id"], []).append(rec)
     direct = deps.get(product_ref or "", []) if product_ref else []
     if product_ref and not direct:
         # No dependencies given for the product: it is built on what nothing else in the
@@ -102,7 +129,8 @@ def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref:
             maintenance.append({"actor": aid, "component": ids[ref], "role": "lead",
                                 "paid": False})
     return document(f"{kind}:{path.name}", f"{kind} SBOM of {product_name}", actors=actors,
-                    products=[product], components=list(records.values()),
+                    products=[product],
+                    components=fold([r for rs in records.values() for r in rs]),
                     maintenance=maintenance)
 
 
@@ -129,11 +157,11 @@ def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
         for c in items:
             ref = c.get("bom-ref") or c.get("purl") or f"{c.get('name')}@{c.get('version')}"
             version = None if c.get("version") is None else str(c["version"])
-            comps[ref] = _component(str(c.get("name") or ref), version, c.get("purl"), ref)
             vcs = [x.get("url") for x in c.get("externalReferences") or []
                    if x.get("type") == "vcs" and x.get("url")]
-            if vcs:  # the repository holding the component's code, as the SBOM names it
-                comps[ref]["repo"] = repo_url(vcs[0])
+            # The repository holding the component's code, as the SBOM names it.
+            comps[ref] = _component(str(c.get("name") or ref), version, c.get("purl"), ref,
+                                    vcs[0] if vcs else None)
             lic = [x.get("license", {}).get("id") for x in c.get("licenses") or []
                    if isinstance(x, dict)]
             if lic and lic[0]:
@@ -162,18 +190,23 @@ def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
 def spdx(path: Path, ctx: Context) -> dict[str, Any]:
     """Packages keyed by their purl external reference; DEPENDS_ON and DEPENDENCY_OF
     relationships; the product is what the document DESCRIBES."""
-    text = read_text(path, "an SPDX 2.3 JSON document")
-    if re.match(r"\s*(SPDXVersion|DataLicense|DocumentName)\s*:", text):
-        raise ImportFailed(f"{path}: this is an SPDX tag-value document; kb reads SPDX 2.3 "
-                           "JSON only so far", hint="Convert it with spdx-tools: "
-                           "`pyspdxtools -i FILE.spdx -o FILE.spdx.json` (pip install "
-                           "spdx-tools), then import the JSON.")
-    data = parse_text(path, text, "an SPDX 2.3 JSON document", "json")
+    text = read_text(path, "an SPDX 2.2 or 2.3 document (JSON or tag-value)")
+    if spdx_tv.looks_like(text):
+        try:
+            data: Any = spdx_tv.read(text)
+        except spdx_tv.TagValueError as exc:
+            raise ImportFailed(f"{path}: {exc}; expected an SPDX tag-value document") from None
+        if "spdxVersion" not in data:
+            raise ImportFailed(f"{path}: no SPDXVersion line; expected an SPDX tag-value "
+                               "document")
+    else:
+        data = parse_text(path, text, "an SPDX 2.2 or 2.3 JSON document", "json")
     if not isinstance(data, dict) or "spdxVersion" not in data:
         raise ImportFailed(f"{path}: not an SPDX JSON document (no spdxVersion)")
-    if data["spdxVersion"] != "SPDX-2.3":
-        raise ImportFailed(f"{path}: {data['spdxVersion']} is not supported; use SPDX-2.3")
-    check(path, data, SPDX_SHAPE, "an SPDX 2.3 JSON document")
+    if data["spdxVersion"] not in ("SPDX-2.2", "SPDX-2.3"):
+        raise ImportFailed(f"{path}: {data['spdxVersion']} is not supported; use SPDX-2.2 or "
+                           "SPDX-2.3 (JSON or tag-value)")
+    check(path, data, SPDX_SHAPE, "an SPDX 2.2 or 2.3 document")
     comps: dict[str, dict[str, Any]] = {}
     people: dict[str, list[tuple[str, str]]] = {}
     for p in data.get("packages") or []:
@@ -181,7 +214,8 @@ def spdx(path: Path, ctx: Context) -> dict[str, Any]:
         purl = next((r["referenceLocator"] for r in p.get("externalRefs") or []
                      if r.get("referenceType") == "purl"), None)
         version = None if p.get("versionInfo") is None else str(p["versionInfo"])
-        comps[ref] = _component(str(p.get("name") or ref), version, purl, ref)
+        comps[ref] = _component(str(p.get("name") or ref), version, purl, ref,
+                                _repo_of_download(p.get("downloadLocation")))
         lic = p.get("licenseConcluded") or p.get("licenseDeclared")
         if lic and lic not in ("NOASSERTION", "NONE"):
             comps[ref]["license"] = lic
@@ -192,15 +226,24 @@ def spdx(path: Path, ctx: Context) -> dict[str, Any]:
                             else "organization")]
     deps: dict[str, list[str]] = {}
     described = list(data.get("documentDescribes") or [])
+    unread: dict[str, int] = {}
     for r in data.get("relationships") or []:
         a, kind, b = r.get("spdxElementId"), r.get("relationshipType"), r.get(
             "relatedSpdxElement")
-        if kind == "DEPENDS_ON":
+        if kind in SPDX_NEEDS:
             deps.setdefault(a, []).append(b)
-        elif kind == "DEPENDENCY_OF":
+        elif kind in SPDX_NEEDED_BY:
             deps.setdefault(b, []).append(a)
         elif kind == "DESCRIBES" and a == "SPDXRef-DOCUMENT":
             described.append(b)
+        elif kind == "DESCRIBED_BY" and b == "SPDXRef-DOCUMENT":
+            described.append(a)
+        else:
+            unread[kind] = unread.get(kind, 0) + 1
+    if unread:
+        ctx.notes.append(f"{path}: {sum(unread.values())} relationship(s) not read as "
+                         "dependencies (they do not say that one package needs another): "
+                         + ", ".join(f"{n} {k}" for k, n in sorted(unread.items())))
     product_ref = described[0] if described else None
     name = comps[product_ref]["name"] if product_ref in comps else data.get("name", path.stem)
     if len(set(described)) > 1:
