@@ -142,14 +142,32 @@ class Neighbour(Shape):
     name: str | None
     url: str
     properties: dict[str, Any]
+    sources: list[str] | None = None  # the sources of a relationship record
+
+
+class Disagreement(Shape):
+    field: str
+    given: list[dict[str, Any]]  # {source, value}, oldest change first
+    used: Any
+    why: str
+
+
+class Provenance(Shape):
+    """Which sources said what about a record (README, "Sources and provenance")."""
+
+    sources: list[str]
+    fields: dict[str, list[str]]  # field -> the sources that give it (when they differ)
+    disagreements: list[Disagreement]
 
 
 class EntityOut(Shape):
-    """A record: its properties and its neighbours by relationship type and direction."""
+    """A record: its properties, their sources, and its neighbours by relationship type and
+    direction."""
 
     id: str
     label: str
     properties: dict[str, Any]
+    provenance: Provenance
     relationships: dict[str, list[Neighbour]]
 
 

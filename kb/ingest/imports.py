@@ -129,9 +129,13 @@ def run(driver: Driver, fmt: str, paths: list[Path], *, product: str | None = No
         rows = db.run(driver, "import_product_record", {"id": pid}, settings=settings)
         return plain(rows[0]) if rows and rows[0]["owner"] else None
 
+    def products_on(repo: str) -> list[str]:
+        return [r["id"] for r in db.run(driver, "import_products_on_repo", {"repo": repo},
+                                        settings=settings)]
+
     ctx = importers.Context(product=product, owner=owner, mapping=mapping or {},
                             aliases=aliases, known=known, fetch=fetch, fetch_many=fetch_many,
-                            product_records=product_record)
+                            product_records=product_record, products_on=products_on)
     docs = [transform(mod, fmt, p, ctx) for p in paths]
     doc = docs[0] if len(docs) == 1 else importers.merge(
         docs, f"{fmt}:{importers.slug(paths[0].parent.name or 'files')}",

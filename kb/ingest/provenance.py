@@ -176,22 +176,34 @@ def rel_props(records: list[tuple[str, Record]]) -> dict[str, Any]:
 
 
 def attribution(props: dict[str, Any], sources: list[str]) -> dict[str, Any]:
-    """Which source said what about a record, for its page: every source, and per field the
-    value each gave, the value used and why (the README's precedence)."""
+    """Which source said what about a record, for its page: every source; per field the
+    sources of the value in use (for a list, every source that adds to it); and the fields
+    where sources disagree, with each value given, the one used and why (the README's
+    precedence)."""
     records = loads(props.get(RECORDS))
     if records is None:
         return {"sources": sources, "fields": {}, "disagreements": []}
-    fields: dict[str, list[dict[str, Any]]] = {}
+
+    def same(a: Any, b: Any) -> bool:
+        return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True,
+                                                                          default=str)
+
+    given: dict[str, list[dict[str, Any]]] = {}
     for s, rec in records:
         for k, v in rec["props"].items():
-            fields.setdefault(k, []).append({"source": s, "value": v})
+            given.setdefault(k, []).append({"source": s, "value": v})
+    fields: dict[str, list[str]] = {}
     disagreements = []
-    for k, given in fields.items():
-        values = {json.dumps(g["value"], sort_keys=True, default=str) for g in given}
-        if len(values) > 1 and k not in UNORDERED and k != "key":
-            disagreements.append({"field": k, "given": given, "used": props.get(k),
+    for k, values in given.items():
+        if k == "key":
+            continue
+        if k in UNORDERED:
+            fields[k] = [g["source"] for g in values]
+            continue
+        fields[k] = [g["source"] for g in values if same(g["value"], props.get(k))]
+        if len({json.dumps(g["value"], sort_keys=True, default=str) for g in values}) > 1:
+            disagreements.append({"field": k, "given": values, "used": props.get(k),
                                   "why": "the source that most recently changed its record "
                                          "wins (README, \"Sources and provenance\")"})
-    return {"sources": [s for s, _ in records], "fields": {
-        k: [g["source"] for g in v] for k, v in fields.items() if k != "key"},
-        "disagreements": disagreements}
+    return {"sources": [s for s, _ in records], "fields": fields,
+            "disagreements": disagreements}

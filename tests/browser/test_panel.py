@@ -352,3 +352,33 @@ def test_console_history_keeps_failures_searches_and_reruns_from_its_url(page: P
     expect(page).to_have_url(re.compile(r"/query\?cypher=MATCH.*&run=1"))
     # The link opened the query and ran it again: the demo has 15 actors.
     expect(page.locator("#result-table tbody tr")).to_have_text("15")
+
+
+def test_a_component_page_names_the_sources_of_each_fact(page: Page, driver, settings,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    from kb.ingest import loader, sources
+
+    second = tmp_path / "second.yaml"
+    second.write_text(  # a second source says another licence and a funding channel
+        "format: valuenet/1\necosystem: {id: license-scan, name: A licence scan}\n"
+        "components:\n  - {id: json-codec, name: JSON codec library, license: BSD-3-Clause,"
+        " funding_channels: ['https://opencollective.com/json-codec']}\n")
+    loader.load(driver, [second], settings=settings)
+    try:
+        page.goto("/components/json-codec")
+        box = page.locator("#sources")
+        expect(box).to_contain_text("Said by 2 sources: ebola-emr, license-scan.")
+        table = box.locator("table")
+        expect(table.locator("caption")).to_have_text("Where sources disagree")
+        # The demo says MIT, the scan BSD-3-Clause; the scan changed its record last: used.
+        rows = [[c.strip() for c in r.split("\t")] for r in
+                table.locator("tbody tr").all_inner_texts()]
+        assert rows == [["license", "ebola-emr", "MIT", ""],
+                        ["", "license-scan", "BSD-3-Clause", "yes"]]
+        expect(page.locator("dl.facts", has_text="license")).to_contain_text(
+            "BSD-3-Clause (from license-scan)")
+        data = page.request.get("/components/json-codec.json").json()
+        assert data["provenance"]["sources"] == ["ebola-emr", "license-scan"]
+        shot(page, "component-sources")
+    finally:
+        sources.forget(driver, "license-scan", settings=settings)

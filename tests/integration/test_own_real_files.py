@@ -235,3 +235,25 @@ def test_the_account_counts_money_known_and_unknown(kb_cli, empty_kb) -> None:  
     text = kb_cli("import", "publiccode",
                   str(OWN / "publiccode-0.2-fr-catala-fundedby-usedby.yml")).stdout
     assert "money in funding flows: none, and 1 flow(s) of unknown amount" in text
+
+
+def test_an_import_attaches_to_the_product_built_on_its_repository(kb_cli, empty_kb,
+                                                                  tmp_path) -> None:  # type: ignore[no-untyped-def]
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(
+        "format: valuenet/1\necosystem: {id: registry, name: A registry}\n"
+        "actors:\n  - {id: inria, name: INRIA, kind: government}\n"
+        "products:\n  - {id: 'dpg:catala', name: Catala (registry), owner: inria,"
+        " built_on: ['https://github.com/catalalang/catala']}\n"
+        "components:\n  - {id: 'https://github.com/catalalang/catala', name: catala}\n")
+    assert kb_cli("load", str(registry)).returncode == 0
+    done = imported(kb_cli, "publiccode", str(OWN / "publiccode-0.2-fr-catala-fundedby-usedby.yml"))
+    assert any(n.startswith("attached to the product dpg:catala") for n in done["notes"])
+    # One product, the registry's name and owner kept; the file names no owner, so its
+    # internal maintenance and its funder's grant go to the registry's owner.
+    assert one(empty_kb, "MATCH (p:Product) OPTIONAL MATCH (o)-[:OWNS]->(p) "
+                         "RETURN collect([p.id, p.name, o.id])") == [
+        ["dpg:catala", "Catala (registry)", "inria"]]
+    assert one(empty_kb, "MATCH (:Actor {id: 'inria'})-[m:MAINTAINS]->() RETURN m.paid") is True
+    assert one(empty_kb, "MATCH (f:Funding)-[:TO]->(t) RETURN t.id") == "inria"
+    assert one(empty_kb, "MATCH (a:Actor {id: 'unknown-owner'}) RETURN count(a)") == 0

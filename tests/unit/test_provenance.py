@@ -53,5 +53,6 @@ def test_attribution_lists_disagreements_not_list_fields() -> None:
         ("a", rec({"name": "A", "depends_on": ["x"]})),
         ("b", rec({"name": "B", "depends_on": ["y"]}))])}
     out = pv.attribution(props, ["a", "b"])
-    assert out["fields"] == {"name": ["a", "b"], "depends_on": ["a", "b"]}
+    # The name in use is b's; the list is made of what both gave.
+    assert out["fields"] == {"name": ["b"], "depends_on": ["a", "b"]}
     assert [(d["field"], d["used"]) for d in out["disagreements"]] == [("name", "B")]

@@ -43,6 +43,7 @@ class Context:
     fetch: Any = None  # optional callable: component id -> its record in the KB, or None
     fetch_many: Any = None  # optional callable: component ids -> {id: record} of those in the KB
     product_records: Any = None  # optional callable: product id -> {id, name, owner} or None
+    products_on: Any = None  # optional callable: repository URL -> ids of products built on it
     notes: list[str] = field(default_factory=list)  # what the importer skipped, and why
 
     named: dict[str, str] = field(default_factory=dict)  # actor id -> the name it was made of
@@ -76,6 +77,31 @@ class Context:
                               "them as you like)")
         self.named.setdefault(candidate, name)
         return candidate
+
+
+def attach(ctx: Context, product: dict[str, Any], actors: list[dict[str, Any]],
+           repo: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The import's product, attached to one the KB holds when `--product` names it or, without
+    `--product`, when exactly one KB product is built on the file's own repository `repo`:
+    the import then says only what the product is built on (its name and owner stay as
+    their sources gave them), and the placeholder owner actor is dropped."""
+    pid = ctx.product
+    if pid is None and repo and ctx.products_on is not None:
+        found = ctx.products_on(repo)
+        if len(found) == 1:
+            pid = found[0]
+            ctx.notes.append(f"attached to the product {pid}, which is built on this file's "
+                             f"repository {repo} (give --product to choose another)")
+        elif len(found) > 1:
+            ctx.notes.append(f"{len(found)} products are built on this file's repository "
+                             f"{repo} ({', '.join(found[:5])}); not attached to any "
+                             "(give --product ID)")
+    held = ctx.product_record(pid) if pid else None
+    if held is None or ctx.owner:
+        return product, actors
+    placeholder = product["owner"]
+    product = {**product, "id": pid, "name": held["name"], "owner": held["owner"]}
+    return product, [a for a in actors if a["id"] != placeholder or a["id"] == held["owner"]]
 
 
 def with_covers(ctx: Context, ids: list[str], aspect: str) -> list[dict[str, Any]]:

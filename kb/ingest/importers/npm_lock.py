@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.ingest.identity import fold, package, versioned
-from kb.ingest.importers import Context, ImportFailed, document, read_json
+from kb.ingest.importers import Context, ImportFailed, attach, document, read_json
 from kb.ingest.importers.shape import ANY, MapOf, check
 
 _DEPS = MapOf(str)
@@ -151,10 +151,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     product = {"id": product_id, "name": root.get("name") or product_id, "owner": owner,
                "built_on": sorted({d for d in (resolve("", x) for x in direct) if d})}
     actors = [{"id": owner, "name": owner, "kind": "organization"}]
-    if (held := ctx.product_record(product_id)) is not None and not ctx.owner:
-        # Attaching to a product the KB has: say only what it is built on.
-        product.update(name=held["name"], owner=held["owner"])
-        actors = []
+    product, actors = attach(ctx, product, actors)
     return document(f"npm-lock:{product_id}", f"npm lockfile of {product['name']}",
                     actors=actors, products=[product], components=components)
 

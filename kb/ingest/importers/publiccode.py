@@ -6,7 +6,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kb.ingest.importers import Context, ImportFailed, document, read_yaml, repo_url, slug
+from kb.ingest.importers import (
+    Context,
+    ImportFailed,
+    attach,
+    document,
+    read_yaml,
+    repo_url,
+    slug,
+)
 from kb.ingest.importers.shape import ANY, OneOf, Required, check
 
 _NAMED = {"name": Required(str)}
@@ -112,6 +120,17 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         aid = ctx.actor_id(str(u))
         actors.append({"id": aid, "name": str(u), "kind": "organization"})
         relies.append({"actor": aid, "component": cid})
+    attached, kept = attach(ctx, product, actors, cid if cid.startswith("https://") else None)
+    if attached["id"] != product["id"] or attached["owner"] != product["owner"]:
+        if owner == "unknown-owner":  # the file names no owner; the KB's product does
+            for rec in [*maintenance, *fundings]:
+                for key in ("actor", "to"):
+                    if rec.get(key) == owner:
+                        rec[key] = attached["owner"]
+            actors = kept
+        else:  # the file's own owner stays its word
+            attached = {**attached, "owner": owner}
+        product = attached
     return document(f"publiccode:{cid}", f"publiccode.yml of {name}", actors=actors,
                     products=[product], components=components, maintenance=maintenance,
                     fundings=fundings, relies_on=relies)

@@ -11,6 +11,7 @@ from kb.ingest.identity import fold, package_component
 from kb.ingest.importers import (
     Context,
     ImportFailed,
+    attach,
     cyclonedx_xml,
     document,
     parse_text,
@@ -86,7 +87,8 @@ def _repo_of_download(location: str | None) -> str | None:
 
 def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref: str | None,
             comps: dict[str, dict[str, Any]], deps: dict[str, list[str]],
-            people: dict[str, list[tuple[str, str]]]) -> dict[str, Any]:
+            people: dict[str, list[tuple[str, str]]],
+            product_repo: str | None = None) -> dict[str, Any]:
     ids = {ref: c["id"] for ref, c in comps.items()}
     dangling = sorted({d for ref, ds in deps.items() for d in [ref, *ds]
                        if d not in ids and d != product_ref})
@@ -119,6 +121,9 @@ def _finish(path: Path, kind: str, ctx: Context, product_name: str, product_ref:
                                                    and d != product_ref})}
     actors = [{"id": owner, "name": owner if ctx.owner else
                "Unknown owner (not named by the source)", "kind": "organization"}]
+    if product_repo is None and product_ref in comps:
+        product_repo = comps[product_ref].get("repo")
+    product, actors = attach(ctx, product, actors, product_repo)
     maintenance = []
     for ref, names in people.items():
         if ref not in ids or ref == product_ref:
@@ -183,8 +188,10 @@ def cyclonedx(path: Path, ctx: Context) -> dict[str, Any]:
     product_ref = meta.get("bom-ref") if meta else None
     deps = {d["ref"]: d.get("dependsOn") or [] for d in data.get("dependencies") or []
             if isinstance(d, dict) and "ref" in d}
+    meta_vcs = [x.get("url") for x in meta.get("externalReferences") or []
+                if x.get("type") == "vcs" and x.get("url")]
     return _finish(path, "cyclonedx", ctx, meta.get("name") or path.stem, product_ref, comps,
-                   deps, people)
+                   deps, people, repo_url(meta_vcs[0]) if meta_vcs else None)
 
 
 def spdx(path: Path, ctx: Context) -> dict[str, Any]:
