@@ -35,6 +35,7 @@ from web.routes import (
     overview,
     queries,
     risk,
+    sources,
 )
 from web.security import Guard
 
@@ -128,7 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _handlers(app)
     for module in (overview, risk, analyses, entities, console, queries, imports, audit,
-                   health):
+                   sources, health):
         app.include_router(module.router)
     app.add_middleware(Guard)  # security headers on every answer; bounded request bodies
 

@@ -145,6 +145,26 @@ class Neighbour(Shape):
     sources: list[str] | None = None  # the sources of a relationship record
 
 
+class SourceRow(Shape):
+    id: str
+    name: str
+    origin: str
+    first_loaded_at: str | None
+    loaded_at: str | None
+    covers: list[str]
+    nodes: int
+    nodes_only: int
+    nodes_shared_differing: int
+    rels: int
+    rels_only: int
+
+
+class SourcesOut(Shape):
+    """Every source (a load or an import) and how many records it lists."""
+
+    sources: list[SourceRow]
+
+
 class Disagreement(Shape):
     field: str
     given: list[dict[str, Any]]  # {source, value}, oldest change first

@@ -26,7 +26,8 @@ from kb.store import db
 @click.option("--owner", help="Actor id of the product's owner.")
 @click.option("--map", "mapping", metavar="KEY=VALUE,...",
               help="For CSV formats, which column holds what (from=a,to=b; join columns with "
-              "+; const:TEXT for a fixed value); for funding-yml, component=REPO_URL; for "
+              "+; const:TEXT for a fixed value); for funding-yml and maintainers, "
+              "component=REPO_URL; for "
               "git-log, component=REPO_URL (default: the clone's origin) and as_of=YYYY-MM-DD.")
 @click.option("--prune", is_flag=True, help="Remove what an earlier import of the same file "
               "listed and this one no longer does.")
@@ -51,6 +52,7 @@ def import_(fmt: str | None, paths: tuple[Path, ...], list_: bool, dry_run: bool
       kb import publiccode publiccode.yml
       kb import funding-yml .github/FUNDING.yml --map component=https://github.com/o/r
       kb import funding-json funding.json
+      kb import maintainers MAINTAINERS --map component=https://github.com/o/r
       kb import dpg ../shared/data/dpg-nominees/*.json
       kb import grants-csv funding_data.csv --dry-run
       kb import git-log ~/src/ws ~/src/express   # local clones: who maintains them

@@ -54,12 +54,15 @@ def versioned(base: str, version: str | None) -> str | None:
 
 def repo_url(url: str | None) -> str | None:
     """A repository URL in one normal form: https, lower-case host, no .git, no slash, no
-    fragment, and no `scm:git:` (Maven) or `git+` prefix; on GitHub, GitLab and Bitbucket
+    fragment, and no `scm:git:`/`scm:svn:` (Maven) or `git+` prefix; on GitHub, GitLab and Bitbucket
     the path is lower-cased too (they treat it so), and on GitHub it is owner/name only."""
     if not url:
         return None
     u = url.strip()
-    u = re.sub(r"^scm:(git:)?", "", u)  # Maven's SCM URLs: scm:git:git@host:owner/name.git
+    # Maven's SCM URLs (scm:git:git@host:owner/name.git, scm:svn:https://...) and a provider
+    # written before a URL (svn:https://...); git://host stays a URL.
+    u = re.sub(r"^scm:", "", u)
+    u = re.sub(r"^(git|svn|hg):(?=[a-z][a-z+.-]*://|git@)", "", u)
     u = re.sub(r"^git\+", "", u)
     u = re.sub(r"^git@([^:]+):", r"https://\1/", u)
     u = re.sub(r"^(git|ssh|http)://(git@)?", "https://", u)

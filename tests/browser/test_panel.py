@@ -180,7 +180,7 @@ def test_import_page_reports_errors_of_a_broken_file(page: Page, tmp_path: Path)
 
 def test_every_page_has_its_json_twin_link(page: Page) -> None:
     for path in ("/", "/risk", "/analyses/funding_topology", "/products/ebola-emr",
-                 "/actors/relief-ngo", "/queries"):
+                 "/actors/relief-ngo", "/queries", "/sources"):
         page.goto(path)
         href = page.locator("a.json-twin").get_attribute("href") or ""
         assert href.split("?")[0].endswith(".json")
@@ -380,5 +380,13 @@ def test_a_component_page_names_the_sources_of_each_fact(page: Page, driver, set
         data = page.request.get("/components/json-codec.json").json()
         assert data["provenance"]["sources"] == ["ebola-emr", "license-scan"]
         shot(page, "component-sources")
+        page.click("nav a:text('Sources')")
+        rows = page.locator("#sources-table tbody tr")
+        expect(rows).to_have_count(2)
+        # By hand: the scan lists one record (json-codec), shared with the demo and differing.
+        expect(rows.nth(1)).to_contain_text("license-scan")
+        cells = rows.nth(1).locator("td").all_inner_texts()
+        assert cells[4:7] == ["1", "0", "1"]
+        shot(page, "sources")
     finally:
         sources.forget(driver, "license-scan", settings=settings)

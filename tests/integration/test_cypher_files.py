@@ -20,6 +20,7 @@ SAMPLES: dict[str, Any] = {
     "scoring": scoring.cypher_params(), "tag": "no-console-query-has-this-tag",
     "old": "no-such-id", "new": "no-such-id-2", "why": "a test", "snapshot": "{}",
     "records": "", "undo": "{}", "alias": "", "slug": "x", "a": "a", "b": "b", "origin": "t",
+    "repo": "https://example.org/none",
 }
 # Where one query needs its own value of a shared parameter name.
 OVERRIDES: dict[str, dict[str, Any]] = {

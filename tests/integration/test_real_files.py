@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SHARED
-from tests.integration.walks import _codebases, _package, _repo
+from tests.integration.walks import _codebases, _package, _repo, spdx_tv_packages
 
 REAL = SHARED / "data" / "real-files"
 
@@ -293,20 +293,7 @@ def test_spdx_tag_value_documents_import(kb_cli, empty_kb, name: str) -> None:  
     depends = re.findall(r"^Relationship: (\S+) DEPENDS_ON (\S+)", text, re.M)
     res = kb_cli("import", "spdx", str(path), "--owner", "owner", "--format", "json")
     assert res.returncode == 0, res.stderr[-800:]
-    pkgs: list[dict[str, str]] = []  # each package's tags, read line by line
-    in_package = False
-    for line in text.splitlines():
-        tag, _, value = line.partition(":")
-        value = value.strip()
-        if tag == "PackageName":
-            pkgs.append({"name": value})
-            in_package = True
-        elif tag in ("FileName", "SnippetSPDXID"):
-            in_package = False
-        elif in_package and tag in ("SPDXID", "PackageVersion", "PackageDownloadLocation"):
-            pkgs[-1].setdefault(tag, value)
-        elif in_package and line.startswith("ExternalRef: PACKAGE-MANAGER purl "):
-            pkgs[-1].setdefault("purl", value.split()[-1])
+    pkgs = spdx_tv_packages(text)
     product = described[0] if len(set(described)) == 1 else None
     assert len(pkgs) == len(packages)
 

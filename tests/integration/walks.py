@@ -37,7 +37,12 @@ def _codebases(pairs: list[tuple[str | None, str]]) -> set[frozenset[str]]:
 def _repo(url: str) -> str:
     """A repository URL by the README's rules: https, no scm:git: or git+, no .git, no
     trailing slash, no fragment; on github.com a lower-case owner/name only."""
-    u = url.removeprefix("scm:git:").removeprefix("scm:").removeprefix("git+").split("#")[0]
+    u = url.removeprefix("scm:")
+    for provider in ("git:", "svn:", "hg:"):  # a provider before a URL: svn:https://...
+        if u.startswith(provider) and ("://" in u[len(provider):len(provider) + 10]
+                                       or u[len(provider):].startswith("git@")):
+            u = u[len(provider):]
+    u = u.removeprefix("git+").split("#")[0]
     if u.startswith("git@"):
         u = "https://" + u[4:].replace(":", "/", 1)
     u = u.replace("git://", "https://").replace("ssh://git@", "https://").replace(
@@ -47,3 +52,64 @@ def _repo(url: str) -> str:
     if host.lower() == "github.com":
         path = "/".join(path.lower().split("/")[:2])
     return f"https://{host.lower()}/{path}"
+
+
+def spdx_json_codebases(doc: dict) -> tuple[set[frozenset[str]], str | None]:  # type: ignore[type-arg]
+    """The codebases of an SPDX JSON document's packages (the described package, the
+    product, aside when it is the only one described), and that product's SPDXID."""
+    rels = doc.get("relationships") or []
+    described = list(doc.get("documentDescribes") or []) + [
+        r["relatedSpdxElement"] for r in rels
+        if r["spdxElementId"] == "SPDXRef-DOCUMENT" and r["relationshipType"] == "DESCRIBES"]
+    product = described[0] if len(set(described)) == 1 else None
+
+    def key(p: dict) -> str:  # type: ignore[type-arg]
+        purl = next((r["referenceLocator"] for r in p.get("externalRefs") or []
+                     if r["referenceType"] == "purl"), None)
+        return _package(purl) if purl else f"{p['name']}@{p.get('versionInfo')}"
+
+    def repo(p: dict) -> str | None:  # type: ignore[type-arg]
+        loc = p.get("downloadLocation") or ""
+        return _repo(loc) if loc.startswith(("git+", "https://github.com/")) else None
+
+    pkgs = [p for p in doc["packages"] if p["SPDXID"] != product]
+    return _codebases([(repo(p), key(p)) for p in pkgs]), product
+
+
+def npm_lock_names(lock: dict) -> set[str]:  # type: ignore[type-arg]
+    """Every package name of an npm lockfile (v1 nested `dependencies`, v2/v3 `packages`,
+    links and the root aside), lower-case as npm package URLs are."""
+    if lock.get("lockfileVersion") == 1:
+        names: set[str] = set()
+        stack = [lock.get("dependencies") or {}]
+        while stack:
+            for name, entry in stack.pop().items():
+                names.add(name.lower())
+                stack.append(entry.get("dependencies") or {})
+        return names
+    packages = lock["packages"]
+    linked = {p.get("resolved"): k.rsplit("node_modules/", 1)[-1]
+              for k, p in packages.items() if p.get("link")}
+    return {(p.get("name") or linked.get(k) or k.rsplit("node_modules/", 1)[-1]).lower()
+            for k, p in packages.items() if k and not p.get("link")}
+
+
+def spdx_tv_packages(text: str) -> list[dict[str, str]]:
+    """Each package of an SPDX tag-value document with its SPDXID, PackageVersion,
+    PackageDownloadLocation and purl, read line by line (a FileName or SnippetSPDXID line
+    ends a package)."""
+    pkgs: list[dict[str, str]] = []
+    inside = False
+    for line in text.splitlines():
+        tag, _, value = line.partition(":")
+        value = value.strip()
+        if tag == "PackageName":
+            pkgs.append({"name": value})
+            inside = True
+        elif tag in ("FileName", "SnippetSPDXID"):
+            inside = False
+        elif inside and tag in ("SPDXID", "PackageVersion", "PackageDownloadLocation"):
+            pkgs[-1].setdefault(tag, value)
+        elif inside and line.startswith("ExternalRef: PACKAGE-MANAGER purl "):
+            pkgs[-1].setdefault("purl", value.split()[-1])
+    return pkgs

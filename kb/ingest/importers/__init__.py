@@ -246,13 +246,15 @@ def registry() -> dict[str, ModuleType]:
         funding_yml,
         git_log,
         grants_csv,
+        maintainers,
         npm_lock,
         publiccode,
         spdx,
     )
 
     return {m.NAME: m for m in (cyclonedx, spdx, npm_lock, publiccode, funding_yml,
-                                funding_json, dpg, grants_csv, edges_csv, git_log)}
+                                funding_json, maintainers, dpg, grants_csv, edges_csv,
+                                git_log)}
 
 
 def _same(name: str) -> str:

@@ -47,7 +47,9 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     def comp(key: str) -> str:
         cid = (repo_url(prefix + key) or prefix + key) if (prefix + key).startswith("http") \
             else prefix + key
-        components.setdefault(cid, {"id": cid, "name": key, "depends_on": []})
+        rec = components.setdefault(cid, {"id": cid, "name": key, "depends_on": []})
+        if cid.startswith("https://"):
+            rec["repo"] = cid  # the id is the repository's URL
         return cid
 
     def note_package(cid: str, text: str) -> None:

@@ -130,12 +130,15 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
         first.setdefault(email or name, day)
     core_n = bus_factor(list(per_author.values()))
     core = {a for a, _ in per_author.most_common(core_n)}
-    record: dict[str, Any] = {"id": cid, "name": cid.rstrip("/").rsplit("/", 1)[-1],
-                              "repo": cid if cid.startswith("http") else None}
-    if ctx.fetch is not None and (existing := ctx.fetch(cid)):
-        record = {k: v for k, v in existing.items() if v not in (None, [])}
-    record = {k: v for k, v in record.items() if v is not None}
-    record["covers"] = sorted(set(record.get("covers", [])) | {"maintenance"})
+    # What the history says of the component, and no more (README, "Sources and
+    # provenance"): the load adds it to what other sources said. The name is the KB's when it
+    # has one, so that the two do not disagree over a name the history does not give.
+    existing = ctx.fetch(cid) if ctx.fetch is not None else None
+    record: dict[str, Any] = {"id": cid, "name": (existing or {}).get("name")
+                              or cid.rstrip("/").rsplit("/", 1)[-1]}
+    if cid.startswith("http"):
+        record["repo"] = cid
+    record["covers"] = ["maintenance"]
     record["active_contributors"] = len(per_author)
     record["bus_factor"] = core_n
     newest = max((c[0] for c in history if c[0] <= as_of), default=None)
