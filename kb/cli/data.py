@@ -245,7 +245,7 @@ def forget(source: str, dry_run: bool, fmt: str) -> None:
 
     \b
     Examples:
-      kb forget npm-lock:aam-digital --dry-run
+      kb forget npm-lock:dpg:aam-digital --dry-run
       kb forget ebola-emr
     """
     from kb.ingest import sources as src

@@ -32,8 +32,8 @@ def counts(driver, settings) -> dict[str, int]:  # type: ignore[no-untyped-def]
 def test_list_shows_every_format_a_line_each(kb_cli) -> None:  # type: ignore[no-untyped-def]
     lines = kb_cli("import", "--list").stdout.splitlines()
     assert [x.split()[0] for x in lines] == ["cyclonedx", "spdx", "npm-lock", "publiccode",
-                                              "funding-yml", "funding-json", "dpg",
-                                              "grants-csv", "edges-csv", "git-log"]
+                                              "funding-yml", "funding-json", "maintainers",
+                                              "dpg", "grants-csv", "edges-csv", "git-log"]
 
 
 def test_npm_lockfile(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-untyped-def]
@@ -216,7 +216,7 @@ def test_unknown_format_lists_the_valid_ones(kb_cli) -> None:  # type: ignore[no
     res = kb_cli("import", "cyclonedx-xml", "x")
     assert res.returncode == 1
     assert ("Valid formats: cyclonedx, spdx, npm-lock, publiccode, funding-yml, funding-json, "
-            "dpg, grants-csv, edges-csv") in res.stderr
+            "maintainers, dpg, grants-csv, edges-csv, git-log") in res.stderr
 
 
 SBOM = Path(__file__).resolve().parent.parent / "fixtures" / "sbom"

@@ -16,7 +16,7 @@ from kb.ingest.importers import (
 from kb.ingest.importers.shape import check
 
 NAME = "funding-yml"
-SUMMARY = "GitHub FUNDING.yml: declared funding channels of one repository (--component URL)"
+SUMMARY = "GitHub FUNDING.yml: declared funding channels of one repository (--map component=URL)"
 TELLS = ("Where money can be given to a repository (GitHub Sponsors, Open Collective, "
          "Tidelift, Patreon, custom URLs...), recorded as the component's "
          "`funding_channels`. A channel says that money can be given, not that it is: it never "
