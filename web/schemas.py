@@ -100,10 +100,37 @@ class RiskFilters(Shape):
     dir: str
 
 
+class WhatIfTotals(Shape):
+    hollow_cores: int
+    critical: int
+    reliance_exposed: int = Field(description="Actor-component reliance pairs on hollow cores.")
+
+
+class WhatIfChange(Shape):
+    id: str
+    name: str
+    score_before: int
+    score_after: int
+    level_before: str
+    level_after: str
+    delta: int
+
+
+class WhatIf(Shape):
+    """A what-if against the network as it is: both sides' totals and every change."""
+
+    before: WhatIfTotals
+    after: WhatIfTotals
+    changes: list[WhatIfChange]
+
+
 class RiskPageOut(Shape):
     as_of: str
     horizon_days: int
-    without: list[str]
+    without: list[str] = Field(description="Actors that withdraw their money (what-if).")
+    leave: list[str] = Field(default_factory=list,
+                             description="Actors that leave the network (what-if).")
+    what_if: WhatIf | None = None
     coverage: Coverage
     filters: RiskFilters
     total: int = Field(description="Components in the analysis.")

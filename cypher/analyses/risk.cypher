@@ -3,11 +3,13 @@
 // mode: read
 // param: as_of: date = today | The day to evaluate (YYYY-MM-DD).
 // param: horizon: int = 180 | Days ahead in which an end of funding counts as a cliff.
-// param: without: list = [] | Actor ids whose funding (and every sub-grant passed on from it) and paid maintenance are ignored: the what-if of a funder withdrawing.
+// param: without: list = [] | Actor ids that withdraw their money (README, "What-ifs"): their fundings and every sub-grant passed on from them stop, and maintenance paid only by that money, or by the withdrawing actor's own means, counts as unpaid (the maintainer stays).
+// param: leave: list = [] | Actor ids that leave the network: as withdrawing, and their own maintenance, direct reliance and the products they own are gone too.
 // param: scoring: map | The points, levels and caps of the score (kb.analysis.scoring.cypher_params()).
-WITH date($as_of) AS d, $horizon AS horizon, coalesce($without, []) AS without,
-     date('1000-01-01') AS early, date('9999-12-31') AS late
-// Fundings withdrawn in the what-if: the withdrawn actors' own and every sub-grant below them.
+WITH date($as_of) AS d, $horizon AS horizon, coalesce($without, []) + coalesce($leave, []) AS without,
+     coalesce($leave, []) AS leave, date('1000-01-01') AS early, date('9999-12-31') AS late
+// Fundings withdrawn in the what-if: the withdrawing (or leaving) actors' own and every
+// sub-grant below them.
 CALL (without) {
   OPTIONAL MATCH (w:Actor)-[:GRANTS]->(root:Funding)
   WHERE w.id IN without
@@ -18,20 +20,22 @@ CALL (without) {
 // (BUILT_ON then DEPENDS_ON*) and from each actor's direct reliance (RELIES_ON then
 // DEPENDS_ON*), never enumerating paths; then grouped per component. The last branch makes
 // every component appear, relied on or not.
-CALL () {
-  MATCH (p:Product)-[:BUILT_ON|DEPENDS_ON*1..]->(c:Component)
-  WITH DISTINCT p, c
-  MATCH (o:Actor)-[:OWNS]->(p)
+CALL (leave) {
+  MATCH (o:Actor)-[:OWNS]->(p:Product)
+  WHERE NOT o.id IN leave
+  MATCH (p)-[:BUILT_ON|DEPENDS_ON*1..]->(c:Component)
+  WITH DISTINCT p, o, c
   RETURN c, p.id AS product, o.id AS actor
   UNION
   MATCH (a:Actor)-[:RELIES_ON|DEPENDS_ON*1..]->(c:Component)
+  WHERE NOT a.id IN leave
   WITH DISTINCT a, c
   RETURN c, null AS product, a.id AS actor
   UNION
   MATCH (c:Component)
   RETURN c, null AS product, null AS actor
 }
-WITH c, excluded, without, d, horizon, early, late,
+WITH c, excluded, without, leave, d, horizon, early, late,
      collect(DISTINCT product) AS products, collect(DISTINCT actor) AS actors
 // Funding periods: maintenance flows for c that are not withdrawn, and paid maintenance.
 WITH c, d, horizon, early, late, products, actors,
@@ -39,8 +43,14 @@ WITH c, d, horizon, early, late, products, actors,
         WHERE NOT f.id IN excluded
         | {funder: g.id, s: coalesce(f.start, early), e: coalesce(f.end, late)}] AS flows,
      [(a:Actor)-[m:MAINTAINS]->(c)
-        WHERE NOT (m.paid AND a.id IN without)
-        | {actor: a.id, paid: m.paid, s: coalesce(m.since, early), e: coalesce(m.until, late)}]
+        WHERE NOT a.id IN leave
+        | {actor: a.id,
+           // Paid unless the money stopped: every funding that pays it is withdrawn, or it
+           // names none and its maintainer withdraws (its own means).
+           paid: m.paid AND NOT CASE WHEN size(coalesce(m.paid_by, [])) = 0
+                                     THEN a.id IN without
+                                     ELSE all(f IN m.paid_by WHERE f IN excluded) END,
+           s: coalesce(m.since, early), e: coalesce(m.until, late)}]
        AS maint
 // What is known: funding when a source covers it or any maintenance funding or paid
 // maintenance is recorded (withdrawn in the what-if or not, ended or not); maintenance when a

@@ -39,7 +39,7 @@ from kb.store import db, events
 SNAPSHOT = ("risk-snapshot",)  # the snapshot's question in the result cache
 # What a snapshot file must have been written with to be read: a number to bump when the
 # meaning of a field changes, and the fields themselves (a renamed or added one counts too).
-DISK_FORMAT = (1, tuple(f.name for f in fields(Snapshot)),
+DISK_FORMAT = (2, tuple(f.name for f in fields(Snapshot)),
                tuple(f.name for f in fields(Volunteers)))
 
 
@@ -108,30 +108,42 @@ def subscribe() -> None:
 
 
 def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
-              settings: Settings | None = None, limit: int | None = None
+              settings: Settings | None = None, limit: int | None = None,
+              leave: list[str] | None = None
               ) -> tuple[list[dict[str, Any]], int, dict[str, Any]]:
     """Rows with the same columns and order as the `risk` query, already plain: dates as
     ISO strings and every id list sorted; with `limit`, only that many of the most urgent
     (the others are ranked but not built). Also returns how many components there are, and
-    the coverage figures of all of them (`scoring.coverage`)."""
+    the coverage figures of all of them (`scoring.coverage`). `without` withdraw their
+    money, `leave` leave the network (README, "What-ifs")."""
     with collector_paused():
         snap = snapshot(driver, settings)
+        leave = leave or []
+        stopping = sorted(set(without) | set(leave))
         excluded = ({r["id"] for r in db.run(driver, "withdrawn_fundings",
-                                             {"without": without}, settings=settings)}
-                    if without else set())
-        rows = _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(without), limit)
-        known = scoring.coverage(snap.reliant_actors, snap.funding_known,
-                                 snap.maintenance_known)
+                                             {"without": stopping}, settings=settings)}
+                    if stopping else set())
+        gone = ({r["id"] for r in db.run(driver, "left_products", {"leave": leave},
+                                         settings=settings)} if leave else set())
+        rows = _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(stopping), limit,
+                     set(leave), gone)
+        # Coverage of the network the what-if leaves: who relies on what changes when
+        # actors leave.
+        reliant = (_without_leavers(snap, set(leave), gone)[4] if leave
+                   else snap.reliant_actors)
+        known = scoring.coverage(reliant, snap.funding_known, snap.maintenance_known)
         return rows, len(snap.ids), known
 
 
-def _volunteer_maintainers(snap: Snapshot, day: date
+def _volunteer_maintainers(snap: Snapshot, day: date, leave: set[str]
                            ) -> tuple[np.ndarray, dict[int, set[str]]]:
     """Per component, how many distinct volunteers maintain it on `day` (components in
     `snap.mixed` count 0 here), and for components where some of them are also reliant
-    actors, which those are (they are no free riders)."""
+    actors, which those are (they are no free riders). Actors in `leave` maintain nothing."""
     v, d, n = snap.volunteers, day.toordinal(), len(snap.ids)
     on = (v.since <= d) & (d <= v.until)
+    if leave:
+        on &= ~np.fromiter((a in leave for a in v.actor), bool, len(v.actor))
     pairs = np.unique(v.component[on] * v.codes + v.code[on])
     count = np.bincount(pairs // max(v.codes, 1), minlength=n)
     relying: dict[int, set[str]] = defaultdict(set)
@@ -144,15 +156,41 @@ def _volunteer_maintainers(snap: Snapshot, day: date
     return count, relying
 
 
+def _without_leavers(snap: Snapshot, leave: set[str], gone: set[str]
+                     ) -> tuple[list[str], list[int], list[str], list[int], np.ndarray]:
+    """The reliance lists (products, actors, per component) with the leaving actors and the
+    products they own taken out."""
+    prod_flat: list[str] = []
+    prod_ptr = [0]
+    act_flat: list[str] = []
+    act_ptr = [0]
+    for j in range(len(snap.ids)):
+        prod_flat += [p for p in snap.prod_flat[snap.prod_ptr[j]:snap.prod_ptr[j + 1]]
+                      if p not in gone]
+        prod_ptr.append(len(prod_flat))
+        act_flat += [a for a in snap.act_flat[snap.act_ptr[j]:snap.act_ptr[j + 1]]
+                     if a not in leave]
+        act_ptr.append(len(act_flat))
+    return prod_flat, prod_ptr, act_flat, act_ptr, np.diff(np.asarray(act_ptr, dtype=np.int64))
+
+
 def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
-          limit: int | None = None) -> list[dict[str, Any]]:
-    """The risk rows on `day`, without the fundings in `excluded` and the paid maintenance
-    of the actors in `withdrawn`; the `limit` most urgent only, if given."""
+          limit: int | None = None, leave: set[str] | None = None,
+          gone: set[str] | None = None) -> list[dict[str, Any]]:
+    """The risk rows on `day` in a what-if (README, "What-ifs"): the fundings in `excluded`
+    stop; maintenance paid only by them, or by the own means of an actor in `withdrawn`,
+    counts as unpaid; actors in `leave` maintain and rely on nothing, and the products in
+    `gone` (theirs) are no more. The `limit` most urgent only, if given."""
     n = len(snap.ids)
+    leave, gone = leave or set(), gone or set()
     horizon_end = day + timedelta(days=horizon)
+    prod_flat, prod_ptr = snap.prod_flat, snap.prod_ptr
     act_flat, act_ptr = snap.act_flat, snap.act_ptr
+    reliant = snap.reliant_actors
+    if leave:
+        prod_flat, prod_ptr, act_flat, act_ptr, reliant = _without_leavers(snap, leave, gone)
     # Volunteer-only components, all at once: no funding, nobody paid.
-    maintainers, relying = _volunteer_maintainers(snap, day)
+    maintainers, relying = _volunteer_maintainers(snap, day, leave)
     funded, cliff = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     paid = np.zeros(n, dtype=np.int64)
     riders_of: dict[int, list[str]] = {
@@ -164,7 +202,9 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
         fl = [(g, s, e) for g, f, s, e in snap.flows.get(j, ()) if f not in excluded]
         mt = snap.mixed.get(j, [])
         if withdrawn:
-            mt = [r for r in mt if not (r[1] and r[0] in withdrawn)]
+            mt = [(a, was_paid and not _stopped(a, by, withdrawn, excluded), s, e)
+                  for (a, was_paid, s, e), by in zip(mt, snap.mixed_paid_by.get(j, ()),
+                                                     strict=True) if a not in leave]
         is_funded, until, cliff_day, funders, maintainer_ids, paid_count = funding_state(
             fl, mt, day, horizon_end)
         funded[j], cliff[j], paid[j] = is_funded, cliff_day is not None, paid_count
@@ -173,7 +213,6 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
         if funders or maintainer_ids:
             riders_of[j] = [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]]
                             if a not in funders and a not in maintainer_ids]
-    reliant = snap.reliant_actors
     known_f, known_m = snap.funding_known, snap.maintenance_known
     # Free riders need evidence on both sides: that an actor neither funds nor maintains it.
     has_riders = (reliant > 0) & known_f & known_m
@@ -194,9 +233,9 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
     # of the Cypher definition).
     rank = np.empty(n, dtype=np.int64)
     rank[snap.by_id] = np.arange(n)
-    products_n = np.diff(np.asarray(snap.prod_ptr, dtype=np.int64))
+    products_n = np.diff(np.asarray(prod_ptr, dtype=np.int64))
     order = np.lexsort((rank, -products_n, -reliant, -scores))[:limit]
-    ids, names, prod_flat, prod_ptr = snap.ids, snap.names, snap.prod_flat, snap.prod_ptr
+    ids, names = snap.ids, snap.names
     funded_l, maintainers_l, paid_l, which_l = (
         funded.tolist(), maintainers.tolist(), paid.tolist(), which.tolist())
     known_f_l, known_m_l = known_f.tolist(), known_m.tolist()
@@ -234,3 +273,12 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
             "reliant_product_ids": prods, "reliant_actor_ids": acts,
         })
     return out
+
+
+def _stopped(actor: str, paid_by: tuple[str, ...], withdrawn: set[str],
+             excluded: set[str]) -> bool:
+    """Whether a paid maintenance record stops being paid in a what-if: every funding that
+    pays it is withdrawn, or it names none and its maintainer withdraws (its own means)."""
+    if paid_by:
+        return all(f in excluded for f in paid_by)
+    return actor in withdrawn

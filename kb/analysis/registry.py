@@ -28,7 +28,9 @@ class Spec:
 
 _RISK_PARAMS = {"as_of": "date", "horizon": "int", "without": "list"}
 REGISTRY: dict[str, Spec] = {
-    "risk": Spec(risk, "Hollow-core risk of every component, most urgent first.", _RISK_PARAMS),
+    "risk": Spec(risk, "Hollow-core risk of every component, most urgent first; a what-if "
+                 "(without: actors whose money stops; leave: actors that leave) shows the "
+                 "change.", {**_RISK_PARAMS, "leave": "list"}),
     "hollow_core": Spec(hollow_core, "Shared components nobody funds, ranked.", _RISK_PARAMS),
     "funding_cliffs": Spec(funding_cliffs, "Maintenance funding that stops within the horizon.",
                            _RISK_PARAMS),

@@ -27,28 +27,40 @@ ENGINES = ("fast", "cypher")
 
 def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
          without: list[str] | None = None, settings: Settings | None = None,
-         engine: str = "fast", limit: int | None = None) -> Analysis:
+         engine: str = "fast", limit: int | None = None,
+         leave: list[str] | None = None) -> Analysis:
     """Hollow-core risk of every component, most urgent first.
 
     `engine="cypher"` runs the reference query `cypher/analyses/risk.cypher`; the default
     `fast` engine (kb/analysis/fastrisk.py) computes the same rows in memory after a few bulk reads.
     A positive `limit` keeps only the most urgent rows (the fast engine then builds no
     others); `total` of the answer counts them all.
+
+    What-ifs (README, "What-ifs"): the actors in `without` withdraw their money, those in
+    `leave` leave the network. A what-if answer also holds `what_if`: the ecosystem's totals
+    before and after, and every component whose score or level changes; each row then has
+    `score_before`, `level_before` and `delta`.
     """
     as_of = parse_as_of(as_of)
     without = sorted(set(without or []))
+    leave = sorted(set(leave or []))
     if horizon < 0:
         raise UsageError(f"--horizon must be 0 or more days, got {horizon}")
-    if without:
-        check_ids(driver, "Actor", without, "actor", settings)
+    if without or leave:
+        check_ids(driver, "Actor", sorted(set(without) | set(leave)), "actor", settings)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}", hint=f"Valid engines: {', '.join(ENGINES)}")
+    what_if = bool(without or leave)
+    cut = limit or None
+    if what_if:
+        limit = None  # the totals after a what-if count every component; cut below
     if engine == "fast":
         comps, total, known = fastrisk.risk_rows(driver, as_of, horizon, without, settings,
-                                                 limit or None)
+                                                 limit or None, leave)
     else:
         comps = rows(driver, "risk", {"as_of": as_of, "horizon": horizon, "without": without,
-                                      "scoring": scoring.cypher_params()}, settings)
+                                      "leave": leave, "scoring": scoring.cypher_params()},
+                     settings)
         for r in comps:
             for key in ("funders", "free_riders", "reliant_product_ids", "reliant_actor_ids"):
                 r[key] = sorted(r[key])
@@ -57,9 +69,43 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
                                  [r["funding_known"] for r in comps],
                                  [r["maintenance_known"] for r in comps])
         comps = comps[:limit or None]
-    data = {"as_of": as_of, "horizon_days": horizon, "without": without, "coverage": known,
-            "components": comps}
-    return Analysis("risk", data, comps, RISK_COLUMNS, RISK_TABLE, total)
+    data: dict[str, Any] = {"as_of": as_of, "horizon_days": horizon, "without": without,
+                            "leave": leave, "coverage": known, "components": comps}
+    table = RISK_TABLE
+    if what_if:
+        before = risk(driver, as_of, horizon, settings=settings, engine=engine)
+        data["what_if"] = compare(before.data["components"], comps)
+        table = [*RISK_TABLE[:2], "delta", *RISK_TABLE[2:]]
+        comps = data["components"] = comps[:cut]
+    return Analysis("risk", data, comps, RISK_COLUMNS, table, total)
+
+
+def totals(comps: list[dict[str, Any]]) -> dict[str, int]:
+    """The ecosystem's headline figures from risk rows: hollow cores, critical components,
+    and reliance exposed (actor-component reliance pairs resting on hollow cores)."""
+    hollow = [c for c in comps if c["hollow_core"]]
+    return {"hollow_cores": len(hollow),
+            "critical": sum(c["risk_level"] == "critical" for c in comps),
+            "reliance_exposed": sum(c["reliant_actors"] for c in hollow)}
+
+
+def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> dict[str, Any]:
+    """A what-if against the baseline (both every component): totals on both sides, and
+    every component whose score or level changed, largest rise first. Adds `score_before`,
+    `level_before` and `delta` to each row of `after`."""
+    was = {c["id"]: c for c in before}
+    changes = []
+    for c in after:
+        b = was[c["id"]]
+        c["score_before"], c["level_before"] = b["risk_score"], b["risk_level"]
+        c["delta"] = c["risk_score"] - b["risk_score"]
+        if c["delta"] or c["risk_level"] != b["risk_level"]:
+            changes.append({"id": c["id"], "name": c["name"],
+                            "score_before": b["risk_score"], "score_after": c["risk_score"],
+                            "level_before": b["risk_level"], "level_after": c["risk_level"],
+                            "delta": c["delta"]})
+    changes.sort(key=lambda x: (-x["delta"], x["id"]))
+    return {"before": totals(before), "after": totals(after), "changes": changes}
 
 
 def hollow_core(driver: Driver, as_of: str | None = None, horizon: int = 180,

@@ -74,6 +74,9 @@ class Snapshot:
     # every maintenance record (actor, paid, since, until) of the components that have a
     # maintenance flow or a paid record; the other components' records are `volunteers`
     mixed: dict[int, list[tuple[str, bool, date, date]]]
+    # the fundings that pay each of those records (empty: its maintainer's own means),
+    # aligned with `mixed`
+    mixed_paid_by: dict[int, list[tuple[str, ...]]]
     volunteers: Volunteers
     # What is known, per component (independent of the day and of what-ifs): funding when a
     # source covers it or a maintenance flow or paid maintenance is recorded; maintenance when
@@ -173,6 +176,10 @@ def build(col: dict[str, list[Any]]) -> Snapshot:
     paid = np.asarray(col[f"{m}.paid"], dtype=bool)
     in_mixed = m_ok & np.isin(m_at, np.union1d(f_at[f_ok], m_at[m_ok & paid]))
     mixed = grouped(m, "actors", "paid", "since", "until", m_at, in_mixed)
+    paid_by_col = col[f"{m}.paid_by"]
+    mixed_paid_by: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    for i, j in zip(np.flatnonzero(in_mixed).tolist(), m_at[in_mixed].tolist(), strict=True):
+        mixed_paid_by[j].append(tuple(paid_by_col[i] or ()))
     v = np.flatnonzero(m_ok & ~in_mixed)
     v_rows = v.tolist()
     v_actor = [col[f"{m}.actors"][i] for i in v_rows]
@@ -205,5 +212,6 @@ def build(col: dict[str, list[Any]]) -> Snapshot:
         act_ptr=reach_a.indptr.tolist(), reliant_actors=per_component,
         reach_keys=np.repeat(np.arange(n, dtype=np.int64), per_component) * len(actors)
         + reach_a.indices,
-        actors=len(actors), flows=flows, mixed=mixed, volunteers=volunteers,
+        actors=len(actors), flows=flows, mixed=mixed, mixed_paid_by=dict(mixed_paid_by),
+        volunteers=volunteers,
         funding_known=funding_known, maintenance_known=maintenance_known)

@@ -88,7 +88,9 @@ def topology_from_flows(all_flows: list[dict[str, Any]]) -> dict[str, Any]:
         "lead_agencies": leads,
         "entering": entering,
         "largest_hub": hub["actor"] if hub else None,
-        "hub_share": hub["share"] if hub else 0.0,
+        # No lead agency (none left in a what-if, or none at all): there is no hub whose share
+        # could be measured, so the share is null, not 0.0 (README, "What-ifs").
+        "hub_share": hub["share"] if hub else None,
         "received": dict(sorted(received.items())),
         "herfindahl": hhi,
         "classification": shape,

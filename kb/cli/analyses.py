@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from kb import analysis
@@ -16,9 +18,15 @@ from kb.store import db
 @AS_OF_OPTION
 @click.option("--horizon", default=180, show_default=True, metavar="DAYS",
               help="Days ahead in which an end of funding counts as a funding cliff.")
-@click.option("--without", multiple=True, metavar="ACTOR",
-              help="What if this actor withdrew: ignore its funding, every sub-grant passed on "
-              "from it, and its paid maintenance. Repeatable. Nothing is written.")
+@click.option("--withdraw", "--without", "without", multiple=True, metavar="ACTOR",
+              help="What if this actor's money stopped: its fundings, every sub-grant passed "
+              "on from them, and the maintenance they (or its own means) pay, which then "
+              "counts as unpaid; its maintainers stay. Repeatable. --without is the same. "
+              "Nothing is written.")
+@click.option("--leave", multiple=True, metavar="ACTOR",
+              help="What if this actor left the network: as --withdraw, and its own "
+              "maintenance, direct reliance and the products it owns are gone too. "
+              "Repeatable. Nothing is written.")
 @click.option("--engine", type=click.Choice(["fast", "cypher"]), default="fast",
               show_default=True, help="fast: in memory after a few bulk reads, or from "
               "the snapshot the last `kb load` left while the data has not changed; cypher: the "
@@ -28,8 +36,8 @@ from kb.store import db
               "table, all in JSON and CSV.")
 @FORMAT_OPTION
 @friendly
-def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
-         limit: int | None, fmt: str) -> None:
+def risk(as_of: str | None, horizon: int, without: tuple[str, ...], leave: tuple[str, ...],
+         engine: str, limit: int | None, fmt: str) -> None:
     """Hollow-core risk of every component, most urgent first.
 
     For each component: how many products and distinct actors rely on it (directly or through
@@ -42,27 +50,44 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], engine: str,
     unknown input counts half, the level stops at high, and `confidence` says so. A line at
     the end says how much of the shared code's funding and maintenance is known.
 
+    A what-if (--withdraw, --leave) adds a delta column (score after minus before) and a
+    summary line of the ecosystem's totals before and after; its JSON holds both sides under
+    `what_if` (README, "What-ifs").
+
     \b
     Examples:
       kb risk
       kb risk --as-of 2027-01-01 --horizon 90
-      kb risk --without ghrf --format json
+      kb risk --withdraw ghrf --format json
+      kb risk --leave tessera      # as if Tessera left: its money, work and reliance gone
       kb risk --limit 0            # every component in the table
     """
     limit = (50 if fmt == "table" else 0) if limit is None else limit
     with db.connect() as driver:
         result = analysis.risk(driver, as_of, horizon, list(without), engine=engine,
-                               limit=limit)
+                               limit=limit, leave=list(leave))
     total = result.total or len(result.rows)
     title = f"hollow-core risk on {result.data['as_of']}" + (
-        f" without {', '.join(result.data['without'])}" if without else "")
+        f" if {', '.join(result.data['without'])} withdrew" if without else "") + (
+        f"{' and' if without else ''} if {', '.join(result.data['leave'])} left"
+        if leave else "")
     emit(result, fmt, title)
+    if fmt == "table" and "what_if" in result.data:
+        click.echo(what_if_line(result.data["what_if"]), err=True)
     if fmt == "table" and len(result.rows) < total:
         click.echo(f"showing the {len(result.rows)} most urgent of {total:,} components; "
                    "--limit 0 shows all, --format json or csv gives them all", err=True)
     if fmt == "table":
         click.echo(scoring.coverage_line(result.data["coverage"]).capitalize()
                    + " (kb analyze unknowns: what to find out next)", err=True)
+
+
+def what_if_line(w: dict[str, Any]) -> str:
+    """A what-if's summary: the totals before -> after, and how many components changed."""
+    b, a = w["before"], w["after"]
+    return (f"what-if: hollow cores {b['hollow_cores']} -> {a['hollow_cores']}, critical "
+            f"{b['critical']} -> {a['critical']}, reliance exposed {b['reliance_exposed']} "
+            f"-> {a['reliance_exposed']}; {len(w['changes'])} component(s) changed")
 
 
 @click.command()

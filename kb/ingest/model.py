@@ -195,6 +195,11 @@ class Maintenance(_Record):
     component: Id
     role: Role
     paid: bool
+    paid_by: list[Id] = Field(
+        default_factory=list,
+        description="Funding ids whose money pays this maintenance (a paid record naming "
+        "none is paid by its maintainer's own means). What-ifs follow it: when that money "
+        "stops, the maintainer stays, unpaid.")
     since: date | None = None
     until: date | None = None
 

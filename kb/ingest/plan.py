@@ -23,7 +23,8 @@ from kb.ingest.validate import REL_KEYS, Source
 
 # Fields that hold unordered lists: stored and exported sorted, so order never matters.
 UNORDERED = {"member_of", "built_on", "depends_on", "parties", "concerns", "areas", "for",
-             "about", "performs", "funding_channels", "covers", "packages", "versions"}
+             "about", "performs", "funding_channels", "covers", "packages", "versions",
+             "paid_by"}
 REL_TYPES = {
     "relies_on": "RELIES_ON",
     "maintenance": "MAINTAINS",
@@ -171,7 +172,8 @@ def rel_row(section: str, rec: dict[str, Any], source: str) -> dict[str, Any]:
         props["joint_planning"] = bool(props["joint_planning"])
     else:  # relies_on, maintenance
         src, dst = rec["actor"], rec["component"]
-        props = {k: rec.get(k) for k in ("role", "paid", "since", "until") if k in rec}
+        props = {k: rec.get(k) for k in ("role", "paid", "paid_by", "since", "until")
+                 if k in rec}
     key = rel_key(section, rec)
     props = {k: v for k, v in props.items() if v is not None and v != []}
     kind = REL_TYPES[section]

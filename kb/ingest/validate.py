@@ -31,6 +31,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
     ("relies_on", "component"): ("components",),
     ("maintenance", "actor"): ("actors",),
     ("maintenance", "component"): ("components",),
+    ("maintenance", "paid_by"): ("fundings",),
     ("agreements", "parties"): ("actors",),
     ("agreements", "concerns"): ("products", "components"),
     ("fundings", "from"): ("actors",),
@@ -229,6 +230,11 @@ def _check_records(raw: RawFile, src: Source) -> list[Problem]:
         if cur is not None and not _valid_currency(cur):
             problems.append(_problem(raw, "fundings", src.pos("fundings", i), rec, "currency",
                                      f"unknown ISO 4217 currency {cur!r}"))
+    for i, rec in enumerate(src.sections["maintenance"]):
+        if rec.get("paid_by") and not rec["paid"]:
+            problems.append(_problem(raw, "maintenance", src.pos("maintenance", i), rec,
+                                     "paid_by", "names fundings that pay it, but paid is "
+                                     "false; set paid: true or remove paid_by"))
     for i, rec in enumerate(src.sections["ties"]):
         if rec["between"][0] == rec["between"][1]:
             problems.append(_problem(raw, "ties", src.pos("ties", i), rec, "between",

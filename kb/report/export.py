@@ -22,7 +22,7 @@ FIELD_ORDER = {
                    "funding_channels", "covers",
                    "last_commit", "active_contributors", "bus_factor"],
     "relies_on": ["actor", "component"],
-    "maintenance": ["actor", "component", "role", "paid", "since", "until"],
+    "maintenance": ["actor", "component", "role", "paid", "paid_by", "since", "until"],
     "agreements": ["id", "kind", "title", "parties", "signed", "start", "end", "concerns",
                    "areas"],
     "fundings": ["id", "from", "to", "amount", "currency", "start", "end", "kind", "purpose",

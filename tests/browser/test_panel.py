@@ -390,3 +390,31 @@ def test_a_component_page_names_the_sources_of_each_fact(page: Page, driver, set
         shot(page, "sources")
     finally:
         sources.forget(driver, "license-scan", settings=settings)
+
+
+def test_a_what_if_shows_the_change_and_the_totals_before_and_after(page: Page) -> None:
+    page.goto(f"/risk?as_of={DAY}")
+    page.select_option("#without", "ghrf")
+    page.click("#risk-controls button[type=submit]")
+    summary = page.locator("#what-if-summary")
+    expect(summary).to_be_visible()
+    data = page.request.get(f"/risk.json?as_of={DAY}&without=ghrf").json()
+    b, a = data["what_if"]["before"], data["what_if"]["after"]
+    expect(summary).to_contain_text(f"hollow cores {b['hollow_cores']} → {a['hollow_cores']}")
+    # By hand (README, "What-ifs"): GHRF's sub-grants pay emr-platform's maintenance flow and
+    # Tessera's paid work on it, so emr-platform alone changes, and becomes a hollow core.
+    assert [c["id"] for c in data["what_if"]["changes"]] == ["emr-platform"]
+    assert a["hollow_cores"] == b["hollow_cores"] + 1
+    change = data["what_if"]["changes"][0]
+    row = page.locator("#risk-table tbody tr", has_text="emr-platform")
+    expect(row.locator("td.delta")).to_contain_text(f"+{change['delta']}")
+    expect(row.locator("td.delta")).to_contain_text(f"from {change['score_before']}")
+    expect(row).to_contain_text("hollow core")
+    # Leaving is its own control; the page says who left.
+    page.fill("#leave", "tessera")
+    page.select_option("#without", [])
+    page.click("#risk-controls button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("if tessera left")
+    expect(page.locator("#what-if-summary")).to_contain_text("2 components changed")
+    page.goto(f"/risk?as_of={DAY}&without=ghrf")
+    shot(page, "risk-what-if")

@@ -376,11 +376,25 @@ def test_demo_headline_findings(empty_kb, settings) -> None:
     rec = analysis.reciprocity(empty_kb, settings=settings).data
     assert "cloudclinic" in rec["only_receives"] and "ghrf" in rec["only_gives"]
     # What if the Global Health Response Fund withdrew? Its grant and the three sub-grants
-    # below it go, so emr-platform loses its funded maintenance flow; tessera's paid
-    # maintenance (not a flow of ghrf) keeps it funded until 2027-01-31.
-    w = {c["id"]: c for c in analysis.risk(empty_kb, DEMO_DAY, without=["ghrf"],
-                                           settings=settings).data["components"]}
-    assert w["emr-platform"]["funders"] == [] and w["emr-platform"]["funded"]
+    # below it go, so emr-platform loses its funded maintenance flow (f-sub-commons); and
+    # tessera's paid maintenance of it is paid by f-sub-tessera, one of those sub-grants, so
+    # it stops counting as paid: emr-platform is unfunded, a hollow core, and tessera stays
+    # one of its two maintainers, unpaid.
+    answer = analysis.risk(empty_kb, DEMO_DAY, without=["ghrf"], settings=settings).data
+    w = {c["id"]: c for c in answer["components"]}
+    assert w["emr-platform"]["funders"] == [] and not w["emr-platform"]["funded"]
+    assert w["emr-platform"]["hollow_core"] and not comps["emr-platform"]["hollow_core"]
+    assert (w["emr-platform"]["maintainers"], w["emr-platform"]["paid_maintainers"]) == (2, 0)
+    assert "volunteer_only" in w["emr-platform"]["reasons"]
+    # The change, both sides: emr-platform is the only component whose score moves.
+    changes = answer["what_if"]["changes"]
+    assert [c["id"] for c in changes] == ["emr-platform"] and changes[0]["delta"] > 0
+    assert changes[0]["score_before"] == comps["emr-platform"]["risk_score"]
+    before, after = answer["what_if"]["before"], answer["what_if"]["after"]
+    assert after["hollow_cores"] == before["hollow_cores"] + 1
+    # Reliance exposed grows by emr-platform's reliant actors.
+    assert after["reliance_exposed"] == (before["reliance_exposed"]
+                                         + comps["emr-platform"]["reliant_actors"])
     # relief-ngo no longer funds it, so it joins the free riders.
     assert w["emr-platform"]["free_riders"] == ["cloudclinic", "moh-sl", "relief-ngo"]
     assert comps["emr-platform"]["free_riders"] == ["cloudclinic", "moh-sl"]

@@ -108,6 +108,41 @@ def test_risk_csv_and_what_if(kb_cli, empty_kb) -> None:
     assert len(csv_out) == 9
     res = kb_cli("risk", "--as-of", "2026-11-22", "--without", "ghrf", "--format", "json")
     assert json.loads(res.stdout)["without"] == ["ghrf"]
+    # --withdraw is the same option: the same answer.
+    same = kb_cli("risk", "--as-of", "2026-11-22", "--withdraw", "ghrf", "--format", "json")
+    assert json.loads(same.stdout) == json.loads(res.stdout)
+
+
+def test_withdraw_and_leave_differ_where_the_actor_maintains_code(kb_cli, empty_kb) -> None:
+    kb_cli("load", DEMO)
+
+    def answer(*args: str) -> dict:  # type: ignore[type-arg]
+        res = kb_cli("risk", "--as-of", "2026-11-22", *args, "--format", "json")
+        assert res.returncode == 0, res.stderr
+        return json.loads(res.stdout)  # type: ignore[no-any-return]
+
+    # By hand: tessera grants nothing, and both of its paid records name the fundings that
+    # pay them (f-sub-tessera, f-moh-sync), so withdrawing its money changes nothing...
+    assert answer("--withdraw", "tessera")["what_if"]["changes"] == []
+    # ...but when it leaves, its maintenance goes: sync-service keeps no maintainer and
+    # emr-platform keeps emr-community alone, a volunteer.
+    left = answer("--leave", "tessera")
+    rows = {c["id"]: c for c in left["components"]}
+    assert [c["id"] for c in left["what_if"]["changes"]] == ["sync-service", "emr-platform"]
+    assert rows["sync-service"]["maintainers"] == 0 and "no_maintainer" in rows[
+        "sync-service"]["reasons"]
+    assert (rows["emr-platform"]["maintainers"], rows["emr-platform"]["paid_maintainers"]) == (
+        1, 0)
+    assert all(c["delta"] == c["score_after"] - c["score_before"] > 0
+               for c in left["what_if"]["changes"])
+    table = kb_cli("risk", "--as-of", "2026-11-22", "--leave", "tessera")
+    assert "if tessera left" in table.stdout
+    b, a = left["what_if"]["before"], left["what_if"]["after"]
+    assert (f"what-if: hollow cores {b['hollow_cores']} -> {a['hollow_cores']}, critical "
+            f"{b['critical']} -> {a['critical']}, reliance exposed {b['reliance_exposed']} -> "
+            f"{a['reliance_exposed']}; 2 component(s) changed") in table.stderr
+    bad = kb_cli("risk", "--leave", "nobody")
+    assert bad.returncode == 2 and bad.stderr.startswith("error: unknown actor 'nobody'")
 
 
 def test_risk_limit_keeps_the_most_urgent(kb_cli, empty_kb) -> None:

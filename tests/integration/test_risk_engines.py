@@ -14,7 +14,7 @@ from tests.conftest import EXAMPLES
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 
-CASES = [
+CASES: list[tuple[str, str, int, list[str]] | tuple[str, str, int, list[str], list[str]]] = [
     ("reach.yaml", "2026-06-15", 180, []),
     ("timing.yaml", "2026-06-15", 180, []),
     ("timing.yaml", "2026-06-15", 107, []),
@@ -32,16 +32,24 @@ CASES = [
     ("partial.yaml", "2026-10-15", 30, []),
     (str(EXAMPLES / "ebola-emr.yaml"), "2026-11-22", 180, []),
     (str(EXAMPLES / "ebola-emr.yaml"), "2026-11-22", 60, ["ghrf", "tessera"]),
+    # Leaving: the actors' money, maintenance, reliance and products go.
+    (str(EXAMPLES / "ebola-emr.yaml"), "2026-11-22", 180, [], ["tessera"]),
+    (str(EXAMPLES / "ebola-emr.yaml"), "2026-11-22", 180, ["ghrf"], ["moh-sl", "relief-ngo"]),
+    ("volunteers.yaml", "2026-06-15", 200, [], ["a", "f"]),
+    ("subgrants.yaml", "2026-06-15", 180, [], ["L"]),
 ]
 
 
-@pytest.mark.parametrize(("name", "as_of", "horizon", "without"), CASES)
+@pytest.mark.parametrize(("name", "as_of", "horizon", "without", "leave"),
+                         [(*c, []) if len(c) == 4 else c for c in CASES])
 def test_engines_agree(empty_kb, settings, name: str, as_of: str, horizon: int,
-                       without: list[str]) -> None:
+                       without: list[str], leave: list[str]) -> None:
     path = Path(name) if name.startswith("/") else FIX / name
     loader.load(empty_kb, [path], settings=settings)
-    ref = analysis.risk(empty_kb, as_of, horizon, without, settings, engine="cypher").data
-    fast = analysis.risk(empty_kb, as_of, horizon, without, settings, engine="fast").data
+    ref = analysis.risk(empty_kb, as_of, horizon, without, settings, engine="cypher",
+                        leave=leave).data
+    fast = analysis.risk(empty_kb, as_of, horizon, without, settings, engine="fast",
+                         leave=leave).data
     assert fast == ref
 
 
@@ -49,9 +57,14 @@ def test_engines_agree_on_a_generated_ecosystem(empty_kb, settings, tmp_path: Pa
     f = tmp_path / "g.json"
     f.write_text(json.dumps(generate(1500, seed=11)))
     loader.load(empty_kb, [f], settings=settings)
-    for as_of, without in (("2026-06-15", []), ("2027-01-15", ["funder-0000"])):
-        ref = analysis.risk(empty_kb, as_of, 180, without, settings, engine="cypher").data
-        fast = analysis.risk(empty_kb, as_of, 180, without, settings, engine="fast").data
+    # (The last case's answer is used below.)
+    for as_of, without, leave in (("2026-06-15", [], []),
+                                  ("2027-01-15", [], ["funder-0001", "org-00002", "dev-00003"]),
+                                  ("2027-01-15", ["funder-0000"], [])):
+        ref = analysis.risk(empty_kb, as_of, 180, without, settings, engine="cypher",
+                            leave=leave).data
+        fast = analysis.risk(empty_kb, as_of, 180, without, settings, engine="fast",
+                             leave=leave).data
         assert fast == ref
     assert sum(c["hollow_core"] for c in ref["components"]) > 0
     # A limit builds only the most urgent rows; they must be the reference's first ones, also
@@ -67,21 +80,31 @@ def test_engines_agree_on_a_generated_ecosystem(empty_kb, settings, tmp_path: Pa
             assert top.total == len(comps) == 1500
 
 
-@pytest.mark.parametrize(("without", "expected"), [
+@pytest.mark.parametrize(("without", "leave", "expected"), [
     # id: (maintainers, paid maintainers, free riders, funded, cliff date), worked out by hand
     # from tests/fixtures/volunteers.yaml on 2026-06-15 with a 200-day horizon (2027-01-01).
-    ([], {"v": (1, 0, ["b"], False, None), "w": (1, 0, ["a", "b"], False, None),
-          "m": (2, 1, ["a", "b"], True, "2027-01-01"), "u": (0, 0, [], False, None)}),
-    (["f"], {"v": (1, 0, ["b"], False, None), "w": (1, 0, ["a", "b"], False, None),
-             "m": (1, 0, ["a", "b"], False, None), "u": (0, 0, [], False, None)}),
+    ([], [], {"v": (1, 0, ["b"], False, None), "w": (1, 0, ["a", "b"], False, None),
+              "m": (2, 1, ["a", "b"], True, "2027-01-01"), "u": (0, 0, [], False, None)}),
+    # f's paid maintenance of m names no funding: it is f's own money, which stops; f stays.
+    (["f"], [], {"v": (1, 0, ["b"], False, None), "w": (1, 0, ["a", "b"], False, None),
+                 "m": (2, 0, ["a", "b"], False, None), "u": (0, 0, [], False, None)}),
+    # Leaving, f takes its work away too: c alone keeps m.
+    ([], ["f"], {"v": (1, 0, ["b"], False, None), "w": (1, 0, ["a", "b"], False, None),
+                 "m": (1, 0, ["a", "b"], False, None), "u": (0, 0, [], False, None)}),
+    # When a leaves, its product pa goes: b alone relies on v, w and m, and a (who maintains
+    # v) no longer does, so v keeps no maintainer and b rides free.
+    ([], ["a"], {"v": (0, 0, ["b"], False, None), "w": (1, 0, ["b"], False, None),
+                 "m": (2, 1, ["b"], True, "2027-01-01"), "u": (0, 0, [], False, None)}),
 ])
+@pytest.mark.parametrize("engine", ["fast", "cypher"])
 def test_maintainers_and_free_riders_by_hand(empty_kb, settings, without: list[str],
+                                             leave: list[str], engine: str,
                                              expected: dict[str, tuple[object, ...]]) -> None:
     """a keeps v, which it relies on, so only b rides free there; c counts once on w in two
-    roles, and b's role there ended the day before; withdrawing f leaves m to a volunteer."""
+    roles, and b's role there ended the day before; f pays itself to maintain m."""
     loader.load(empty_kb, [FIX / "volunteers.yaml"], settings=settings)
-    rows = analysis.risk(empty_kb, "2026-06-15", 200, without, settings,
-                         engine="fast").data["components"]
+    rows = analysis.risk(empty_kb, "2026-06-15", 200, without, settings, engine=engine,
+                         leave=leave).data["components"]
     got = {r["id"]: (r["maintainers"], r["paid_maintainers"], r["free_riders"], r["funded"],
                      r["cliff_date"]) for r in rows}
     assert got == expected

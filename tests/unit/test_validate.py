@@ -261,3 +261,22 @@ def test_resource_bombs_are_refused_not_raised(tmp_path: Path, name: str, text: 
                                                reason: str) -> None:
     (problem,) = validate_files([write(tmp_path, text, name)]).problems
     assert reason in problem.reason
+
+
+def test_paid_by_must_name_fundings_of_a_paid_record(tmp_path: Path) -> None:
+    p = write(tmp_path, HEAD + """
+actors: [{id: a, name: A, kind: group}, {id: f, name: F, kind: organization}]
+components: [{id: c, name: C}]
+fundings: [{id: g, from: f, to: a, kind: grant, purpose: maintenance, for: [c]}]
+maintenance:
+  - {actor: a, component: c, role: lead, paid: false, paid_by: [g]}
+  - {actor: f, component: c, role: core, paid: true, paid_by: [a, nope]}
+""")
+    assert messages(p) == [
+        f"{p}: maintenance[0] field 'paid_by': names fundings that pay it, but paid is false; "
+        "set paid: true or remove paid_by",
+        f"{p}: maintenance[1] field 'paid_by': 'a' is a record of actors, but must be one of "
+        "fundings",
+        f"{p}: maintenance[1] field 'paid_by': unknown id 'nope': no record in fundings of the "
+        "loaded files or the knowledge base has it",
+    ]

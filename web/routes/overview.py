@@ -17,10 +17,12 @@ router = APIRouter(tags=["overview"])
 
 
 def risk_of(answers: AnswersDep, driver: DriverDep, settings: SettingsDep, day: str,
-            horizon: int = 180, without: tuple[str, ...] = ()) -> analysis.Analysis:
+            horizon: int = 180, without: tuple[str, ...] = (),
+            leave: tuple[str, ...] = ()) -> analysis.Analysis:
     """The full risk analysis for a day, horizon and what-if, once per data state."""
-    return answers.get(("risk", day, horizon, without),
-                       lambda: analysis.risk(driver, day, horizon, list(without), settings))
+    return answers.get(("risk", day, horizon, without, leave),
+                       lambda: analysis.risk(driver, day, horizon, list(without), settings,
+                                             leave=list(leave)))
 
 
 @router.get("/", summary="Overview", include_in_schema=False)
