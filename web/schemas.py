@@ -130,6 +130,9 @@ class RiskPageOut(Shape):
     without: list[str] = Field(description="Actors that withdraw their money (what-if).")
     leave: list[str] = Field(default_factory=list,
                              description="Actors that leave the network (what-if).")
+    fund: list[dict[str, Any]] = Field(
+        default_factory=list, description="Hypothetical maintenance grants (what-if): "
+        "component, amount (null: unknown), months, start, end.")
     what_if: WhatIf | None = None
     coverage: Coverage
     filters: RiskFilters

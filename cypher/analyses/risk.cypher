@@ -5,6 +5,7 @@
 // param: horizon: int = 180 | Days ahead in which an end of funding counts as a cliff.
 // param: without: list = [] | Actor ids that withdraw their money (README, "What-ifs"): their fundings and every sub-grant passed on from them stop, and maintenance paid only by that money, or by the withdrawing actor's own means, counts as unpaid (the maintainer stays).
 // param: leave: list = [] | Actor ids that leave the network: as withdrawing, and their own maintenance, direct reliance and the products they own are gone too.
+// param: fund: list = [] | Hypothetical maintenance grants: maps with component, start and end (YYYY-MM-DD), funded by the funder id 'what-if'.
 // param: scoring: map | The points, levels and caps of the score (kb.analysis.scoring.cypher_params()).
 WITH date($as_of) AS d, $horizon AS horizon, coalesce($without, []) + coalesce($leave, []) AS without,
      coalesce($leave, []) AS leave, date('1000-01-01') AS early, date('9999-12-31') AS late
@@ -41,7 +42,9 @@ WITH c, excluded, without, leave, d, horizon, early, late,
 WITH c, d, horizon, early, late, products, actors,
      [(g:Actor)-[:GRANTS]->(f:Funding {purpose: 'maintenance'})-[:FOR]->(c)
         WHERE NOT f.id IN excluded
-        | {funder: g.id, s: coalesce(f.start, early), e: coalesce(f.end, late)}] AS flows,
+        | {funder: g.id, s: coalesce(f.start, early), e: coalesce(f.end, late)}]
+     + [x IN coalesce($fund, []) WHERE x.component = c.id
+        | {funder: 'what-if', s: date(x.start), e: date(x.end)}] AS flows,
      [(a:Actor)-[m:MAINTAINS]->(c)
         WHERE NOT a.id IN leave
         | {actor: a.id,

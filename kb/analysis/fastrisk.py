@@ -109,13 +109,14 @@ def subscribe() -> None:
 
 def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
               settings: Settings | None = None, limit: int | None = None,
-              leave: list[str] | None = None
+              leave: list[str] | None = None, fund: list[dict[str, Any]] | None = None
               ) -> tuple[list[dict[str, Any]], int, dict[str, Any]]:
     """Rows with the same columns and order as the `risk` query, already plain: dates as
     ISO strings and every id list sorted; with `limit`, only that many of the most urgent
     (the others are ranked but not built). Also returns how many components there are, and
     the coverage figures of all of them (`scoring.coverage`). `without` withdraw their
-    money, `leave` leave the network (README, "What-ifs")."""
+    money, `leave` leave the network, `fund` are hypothetical maintenance grants
+    ({component, start, end}) from the funder "what-if" (README, "What-ifs")."""
     with collector_paused():
         snap = snapshot(driver, settings)
         leave = leave or []
@@ -125,8 +126,13 @@ def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
                     if stopping else set())
         gone = ({r["id"] for r in db.run(driver, "left_products", {"leave": leave},
                                          settings=settings)} if leave else set())
+        at = {cid: j for j, cid in enumerate(snap.ids)} if fund else {}
+        extra: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
+        for x in fund or []:
+            extra[at[x["component"]]].append(("what-if", date.fromisoformat(x["start"]),
+                                              date.fromisoformat(x["end"])))
         rows = _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(stopping), limit,
-                     set(leave), gone)
+                     set(leave), gone, dict(extra))
         # Coverage of the network the what-if leaves: who relies on what changes when
         # actors leave.
         reliant = (_without_leavers(snap, set(leave), gone)[4] if leave
@@ -176,13 +182,16 @@ def _without_leavers(snap: Snapshot, leave: set[str], gone: set[str]
 
 def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
           limit: int | None = None, leave: set[str] | None = None,
-          gone: set[str] | None = None) -> list[dict[str, Any]]:
+          gone: set[str] | None = None,
+          extra: dict[int, list[tuple[str, date, date]]] | None = None
+          ) -> list[dict[str, Any]]:
     """The risk rows on `day` in a what-if (README, "What-ifs"): the fundings in `excluded`
     stop; maintenance paid only by them, or by the own means of an actor in `withdrawn`,
     counts as unpaid; actors in `leave` maintain and rely on nothing, and the products in
-    `gone` (theirs) are no more. The `limit` most urgent only, if given."""
+    `gone` (theirs) are no more; `extra` are hypothetical maintenance flows (funder, start,
+    end) by component position. The `limit` most urgent only, if given."""
     n = len(snap.ids)
-    leave, gone = leave or set(), gone or set()
+    leave, gone, extra = leave or set(), gone or set(), extra or {}
     horizon_end = day + timedelta(days=horizon)
     prod_flat, prod_ptr = snap.prod_flat, snap.prod_ptr
     act_flat, act_ptr = snap.act_flat, snap.act_ptr
@@ -198,8 +207,9 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
         for j, who in relying.items()}
     # Components with a funding flow or paid maintenance, one by one.
     funding: dict[int, tuple[list[str], date | None, date | None]] = {}
-    for j in snap.flows.keys() | snap.mixed.keys():
+    for j in snap.flows.keys() | snap.mixed.keys() | extra.keys():
         fl = [(g, s, e) for g, f, s, e in snap.flows.get(j, ()) if f not in excluded]
+        fl += extra.get(j, [])
         mt = snap.mixed.get(j, [])
         if withdrawn:
             mt = [(a, was_paid and not _stopped(a, by, withdrawn, excluded), s, e)
@@ -208,8 +218,12 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
         is_funded, until, cliff_day, funders, maintainer_ids, paid_count = funding_state(
             fl, mt, day, horizon_end)
         funded[j], cliff[j], paid[j] = is_funded, cliff_day is not None, paid_count
-        maintainers[j] = len(maintainer_ids)
         funding[j] = funders, until, cliff_day
+        if j not in snap.mixed:
+            # Funded only by a hypothetical grant: its maintainers are volunteers, counted
+            # above, and the what-if funder is no actor that could ride free.
+            continue
+        maintainers[j] = len(maintainer_ids)
         if funders or maintainer_ids:
             riders_of[j] = [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]]
                             if a not in funders and a not in maintainer_ids]

@@ -28,9 +28,10 @@ class Spec:
 
 _RISK_PARAMS = {"as_of": "date", "horizon": "int", "without": "list"}
 REGISTRY: dict[str, Spec] = {
-    "risk": Spec(risk, "Hollow-core risk of every component, most urgent first; a what-if "
-                 "(without: actors whose money stops; leave: actors that leave) shows the "
-                 "change.", {**_RISK_PARAMS, "leave": "list"}),
+    "risk": Spec(risk, "Hollow-core risk of every component, most urgent first; what-ifs: "
+                 "without (actors whose money stops), leave (actors that leave), fund "
+                 "(COMPONENT[:AMOUNT[:MONTHS]], hypothetical grants).",
+                 {**_RISK_PARAMS, "leave": "list", "fund": "list"}),
     "hollow_core": Spec(hollow_core, "Shared components nobody funds, ranked.", _RISK_PARAMS),
     "funding_cliffs": Spec(funding_cliffs, "Maintenance funding that stops within the horizon.",
                            _RISK_PARAMS),

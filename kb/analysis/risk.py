@@ -3,8 +3,10 @@ free riders. The definitions are in the README, "Analyses"; the scoring is `scor
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from neo4j import Driver
@@ -28,7 +30,7 @@ ENGINES = ("fast", "cypher")
 def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
          without: list[str] | None = None, settings: Settings | None = None,
          engine: str = "fast", limit: int | None = None,
-         leave: list[str] | None = None) -> Analysis:
+         leave: list[str] | None = None, fund: list[str] | None = None) -> Analysis:
     """Hollow-core risk of every component, most urgent first.
 
     `engine="cypher"` runs the reference query `cypher/analyses/risk.cypher`; the default
@@ -37,9 +39,10 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
     others); `total` of the answer counts them all.
 
     What-ifs (README, "What-ifs"): the actors in `without` withdraw their money, those in
-    `leave` leave the network. A what-if answer also holds `what_if`: the ecosystem's totals
-    before and after, and every component whose score or level changes; each row then has
-    `score_before`, `level_before` and `delta`.
+    `leave` leave the network, and each `fund` entry (`COMPONENT[:AMOUNT[:MONTHS]]`) is a
+    hypothetical maintenance grant from `as_of` for MONTHS (12). A what-if answer also holds
+    `what_if`: the ecosystem's totals before and after, and every component whose score or
+    level changes; each row then has `score_before`, `level_before` and `delta`.
     """
     as_of = parse_as_of(as_of)
     without = sorted(set(without or []))
@@ -48,18 +51,23 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
         raise UsageError(f"--horizon must be 0 or more days, got {horizon}")
     if without or leave:
         check_ids(driver, "Actor", sorted(set(without) | set(leave)), "actor", settings)
+    grants = [parse_fund(f, as_of) for f in fund or []]
+    if grants:
+        check_ids(driver, "Component", sorted({g["component"] for g in grants}), "component",
+                  settings)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}", hint=f"Valid engines: {', '.join(ENGINES)}")
-    what_if = bool(without or leave)
+    what_if = bool(without or leave or grants)
     cut = limit or None
     if what_if:
         limit = None  # the totals after a what-if count every component; cut below
     if engine == "fast":
         comps, total, known = fastrisk.risk_rows(driver, as_of, horizon, without, settings,
-                                                 limit or None, leave)
+                                                 limit or None, leave, grants)
     else:
         comps = rows(driver, "risk", {"as_of": as_of, "horizon": horizon, "without": without,
-                                      "leave": leave, "scoring": scoring.cypher_params()},
+                                      "leave": leave, "fund": grants,
+                                      "scoring": scoring.cypher_params()},
                      settings)
         for r in comps:
             for key in ("funders", "free_riders", "reliant_product_ids", "reliant_actor_ids"):
@@ -70,7 +78,8 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
                                  [r["maintenance_known"] for r in comps])
         comps = comps[:limit or None]
     data: dict[str, Any] = {"as_of": as_of, "horizon_days": horizon, "without": without,
-                            "leave": leave, "coverage": known, "components": comps}
+                            "leave": leave, "fund": grants, "coverage": known,
+                            "components": comps}
     table = RISK_TABLE
     if what_if:
         before = risk(driver, as_of, horizon, settings=settings, engine=engine)
@@ -78,6 +87,25 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
         table = [*RISK_TABLE[:2], "delta", *RISK_TABLE[2:]]
         comps = data["components"] = comps[:cut]
     return Analysis("risk", data, comps, RISK_COLUMNS, table, total)
+
+
+def parse_fund(text: str, as_of: str) -> dict[str, Any]:
+    """A hypothetical grant `COMPONENT[:AMOUNT[:MONTHS]]` as {component, amount, start, end}:
+    from `as_of` for MONTHS (default 12) months, AMOUNT (unknown when absent) in the
+    ecosystem's currency. Only trailing numeric parts are read as amount and months, so a
+    component id may hold colons (`pkg:npm/ws`, `https://...`)."""
+    m = re.fullmatch(r"(.+?)(?::(\d+(?:\.\d+)?))?(?::(\d+))?", text.strip())
+    if not m or not m.group(1):
+        raise UsageError(f"--fund needs COMPONENT[:AMOUNT[:MONTHS]], got {text!r}")
+    months = int(m.group(3)) if m.group(3) else 12
+    if months < 1:
+        raise UsageError(f"--fund {text!r}: MONTHS must be 1 or more")
+    start = date.fromisoformat(as_of)
+    years, month = divmod(start.month - 1 + months, 12)
+    day = min(start.day, calendar.monthrange(start.year + years, month + 1)[1])
+    end = date(start.year + years, month + 1, day) - timedelta(days=1)
+    return {"component": m.group(1), "amount": float(m.group(2)) if m.group(2) else None,
+            "months": months, "start": start.isoformat(), "end": end.isoformat()}
 
 
 def totals(comps: list[dict[str, Any]]) -> dict[str, int]:

@@ -23,6 +23,9 @@ from kb.store import db
               "on from them, and the maintenance they (or its own means) pay, which then "
               "counts as unpaid; its maintainers stay. Repeatable. --without is the same. "
               "Nothing is written.")
+@click.option("--fund", multiple=True, metavar="COMPONENT[:AMOUNT[:MONTHS]]",
+              help="What if this component got a maintenance grant from the day for MONTHS "
+              "(12) months, of AMOUNT (unknown if not given). Repeatable. Nothing is written.")
 @click.option("--leave", multiple=True, metavar="ACTOR",
               help="What if this actor left the network: as --withdraw, and its own "
               "maintenance, direct reliance and the products it owns are gone too. "
@@ -36,8 +39,8 @@ from kb.store import db
               "table, all in JSON and CSV.")
 @FORMAT_OPTION
 @friendly
-def risk(as_of: str | None, horizon: int, without: tuple[str, ...], leave: tuple[str, ...],
-         engine: str, limit: int | None, fmt: str) -> None:
+def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fund: tuple[str, ...],
+         leave: tuple[str, ...], engine: str, limit: int | None, fmt: str) -> None:
     """Hollow-core risk of every component, most urgent first.
 
     For each component: how many products and distinct actors rely on it (directly or through
@@ -60,17 +63,19 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], leave: tuple
       kb risk --as-of 2027-01-01 --horizon 90
       kb risk --withdraw ghrf --format json
       kb risk --leave tessera      # as if Tessera left: its money, work and reliance gone
+      kb risk --fund json-codec:40000:24   # a two-year maintenance grant for json-codec
       kb risk --limit 0            # every component in the table
     """
     limit = (50 if fmt == "table" else 0) if limit is None else limit
     with db.connect() as driver:
         result = analysis.risk(driver, as_of, horizon, list(without), engine=engine,
-                               limit=limit, leave=list(leave))
+                               limit=limit, leave=list(leave), fund=list(fund))
     total = result.total or len(result.rows)
     title = f"hollow-core risk on {result.data['as_of']}" + (
         f" if {', '.join(result.data['without'])} withdrew" if without else "") + (
         f"{' and' if without else ''} if {', '.join(result.data['leave'])} left"
-        if leave else "")
+        if leave else "") + (
+        f" with {len(fund)} hypothetical grant(s)" if fund else "")
     emit(result, fmt, title)
     if fmt == "table" and "what_if" in result.data:
         click.echo(what_if_line(result.data["what_if"]), err=True)

@@ -297,7 +297,20 @@ def test_publiccode(kb_cli, empty_kb, settings) -> None:  # type: ignore[no-unty
     assert (c["funded"], c["funded_until"], c["maintainers"], c["paid_maintainers"]) == (
         True, "2027-03-31", 2, 1)
     assert c["reliant_actors"] == 3  # the owner's product and the two users
-    assert c["funders"] == []  # fundedBy has no purpose: it never counts as maintenance
+    # The owner pays Tessera's contract (a maintenance flow the paid record names); fundedBy
+    # has no purpose: it never counts as maintenance.
+    assert c["funders"] == ["ministry-digital-unit"]
+    contract = "publiccode-contract:clinic-registry:tessera-software"
+    paid_by, _, _ = empty_kb.execute_query(
+        "MATCH (:Actor {id: 'tessera-software'})-[m:MAINTAINS]->() RETURN m.paid_by AS p",
+        database_=settings.neo4j_database)
+    assert paid_by[0]["p"] == [contract]
+    # If the ministry's money stopped, Tessera would stay, unpaid, and the registry would be
+    # a hollow core (relied on by 3 actors, funding known).
+    gone = {x["id"]: x for x in analysis.risk(empty_kb, "2026-06-15", without=[
+        "ministry-digital-unit"], settings=settings).data["components"]}[cid]
+    assert (gone["funded"], gone["maintainers"], gone["paid_maintainers"],
+            gone["hollow_core"]) == (False, 2, 0, True)
     after = {x["id"]: x for x in analysis.risk(empty_kb, "2027-04-01",
                                                settings=settings).data["components"]}
     assert after[cid]["hollow_core"] is True

@@ -108,3 +108,32 @@ def test_maintainers_and_free_riders_by_hand(empty_kb, settings, without: list[s
     got = {r["id"]: (r["maintainers"], r["paid_maintainers"], r["free_riders"], r["funded"],
                      r["cliff_date"]) for r in rows}
     assert got == expected
+
+
+@pytest.mark.parametrize("fund", [["json-codec:40000:24", "rest-api", "emr-platform:1:3"],
+                                  ["sync-service:5000:1"]])
+def test_engines_agree_on_hypothetical_grants(empty_kb, settings, fund: list[str]) -> None:
+    loader.load(empty_kb, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    ref = analysis.risk(empty_kb, "2026-11-22", 180, ["ghrf"], settings, engine="cypher",
+                        fund=fund).data
+    fast = analysis.risk(empty_kb, "2026-11-22", 180, ["ghrf"], settings, engine="fast",
+                         fund=fund).data
+    assert fast == ref
+
+
+def test_a_hypothetical_grant_funds_a_hollow_core(empty_kb, settings) -> None:
+    """By hand, on the demo (2026-11-22): json-codec is a hollow core nobody funds, relied on
+    by 6 actors. A two-year grant from the day funds it past the 180-day horizon: it is no
+    hollow core and has no cliff; its volunteer maintainer stays the only one, unpaid."""
+    loader.load(empty_kb, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    answer = analysis.risk(empty_kb, "2026-11-22", fund=["json-codec:40000:24"],
+                           settings=settings).data
+    row = next(c for c in answer["components"] if c["id"] == "json-codec")
+    assert row["funded"] and not row["hollow_core"] and row["cliff_date"] is None
+    assert row["funders"] == ["what-if"] and row["funded_until"] == "2028-11-21"
+    assert (row["maintainers"], row["paid_maintainers"]) == (1, 0)
+    assert answer["fund"] == [{"component": "json-codec", "amount": 40000.0, "months": 24,
+                               "start": "2026-11-22", "end": "2028-11-21"}]
+    b, a = answer["what_if"]["before"], answer["what_if"]["after"]
+    assert a["hollow_cores"] == b["hollow_cores"] - 1
+    assert a["reliance_exposed"] == b["reliance_exposed"] - 6

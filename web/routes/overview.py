@@ -18,11 +18,11 @@ router = APIRouter(tags=["overview"])
 
 def risk_of(answers: AnswersDep, driver: DriverDep, settings: SettingsDep, day: str,
             horizon: int = 180, without: tuple[str, ...] = (),
-            leave: tuple[str, ...] = ()) -> analysis.Analysis:
+            leave: tuple[str, ...] = (), fund: tuple[str, ...] = ()) -> analysis.Analysis:
     """The full risk analysis for a day, horizon and what-if, once per data state."""
-    return answers.get(("risk", day, horizon, without, leave),
+    return answers.get(("risk", day, horizon, without, leave, fund),
                        lambda: analysis.risk(driver, day, horizon, list(without), settings,
-                                             leave=list(leave)))
+                                             leave=list(leave), fund=list(fund)))
 
 
 @router.get("/", summary="Overview", include_in_schema=False)

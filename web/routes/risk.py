@@ -33,6 +33,7 @@ def risk_page(
     horizon: Annotated[int, Query(ge=0, le=3650)] = 180,
     without: Annotated[list[str] | None, Query()] = None,
     leave: Annotated[list[str] | None, Query()] = None,
+    fund: Annotated[list[str] | None, Query(max_length=300)] = None,
     level: str | None = None, reason: str | None = None, q: str | None = None,
     hollow: bool = False,
     sort: str = "risk_score", dir: str = "desc",
@@ -42,11 +43,12 @@ def risk_page(
     """The risk table, filtered, searched and sorted; the URL holds every control."""
     what_if = tuple(sorted({w for w in (without or []) if w}))
     leaving = tuple(sorted({x for w in (leave or []) for x in re.split(r"[,\s]+", w) if x}))
+    grants = tuple(sorted({f.strip() for f in (fund or []) if f.strip()}))
     risk_table.check_filters(level, reason, sort)
     day = analysis.parse_as_of(as_of)
-    result = risk_of(answers, driver, settings, day, horizon, what_if, leaving).data
-    rows = answers.get(("risk-matching", day, horizon, what_if, leaving, level, reason, q,
-                        hollow, sort, dir),
+    result = risk_of(answers, driver, settings, day, horizon, what_if, leaving, grants).data
+    rows = answers.get(("risk-matching", day, horizon, what_if, leaving, grants, level, reason,
+                        q, hollow, sort, dir),
                        lambda: risk_table.matching(result["components"], level, reason, q,
                                                    hollow, sort, dir),
                        sys.getsizeof)  # a list of the risk answer's own rows
@@ -60,8 +62,8 @@ def risk_page(
         return render(request, "risk.html", data)
     funders = answers.get(("funders",),
                           lambda: plain(db.run(driver, "funders", settings=settings)))
-    matrix = answers.get(("matrix", result["as_of"], horizon, what_if, leaving, level, reason,
-                          q, hollow),
+    matrix = answers.get(("matrix", result["as_of"], horizon, what_if, leaving, grants, level,
+                          reason, q, hollow),
                          lambda: charts.risk_matrix(rows, result["as_of"], horizon))
     kept = [(k, v) for k, v in request.query_params.multi_items()
             if k not in ("sort", "dir", "page")]

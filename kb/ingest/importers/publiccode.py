@@ -32,7 +32,9 @@ SUMMARY = "publiccode.yml 0.2+: the software, its owner, maintainers, funders, u
 TELLS = ("The software (a component, and a product owned by `legal.repoOwner`, or without "
          "one by the Italian administration its `it.riuso.codiceIPA` names, built on it); "
          "`maintenance.type`: `contract` makes each of `maintenance.contractors` a paid "
-         "maintainer until its `until` date, `internal` makes the owner a paid maintainer, "
+         "maintainer until its `until` date, paid by a maintenance contract from the owner "
+         "(a funding flow of unknown amount, which the maintenance record names in "
+         "`paid_by`), `internal` makes the owner a paid maintainer (its own means), "
          "`community` and the `maintenance.contacts` are volunteers, `none` means nobody; "
          "`fundedBy` becomes funding flows of unknown amount and purpose `unknown` (the file "
          "does not say what the money paid for, so they never make it funded); `usedBy` "
@@ -90,13 +92,21 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     if kind in ("contract", "internal", "community", "none"):
         comp["covers"] = ["maintenance"]  # the file states how it is maintained, or that not
     maintenance: list[dict[str, Any]] = []
+    contracts: list[dict[str, Any]] = []
     if kind == "contract":
         for c in m.get("contractors") or []:
             aid = ctx.actor_id(c["name"])
             actors.append({"id": aid, "name": c["name"], "kind": "business"})
-            rec: dict[str, Any] = {"actor": aid, "component": cid, "role": "lead", "paid": True}
+            # The owner pays the contractor to maintain it: a maintenance contract, which the
+            # paid record names (what-ifs follow the money).
+            fid = f"publiccode-contract:{slug(name)}:{aid}"
+            contract: dict[str, Any] = {"id": fid, "from": owner, "to": aid, "kind": "contract",
+                                        "purpose": "maintenance", "for": [cid]}
+            rec: dict[str, Any] = {"actor": aid, "component": cid, "role": "lead", "paid": True,
+                                   "paid_by": [fid]}
             if c.get("until"):
-                rec["until"] = str(c["until"])
+                rec["until"] = contract["end"] = str(c["until"])
+            contracts.append(contract)
             maintenance.append(rec)
     elif kind == "internal":
         maintenance.append({"actor": owner, "component": cid, "role": "lead", "paid": True})
@@ -106,7 +116,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
             actors.append({"id": aid, "name": c["name"], "kind": "individual"})
             maintenance.append({"actor": aid, "component": cid, "role": "core",
                                 "paid": False})
-    fundings = []
+    fundings = list(contracts)
     for f in data.get("fundedBy") or []:
         fname = f.get("name") if isinstance(f, dict) else str(f)
         if not fname:
@@ -124,7 +134,7 @@ def transform(path: Path, ctx: Context) -> dict[str, Any]:
     if attached["id"] != product["id"] or attached["owner"] != product["owner"]:
         if owner == "unknown-owner":  # the file names no owner; the KB's product does
             for rec in [*maintenance, *fundings]:
-                for key in ("actor", "to"):
+                for key in ("actor", "from", "to"):
                     if rec.get(key) == owner:
                         rec[key] = attached["owner"]
             actors = kept
