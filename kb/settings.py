@@ -92,6 +92,10 @@ class Settings(BaseSettings):
     kb_cache_entries: int = Field(
         default=256, ge=1, description="Answers the result cache holds at most.",
     )
+    kb_maintenance_cost: float = Field(
+        default=50000.0, ge=0,
+        description="What a year of maintaining a component costs, in the ecosystem's "
+        "currency, when its record gives no maintenance_cost (kb plan).")
     kb_editor_token: str | None = Field(
         default=None,
         description="Token that allows writes (imports) through the web panel. Unset: read-only.",

@@ -219,7 +219,7 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
             fl, mt, day, horizon_end)
         funded[j], cliff[j], paid[j] = is_funded, cliff_day is not None, paid_count
         funding[j] = funders, until, cliff_day
-        if j not in snap.mixed:
+        if j not in snap.mixed and j not in snap.flows:
             # Funded only by a hypothetical grant: its maintainers are volunteers, counted
             # above, and the what-if funder is no actor that could ride free.
             continue

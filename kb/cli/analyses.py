@@ -155,3 +155,62 @@ def analyze(name: str | None, params: tuple[str, ...], list_: bool, fmt: str) ->
     with db.connect() as driver:
         result = analysis.run(driver, name, given)
     emit(result, fmt, name)
+
+
+@click.command()
+@click.option("--budget", type=float, required=True, metavar="AMOUNT",
+              help="Money to allocate, in the knowledge base's currency.")
+@click.option("--currency", metavar="CODE", help="The budget's currency (checked against the "
+              "knowledge base's; default: its currency).")
+@click.option("--horizon", default=365, show_default=True, metavar="DAYS",
+              help="How long the grants must keep each component funded.")
+@AS_OF_OPTION
+@click.option("--max-per-component", type=float, metavar="AMOUNT",
+              help="Fund no component whose grant would cost more than this.")
+@FORMAT_OPTION
+@friendly
+def plan(budget: float, currency: str | None, horizon: int, as_of: str | None,
+         max_per_component: float | None, fmt: str) -> None:
+    """Where the next money removes the most risk: grants within a budget.
+
+    Chooses which components to fund with maintenance grants from the day, and for how many
+    months, to remove the most reliance-weighted risk (actors relying on a component times
+    the fall of its score, averaged over four days spread across the horizon) within BUDGET.
+    A grant costs the component's `maintenance_cost` a year (its record), else
+    KB_MAINTENANCE_COST (50,000). Only components known to be unfunded, or to lose their
+    funding within the horizon, are candidates; shared components whose funding is unknown
+    are listed to find out first. The effect is measured by applying the
+    grants as a what-if (kb risk --fund), and compared with the same budget split by usage
+    alone. Each grant names who to ask: the actors that rely on it and fund nothing.
+    Nothing is written (README, "Planning").
+
+    \b
+    Examples:
+      kb plan --budget 100000
+      kb plan --budget 250000 --horizon 730 --max-per-component 60000 --format json
+    """
+    from kb.analysis.plan import plan as make_plan
+
+    with db.connect() as driver:
+        result = make_plan(driver, budget, as_of, horizon, currency, max_per_component)
+    d = result.data
+    if fmt != "table":
+        emit(result, fmt)
+        return
+    emit(result, fmt, f"plan for {d['budget']:,.0f} {d['currency']} on {d['as_of']}, "
+         f"risk measured on {', '.join(d['sample_days'])}")
+    usage = d["usage_split"]
+    click.echo(f"spent {d['spent']:,.2f} of {d['budget']:,.2f} {d['currency']}; risk removed "
+               f"{d['risk_removed']} (reliant actors x score points); the same budget split by "
+               f"usage alone removes {usage['risk_removed']} for {usage['spent']:,.2f}",
+               err=True)
+    for ask in d["asks"]:
+        who = ", ".join(ask["actors"]) or "nobody rides free: ask the current funders"
+        click.echo(f"ask {who}: fund {', '.join(ask['components'])} "
+                   f"({ask['cost']:,.2f} {d['currency']}, risk removed {ask['risk_removed']})",
+                   err=True)
+    if d["find_out_first"]:
+        click.echo(f"find out first (funding unknown, shared): "
+                   f"{', '.join(d['find_out_first'][:10])}"
+                   + (f" and {len(d['find_out_first']) - 10} more"
+                      if len(d["find_out_first"]) > 10 else ""), err=True)

@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {  # name: (module, attribute, summa
              "transaction."),
     "neo4j": ("kb.cli.server", "neo4j",
               "Run the project's own Neo4j 5.26 Community server (when NEO4J_URI is not set)."),
+    "plan": ("kb.cli.analyses", "plan",
+             "Where the next money removes the most risk: grants within a budget."),
     "query": ("kb.cli.query", "query",
               "Run one read-only Cypher query against the knowledge base."),
     "reset": ("kb.cli.data", "reset", "Delete everything in the knowledge base (asks first)."),

@@ -171,6 +171,10 @@ class Component(_Record):
         description="What the source records completely for this component: `maintenance` "
         "when its maintenance records (none included) are all there is, `funding` likewise "
         "for its maintenance funding. The file's `ecosystem.covers` adds to it.")
+    maintenance_cost: float | None = Field(
+        default=None, ge=0, allow_inf_nan=False,
+        description="What maintaining it costs a year, in the ecosystem's currency (kb plan "
+        "uses it; absent = the planner's default).")
     last_commit: date | None = Field(default=None, description="Newest commit seen in its "
                                      "repository (kb import git-log).")
     active_contributors: int | None = Field(

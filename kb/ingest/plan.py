@@ -128,6 +128,7 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
         props = {"id": rid, "name": rec["name"], "repo": rec.get("repo"),
                  "license": rec.get("license"), "funding_channels": rec.get("funding_channels"),
                  "packages": rec.get("packages"), "versions": rec.get("versions"),
+                 "maintenance_cost": rec.get("maintenance_cost"),
                  "covers": sorted(set(rec.get("covers", []))
                                   | {a for a in covers or [] if a in COMPONENT_ASPECTS}),
                  **{k: rec.get(k) for k in ("last_commit", "active_contributors", "bus_factor")}}

@@ -19,7 +19,7 @@ FIELD_ORDER = {
     "actors": ["id", "name", "kind", "country", "member_of"],
     "products": ["id", "name", "owner", "built_on"],
     "components": ["id", "name", "repo", "license", "packages", "versions", "depends_on",
-                   "funding_channels", "covers",
+                   "funding_channels", "covers", "maintenance_cost",
                    "last_commit", "active_contributors", "bus_factor"],
     "relies_on": ["actor", "component"],
     "maintenance": ["actor", "component", "role", "paid", "paid_by", "since", "until"],

@@ -1,0 +1,244 @@
+"""`kb plan`: where the next unit of money removes the most risk (README, "Planning").
+
+The objective is the **reliance-weighted risk removed**: over every component, the number of
+actors relying on it times the fall of its risk score when the plan's grants are applied as a
+`--fund` what-if, averaged over SAMPLES days spread across the horizon (so that a grant of a
+month counts for the month it lasts, not for the whole horizon). A grant for one component
+changes that component's score only (scores are per component), so each candidate's effect
+is measured once per grant length and effects add up; choosing at most one grant per
+component within the budget is then a multiple-choice knapsack, solved exactly (a
+Pareto-front dynamic programme) up to EXACT_UP_TO candidates and, beyond, greedily by risk
+removed per unit of money (or the best single grant, when that alone removes more). The
+plan's reported effect is not an estimate: it is recomputed by applying the chosen grants
+as a what-if.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from neo4j import Driver
+
+from kb.analysis.common import Analysis, parse_as_of
+from kb.analysis.risk import parse_fund, risk
+from kb.errors import UsageError
+from kb.settings import Settings, get_settings
+from kb.store import db
+
+EXACT_UP_TO = 60
+SAMPLES = 4  # days on which risk is measured, spread over the horizon
+
+
+def months_to_cover(as_of: str, days: int) -> int:
+    """The fewest whole months of a grant from `as_of` that keep a component funded through
+    the day `days` after it."""
+    end = date.fromisoformat(as_of) + timedelta(days=days)
+    m = 1
+    while date.fromisoformat(parse_fund(f"x:0:{m}", as_of)["end"]) < end:
+        m += 1
+    return m
+
+
+def sample_days(as_of: str, horizon: int) -> list[str]:
+    """The days on which risk is measured: SAMPLES days spread evenly over the horizon,
+    the first being `as_of` (risk removed is the average over them)."""
+    start = date.fromisoformat(as_of)
+    return [(start + timedelta(days=round(i * horizon / SAMPLES))).isoformat()
+            for i in range(SAMPLES)]
+
+
+def weighted(rows: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+    """Per component: (reliant actors, risk score)."""
+    return {c["id"]: (c["reliant_actors"], c["risk_score"]) for c in rows}
+
+
+def removed(before: list[dict[str, tuple[int, int]]],
+            after: list[dict[str, tuple[int, int]]]
+            ) -> dict[str, float]:
+    """Per component, reliant actors x (score before - score after), averaged over the
+    sample days (one before/after pair per day)."""
+    out: dict[str, float] = defaultdict(float)
+    for b, a in zip(before, after, strict=True):
+        for cid, (_actors, score) in a.items():
+            out[cid] += b[cid][0] * (b[cid][1] - score) / len(before)
+    return {k: round(v, 6) for k, v in out.items()}
+
+
+def knapsack(groups: dict[str, list[tuple[int, float, float]]], budget: float
+             ) -> dict[str, int]:
+    """At most one option (option number, cost, gain) per group (a component), with the
+    largest total gain whose costs fit the budget: exact (a Pareto-front dynamic programme)
+    up to EXACT_UP_TO groups, else greedy by gain per cost over every option (or the single
+    best option, when it alone gains more). Returns the option chosen per group."""
+    groups = {g: [o for o in opts if o[1] <= budget and o[2] > 0]
+              for g, opts in groups.items()}
+    groups = {g: opts for g, opts in groups.items() if opts}
+    if len(groups) <= EXACT_UP_TO:
+        front: list[tuple[float, float, tuple[tuple[str, int], ...]]] = [(0.0, 0.0, ())]
+        for g, opts in sorted(groups.items()):
+            grown = [(c + cost, v + gain, picks + ((g, k),)) for c, v, picks in front
+                     for k, cost, gain in opts if c + cost <= budget + 1e-9]
+            merged = sorted(front + grown, key=lambda st: (st[0], -st[1]))
+            front = []
+            for state in merged:
+                if not front or state[1] > front[-1][1] + 1e-9:
+                    front.append(state)
+        return dict(max(front, key=lambda st: (st[1], -st[0]))[2])
+    # Greedy over each component's upper convex hull of (cost, gain): its options as steps
+    # of falling gain per unit of money, taken across components best step first while the
+    # budget allows (an upgrade replaces the component's cheaper option).
+    steps: list[tuple[float, str, int, float, float]] = []  # (-efficiency, group, option...)
+    for g, opts in groups.items():
+        hull: list[tuple[int, float, float]] = [(0, 0.0, 0.0)]
+        for k, cost, gain in sorted(opts, key=lambda o: (o[1], -o[2])):
+            if gain <= hull[-1][2]:
+                continue
+            while len(hull) >= 2:
+                (_, c1, v1), (_, c2, v2) = hull[-2], hull[-1]
+                if (v2 - v1) * (cost - c2) <= (gain - v2) * (c2 - c1):
+                    hull.pop()  # the middle point lies under the line: not on the hull
+                else:
+                    break
+            hull.append((k, cost, gain))
+        for (_, c1, v1), (k, c2, v2) in zip(hull, hull[1:], strict=False):
+            steps.append((-(v2 - v1) / max(c2 - c1, 1e-9), g, k, c2 - c1, v2 - v1))
+    picks: dict[str, int] = {}
+    spent, total = 0.0, 0.0
+    blocked: set[str] = set()
+    for _eff, g, k, dc, dv in sorted(steps):
+        if g in blocked:
+            continue
+        if spent + dc <= budget + 1e-9:
+            picks[g] = k
+            spent += dc
+            total += dv
+        else:
+            blocked.add(g)  # later steps of this component build on this one
+    best = max(((g, k, gain) for g, opts in groups.items() for k, _c, gain in opts),
+               key=lambda o: o[2])
+    return picks if total >= best[2] else {best[0]: best[1]}
+
+
+def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int = 365,
+         currency: str | None = None, max_per_component: float | None = None,
+         settings: Settings | None = None) -> Analysis:
+    """Maintenance grants, at most one per component and each from `as_of` for some whole
+    months, that remove the most reliance-weighted risk within the budget (averaged over the
+    horizon's sample days); with the same budget split by usage alone, for comparison, and
+    one ask per coalition of free riders."""
+    settings = settings or get_settings()
+    as_of = parse_as_of(as_of)
+    if not budget > 0 or math.isinf(budget):
+        raise UsageError(f"--budget must be a positive amount, got {budget}")
+    if horizon < 30:
+        raise UsageError(f"--horizon must be 30 days or more for a plan, got {horizon}")
+    inputs = db.run(driver, "plan_inputs", settings=settings)[0]
+    currencies = sorted(c for c in inputs["currencies"] if c)
+    if currency and currencies and currency not in currencies:
+        raise UsageError(f"--currency {currency}: the knowledge base's amounts are in "
+                         f"{', '.join(currencies)}", hint="Give the budget in that currency.")
+    cur = currency or (currencies[0] if currencies else "USD")
+    yearly = {i: (c if c is not None and c >= 0 else settings.kb_maintenance_cost)
+              for i, c in zip(inputs["ids"], inputs["costs"], strict=True)}
+    given = {i for i, c in zip(inputs["ids"], inputs["costs"], strict=True)
+             if c is not None and c >= 0}
+    days = sample_days(as_of, horizon)
+
+    def measure(fund: list[str]) -> list[dict[str, tuple[int, int]]]:
+        return [weighted(risk(driver, d, horizon, settings=settings, fund=fund)
+                         .data["components"]) for d in days]
+
+    first = risk(driver, as_of, horizon, settings=settings).data["components"]
+    base = measure([])
+    # Candidates: relied on, and known to be unfunded or to lose funding within the horizon.
+    # Where funding is unknown, money might go where money already is: find out first.
+    candidates = [c for c in first if c["reliant_actors"] > 0 and c["funding_known"]
+                  and (not c["funded"] or c["cliff_date"])]
+    find_out = [c["id"] for c in first if c["reliant_actors"] > 1 and not c["funding_known"]]
+    # Grant lengths: through each sample day (the first is the day itself: one month), the
+    # last through the whole horizon.
+    lengths = sorted({months_to_cover(as_of, (date.fromisoformat(d)
+                                              - date.fromisoformat(as_of)).days)
+                      for d in days} | {months_to_cover(as_of, horizon)})
+
+    def grant(cid: str, m: int) -> str:
+        return f"{cid}:{round(yearly[cid] * m / 12, 2)}:{m}"
+
+    over_cap = sorted(c["id"] for c in candidates if max_per_component is not None
+                      and round(yearly[c["id"]] * lengths[0] / 12, 2) > max_per_component)
+    candidates = [c for c in candidates if c["id"] not in over_cap]
+    options: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+    for m in lengths:
+        if not candidates:
+            break
+        gain = removed(base, measure([grant(c["id"], m) for c in candidates]))
+        for c in candidates:
+            cost = round(yearly[c["id"]] * m / 12, 2)
+            if max_per_component is None or cost <= max_per_component:
+                options[c["id"]].append((m, cost, gain[c["id"]]))
+    chosen = knapsack(options, budget)
+    fund = [grant(i, m) for i, m in sorted(chosen.items())]
+    effect = removed(base, measure(fund)) if fund else {}
+    after = {c["id"]: c for c in risk(driver, as_of, horizon, settings=settings,
+                                      fund=fund).data["components"]}
+    rows = {c["id"]: c for c in first}
+    allocations = sorted(
+        ({"component": i, "name": rows[i]["name"], "months": m,
+          "cost": round(yearly[i] * m / 12, 2),
+          "cost_source": "maintenance_cost" if i in given else "default",
+          "score_before": rows[i]["risk_score"], "score_after": after[i]["risk_score"],
+          "reliant_actors": rows[i]["reliant_actors"], "risk_removed": effect[i],
+          "ask": sorted(rows[i]["free_riders"])} for i, m in chosen.items()),
+        key=lambda a: (-a["risk_removed"], a["component"]))
+    usage = usage_split(budget, candidates, yearly, lengths[-1], base, measure)
+    asks: dict[tuple[str, ...], dict[str, Any]] = {}
+    for a in allocations:
+        key = tuple(a["ask"])
+        entry = asks.setdefault(key, {"actors": list(key), "components": [], "cost": 0.0,
+                                      "risk_removed": 0.0})
+        entry["components"].append(a["component"])
+        entry["cost"] = round(entry["cost"] + a["cost"], 2)
+        entry["risk_removed"] = round(entry["risk_removed"] + a["risk_removed"], 6)
+    spent = round(sum(a["cost"] for a in allocations), 2)
+    total = round(sum(effect.values()), 6)
+    data = {
+        "as_of": as_of, "horizon_days": horizon, "sample_days": days, "currency": cur,
+        "budget": budget, "spent": spent, "left": round(budget - spent, 2),
+        "default_cost": settings.kb_maintenance_cost, "max_per_component": max_per_component,
+        "risk_removed": total, "allocations": allocations,
+        "asks": sorted(asks.values(), key=lambda x: (-x["risk_removed"], x["actors"])),
+        "usage_split": usage,
+        "per_unit": {"plan": total / spent if spent else 0.0,
+                     "usage_split": (usage["risk_removed"] / usage["spent"]
+                                     if usage["spent"] else 0.0)},
+        "candidates": len(candidates), "over_cap": over_cap, "find_out_first": find_out,
+        "method": "exact" if len(options) <= EXACT_UP_TO else "greedy",
+    }
+    return Analysis("plan", data, allocations,
+                    ["component", "cost", "months", "score_before", "score_after",
+                     "reliant_actors", "risk_removed", "ask"])
+
+
+def usage_split(budget: float, candidates: list[dict[str, Any]], yearly: dict[str, float],
+                months: int, base: list[dict[str, tuple[int, int]]], measure: Any
+                ) -> dict[str, Any]:
+    """The same budget split by usage alone (in proportion to the actors relying on each
+    candidate, as usage-based allocators do): each share buys whole months of maintenance
+    from the day (at most the horizon's); its effect is measured the same way."""
+    weight = sum(c["reliant_actors"] for c in candidates)
+    shares: dict[str, int] = {}
+    spent = 0.0
+    for c in candidates:
+        money = budget * c["reliant_actors"] / weight if weight else 0.0
+        monthly = yearly[c["id"]] / 12
+        m = min(months, int(money // monthly)) if monthly > 0 else months
+        if m >= 1:
+            shares[c["id"]] = m
+            spent += round(monthly * m, 2)
+    fund = [f"{i}:{round(yearly[i] * m / 12, 2)}:{m}" for i, m in sorted(shares.items())]
+    effect = removed(base, measure(fund)) if fund else {}
+    return {"grants": [{"component": i, "months": m} for i, m in sorted(shares.items())],
+            "spent": round(spent, 2), "risk_removed": round(sum(effect.values()), 6)}
