@@ -147,7 +147,7 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
              if c is not None and c >= 0}
     days = sample_days(as_of, horizon)
 
-    def measure(fund: list[str]) -> list[dict[str, tuple[int, int]]]:
+    def measure(fund: list[dict[str, Any]]) -> list[dict[str, tuple[int, int]]]:
         return [weighted(risk(driver, d, horizon, settings=settings, fund=fund)
                          .data["components"]) for d in days]
 
@@ -164,8 +164,9 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
                                               - date.fromisoformat(as_of)).days)
                       for d in days} | {months_to_cover(as_of, horizon)})
 
-    def grant(cid: str, m: int) -> str:
-        return f"{cid}:{round(yearly[cid] * m / 12, 2)}:{m}"
+    def grant(cid: str, m: int) -> dict[str, Any]:
+        """A grant of m months from the plan's day (on every sample day alike)."""
+        return parse_fund(f"{cid}:{round(yearly[cid] * m / 12, 2)}:{m}", as_of)
 
     over_cap = sorted(c["id"] for c in candidates if max_per_component is not None
                       and round(yearly[c["id"]] * lengths[0] / 12, 2) > max_per_component)
@@ -193,7 +194,7 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
           "reliant_actors": rows[i]["reliant_actors"], "risk_removed": effect[i],
           "ask": sorted(rows[i]["free_riders"])} for i, m in chosen.items()),
         key=lambda a: (-a["risk_removed"], a["component"]))
-    usage = usage_split(budget, candidates, yearly, lengths[-1], base, measure)
+    usage = usage_split(budget, candidates, yearly, lengths[-1], base, measure, as_of)
     asks: dict[tuple[str, ...], dict[str, Any]] = {}
     for a in allocations:
         key = tuple(a["ask"])
@@ -223,8 +224,8 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
 
 
 def usage_split(budget: float, candidates: list[dict[str, Any]], yearly: dict[str, float],
-                months: int, base: list[dict[str, tuple[int, int]]], measure: Any
-                ) -> dict[str, Any]:
+                months: int, base: list[dict[str, tuple[int, int]]], measure: Any,
+                as_of: str) -> dict[str, Any]:
     """The same budget split by usage alone (in proportion to the actors relying on each
     candidate, as usage-based allocators do): each share buys whole months of maintenance
     from the day (at most the horizon's); its effect is measured the same way."""
@@ -238,7 +239,8 @@ def usage_split(budget: float, candidates: list[dict[str, Any]], yearly: dict[st
         if m >= 1:
             shares[c["id"]] = m
             spent += round(monthly * m, 2)
-    fund = [f"{i}:{round(yearly[i] * m / 12, 2)}:{m}" for i, m in sorted(shares.items())]
+    fund = [parse_fund(f"{i}:{round(yearly[i] * m / 12, 2)}:{m}", as_of)
+            for i, m in sorted(shares.items())]
     effect = removed(base, measure(fund)) if fund else {}
     return {"grants": [{"component": i, "months": m} for i, m in sorted(shares.items())],
             "spent": round(spent, 2), "risk_removed": round(sum(effect.values()), 6)}

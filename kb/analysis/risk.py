@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,7 +31,8 @@ ENGINES = ("fast", "cypher")
 def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
          without: list[str] | None = None, settings: Settings | None = None,
          engine: str = "fast", limit: int | None = None,
-         leave: list[str] | None = None, fund: list[str] | None = None) -> Analysis:
+         leave: list[str] | None = None,
+         fund: Sequence[str | dict[str, Any]] | None = None) -> Analysis:
     """Hollow-core risk of every component, most urgent first.
 
     `engine="cypher"` runs the reference query `cypher/analyses/risk.cypher`; the default
@@ -51,7 +53,8 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
         raise UsageError(f"--horizon must be 0 or more days, got {horizon}")
     if without or leave:
         check_ids(driver, "Actor", sorted(set(without) | set(leave)), "actor", settings)
-    grants = [parse_fund(f, as_of) for f in fund or []]
+    # A grant as text starts on `as_of`; one already parsed (the planner's) keeps its dates.
+    grants = [f if isinstance(f, dict) else parse_fund(f, as_of) for f in fund or []]
     if grants:
         check_ids(driver, "Component", sorted({g["component"] for g in grants}), "component",
                   settings)

@@ -4,7 +4,9 @@ least as much risk as the same budget split by usage alone."""
 
 from __future__ import annotations
 
+import calendar
 import json
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,19 @@ from tests.conftest import EXAMPLES
 DAY = "2026-11-22"
 
 
+def grant(component: str, cost: float, months: int) -> dict[str, Any]:
+    """A grant from DAY for `months` months: through the day before the same date that many
+    months later (README, "What-ifs"), computed here with calendar arithmetic."""
+    start = date.fromisoformat(DAY)
+    years, month = divmod(start.month - 1 + months, 12)
+    last = calendar.monthrange(start.year + years, month + 1)[1]
+    end = date(start.year + years, month + 1, min(start.day, last)) - timedelta(days=1)
+    return {"component": component, "amount": cost, "months": months,
+            "start": start.isoformat(), "end": end.isoformat()}
+
+
 def objective(driver: Any, settings: Any, days: list[str], horizon: int,
-              fund: list[str]) -> float:
+              fund: list[dict[str, Any]]) -> float:
     """Reliant actors x score fall, averaged over the days: the README's definition,
     computed from two plain risk answers per day."""
     total = 0.0
@@ -38,7 +51,7 @@ def check(driver: Any, settings: Any, budget: float, horizon: int) -> dict[str, 
     d = plan(driver, budget, DAY, horizon, settings=settings).data
     assert d["spent"] <= budget and d["left"] == pytest.approx(budget - d["spent"])
     assert d["spent"] == pytest.approx(sum(a["cost"] for a in d["allocations"]))
-    fund = [f"{a['component']}:{a['cost']}:{a['months']}" for a in d["allocations"]]
+    fund = [grant(a["component"], a["cost"], a["months"]) for a in d["allocations"]]
     assert d["risk_removed"] == pytest.approx(
         objective(driver, settings, d["sample_days"], horizon, fund))
     assert d["risk_removed"] >= d["usage_split"]["risk_removed"]
