@@ -33,6 +33,7 @@ from web.routes import (
     health,
     imports,
     overview,
+    plan,
     queries,
     risk,
     sources,
@@ -128,7 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     fastrisk.subscribe()  # writes made through the panel renew the risk snapshot
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _handlers(app)
-    for module in (overview, risk, analyses, entities, console, queries, imports, audit,
+    for module in (overview, risk, plan, analyses, entities, console, queries, imports, audit,
                    sources, health):
         app.include_router(module.router)
     app.add_middleware(Guard)  # security headers on every answer; bounded request bodies

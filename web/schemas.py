@@ -175,6 +175,33 @@ class Neighbour(Shape):
     sources: list[str] | None = None  # the sources of a relationship record
 
 
+class PlanAllocation(Shape):
+    component: str
+    name: str
+    months: int
+    cost: float
+    cost_source: str
+    score_before: int
+    score_after: int
+    reliant_actors: int
+    risk_removed: float
+    ask: list[str]
+
+
+class PlanOut(Shape):
+    """A funding plan (README, "Planning"); without a budget, only the form's defaults."""
+
+    as_of: str
+    horizon_days: int
+    budget: float | None
+    allocations: list[PlanAllocation]
+    spent: float | None = None
+    risk_removed: float | None = None
+    usage_split: dict[str, Any] | None = None
+    asks: list[dict[str, Any]] | None = None
+    find_out_first: list[str] | None = None
+
+
 class SourceRow(Shape):
     id: str
     name: str

@@ -418,3 +418,22 @@ def test_a_what_if_shows_the_change_and_the_totals_before_and_after(page: Page) 
     expect(page.locator("#what-if-summary")).to_contain_text("2 components changed")
     page.goto(f"/risk?as_of={DAY}&without=ghrf")
     shot(page, "risk-what-if")
+
+
+def test_the_plan_page_chooses_grants_within_a_budget(page: Page) -> None:
+    page.goto(f"/plan?as_of={DAY}")
+    expect(page.locator("#plan-table")).to_have_count(0)  # the form alone, before a budget
+    page.fill("#budget", "100000")
+    page.click("#plan-controls button[type=submit]")
+    summary = page.locator("#plan-summary")
+    expect(summary).to_be_visible()
+    data = page.request.get(f"/plan.json?as_of={DAY}&budget=100000").json()
+    assert data["spent"] <= 100000
+    assert data["risk_removed"] > data["usage_split"]["risk_removed"]
+    expect(summary).to_contain_text(f"removes {data['risk_removed']}")
+    expect(page.locator("#plan-table tbody tr")).to_have_count(len(data["allocations"]))
+    first = data["allocations"][0]
+    expect(page.locator("#plan-table tbody tr").first).to_contain_text(first["component"])
+    href = page.locator("a.json-twin").get_attribute("href") or ""
+    assert href.split("?")[0].endswith("/plan.json")
+    shot(page, "plan")

@@ -527,3 +527,16 @@ def test_console_history_is_per_browser_and_keeps_failures(demo_kb, settings,
             "entries"]] == ["RETURN 1 AS x"]
         page = one.get(got[1]["url"])
         assert page.status_code == 200 and "RETURN 1 AS x" in page.text
+
+
+def test_the_plan_twin_and_its_bad_amounts(client: TestClient) -> None:
+    form = client.get("/plan.json").json()
+    assert form["budget"] is None and form["allocations"] == []
+    done = client.get(f"/plan.json?as_of={DAY}&budget=100000&max_per_component=").json()
+    assert done["spent"] <= 100000 and done["allocations"]
+    for bad in ("abc", "-5", "nan", "1e13"):
+        res = client.get(f"/plan.json?budget={bad}")
+        assert res.status_code == 400, bad
+        err = res.json()["error"]
+        assert err["code"] == "bad_amount"
+        assert err["message"].startswith("budget must be a positive amount up to 10^12, got")
