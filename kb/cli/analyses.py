@@ -163,7 +163,7 @@ def analyze(name: str | None, params: tuple[str, ...], list_: bool, fmt: str) ->
 @click.option("--currency", metavar="CODE", help="The budget's currency (checked against the "
               "knowledge base's; default: its currency).")
 @click.option("--horizon", default=365, show_default=True, metavar="DAYS",
-              help="How long the grants must keep each component funded.")
+              help="Days over which risk is measured; grants last at most this long.")
 @AS_OF_OPTION
 @click.option("--max-per-component", type=float, metavar="AMOUNT",
               help="Fund no component whose grant would cost more than this.")
