@@ -418,6 +418,13 @@ def test_a_what_if_shows_the_change_and_the_totals_before_and_after(page: Page) 
     expect(page.locator("#what-if-summary")).to_contain_text("2 components changed")
     page.goto(f"/risk?as_of={DAY}&without=ghrf")
     shot(page, "risk-what-if")
+    # A hypothetical grant travels in the URL and survives Apply.
+    page.goto(f"/risk?as_of={DAY}&fund=json-codec:40000:24")
+    expect(page.locator("h1")).to_contain_text("hypothetical grants for json-codec")
+    page.click("#risk-controls button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("hypothetical grants for json-codec")
+    row = page.locator("#risk-table tbody tr", has_text="json-codec")
+    expect(row.locator("td.delta")).to_contain_text("-")
 
 
 def test_the_plan_page_chooses_grants_within_a_budget(page: Page) -> None:

@@ -74,6 +74,7 @@ def risk_page(
     pages = {n: "/risk?" + urlencode([*kept, ("sort", sort), ("dir", dir), ("page", n)])
              for n in (page - 1, page + 1) if 1 <= n <= risk_table.pages(len(rows), per_page)}
     return render(request, "risk.html", data, funders=funders, levels=risk_table.LEVELS,
+                  fund_raw=grants,
                   coverage_line=scoring.coverage_line(result["coverage"]).capitalize(),
                   reasons=risk_table.REASONS,
                   matrix=matrix, sort_urls=sort_urls, pages=pages)
