@@ -23,7 +23,7 @@ from typing import Any
 from neo4j import Driver
 
 from kb.analysis.common import Analysis, parse_as_of
-from kb.analysis.risk import parse_fund, risk
+from kb.analysis.risk import grant_end, parse_fund, risk
 from kb.errors import UsageError
 from kb.settings import Settings, get_settings
 from kb.store import db
@@ -35,9 +35,10 @@ SAMPLES = 4  # days on which risk is measured, spread over the horizon
 def months_to_cover(as_of: str, days: int) -> int:
     """The fewest whole months of a grant from `as_of` that keep a component funded through
     the day `days` after it."""
-    end = date.fromisoformat(as_of) + timedelta(days=days)
+    start = date.fromisoformat(as_of)
+    end = start + timedelta(days=days)
     m = 1
-    while date.fromisoformat(parse_fund(f"x:0:{m}", as_of)["end"]) < end:
+    while grant_end(start, m) < end:
         m += 1
     return m
 
@@ -148,8 +149,8 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
     days = sample_days(as_of, horizon)
 
     def measure(fund: list[dict[str, Any]]) -> list[dict[str, tuple[int, int]]]:
-        return [weighted(risk(driver, d, horizon, settings=settings, fund=fund)
-                         .data["components"]) for d in days]
+        return [weighted(risk(driver, d, horizon, settings=settings, fund=fund,
+                              compare_to_baseline=False).data["components"]) for d in days]
 
     first = risk(driver, as_of, horizon, settings=settings).data["components"]
     base = measure([])
@@ -183,8 +184,8 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
     chosen = knapsack(options, budget)
     fund = [grant(i, m) for i, m in sorted(chosen.items())]
     effect = removed(base, measure(fund)) if fund else {}
-    after = {c["id"]: c for c in risk(driver, as_of, horizon, settings=settings,
-                                      fund=fund).data["components"]}
+    after = {c["id"]: c for c in risk(driver, as_of, horizon, settings=settings, fund=fund,
+                                      compare_to_baseline=False).data["components"]}
     rows = {c["id"]: c for c in first}
     allocations = sorted(
         ({"component": i, "name": rows[i]["name"], "months": m,

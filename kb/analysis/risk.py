@@ -32,7 +32,8 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
          without: list[str] | None = None, settings: Settings | None = None,
          engine: str = "fast", limit: int | None = None,
          leave: list[str] | None = None,
-         fund: Sequence[str | dict[str, Any]] | None = None) -> Analysis:
+         fund: Sequence[str | dict[str, Any]] | None = None,
+         compare_to_baseline: bool = True) -> Analysis:
     """Hollow-core risk of every component, most urgent first.
 
     `engine="cypher"` runs the reference query `cypher/analyses/risk.cypher`; the default
@@ -44,7 +45,8 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
     `leave` leave the network, and each `fund` entry (`COMPONENT[:AMOUNT[:MONTHS]]`) is a
     hypothetical maintenance grant from `as_of` for MONTHS (12). A what-if answer also holds
     `what_if`: the ecosystem's totals before and after, and every component whose score or
-    level changes; each row then has `score_before`, `level_before` and `delta`.
+    level changes; each row then has `score_before`, `level_before` and `delta`
+    (`compare_to_baseline=False` skips that, for callers that only read the rows).
     """
     as_of = parse_as_of(as_of)
     without = sorted(set(without or []))
@@ -84,10 +86,11 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
                             "leave": leave, "fund": grants, "coverage": known,
                             "components": comps}
     table = RISK_TABLE
-    if what_if:
+    if what_if and compare_to_baseline:
         before = risk(driver, as_of, horizon, settings=settings, engine=engine)
         data["what_if"] = compare(before.data["components"], comps)
         table = [*RISK_TABLE[:2], "delta", *RISK_TABLE[2:]]
+    if what_if:
         comps = data["components"] = comps[:cut]
     return Analysis("risk", data, comps, RISK_COLUMNS, table, total)
 
@@ -104,11 +107,17 @@ def parse_fund(text: str, as_of: str) -> dict[str, Any]:
     if months < 1:
         raise UsageError(f"--fund {text!r}: MONTHS must be 1 or more")
     start = date.fromisoformat(as_of)
+    return {"component": m.group(1), "amount": float(m.group(2)) if m.group(2) else None,
+            "months": months, "start": start.isoformat(),
+            "end": grant_end(start, months).isoformat()}
+
+
+def grant_end(start: date, months: int) -> date:
+    """The last day of a grant of `months` months from `start`: the day before the same
+    date that many months later (the month's last day when it has no such date)."""
     years, month = divmod(start.month - 1 + months, 12)
     day = min(start.day, calendar.monthrange(start.year + years, month + 1)[1])
-    end = date(start.year + years, month + 1, day) - timedelta(days=1)
-    return {"component": m.group(1), "amount": float(m.group(2)) if m.group(2) else None,
-            "months": months, "start": start.isoformat(), "end": end.isoformat()}
+    return date(start.year + years, month + 1, day) - timedelta(days=1)
 
 
 def totals(comps: list[dict[str, Any]]) -> dict[str, int]:
