@@ -43,10 +43,13 @@ $(APT_STAMP): Makefile
 	$(KB) neo4j fetch
 	touch $@
 
-run: setup ## Start Neo4j, load the demo ecosystem, serve the panel on 127.0.0.1:8000
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+run: setup ## Start Neo4j, load the demo ecosystem, serve the panel (HOST=127.0.0.1 PORT=8000)
 	$(KB) neo4j start
 	$(KB) load examples/ebola-emr.yaml
-	$(KB) serve --host 127.0.0.1 --port 8000
+	$(KB) serve --host $(HOST) --port $(PORT)
 
 test: setup ## Lint, check the layers, type-check and run the whole suite against a real Neo4j
 	$(VENV)/bin/ruff check kb web tests bench

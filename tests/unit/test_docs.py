@@ -88,3 +88,17 @@ def test_kb_help_lists_each_command_with_its_own_summary() -> None:
         cmd = main.get_command(ctx, name)
         assert cmd is not None and cmd.name == name
         assert cmd.get_short_help_str(limit=1000) == summary, name
+
+
+def test_make_run_takes_port_and_host() -> None:
+    """`make run PORT=... HOST=...` reaches `kb serve` (a dry run: nothing is started)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(["make", "-n", "--always-make", "run", "PORT=8123", "HOST=0.0.0.0"],
+                         cwd=root, capture_output=True, text=True, check=True).stdout
+    serve = [line for line in out.splitlines() if " serve " in line]
+    assert serve and serve[-1].endswith("serve --host 0.0.0.0 --port 8123"), out
+    default = subprocess.run(["make", "-n", "--always-make", "run"], cwd=root,
+                             capture_output=True, text=True, check=True).stdout
+    assert "serve --host 127.0.0.1 --port 8000" in default
