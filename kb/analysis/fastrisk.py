@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import fields
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from neo4j import Driver
@@ -30,7 +30,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from kb import cache
 from kb.analysis import scoring
-from kb.analysis.scoring import funding_state, verdict
+from kb.analysis.scoring import LATE, funding_state, verdict
 from kb.analysis.snapshot import INPUTS, Snapshot, Volunteers, build
 from kb.perf import collector_paused
 from kb.settings import Settings, get_settings
@@ -141,6 +141,24 @@ def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
         return rows, len(snap.ids), known
 
 
+def scores(driver: Driver, days: list[str], horizon: int, fund: list[dict[str, Any]],
+           settings: Settings | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """For the planner: the component ids, how many actors rely on each, and the risk score
+    of each on each of `days` (one row per day) with the hypothetical grants `fund`
+    ({component, start, end}, ids the caller has checked) applied; the same scores as the
+    rows of `risk_rows`, without building the rows."""
+    with collector_paused():
+        snap = snapshot(driver, settings)
+        at = {cid: j for j, cid in enumerate(snap.ids)}
+        extra: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
+        for x in fund:
+            extra[at[x["component"]]].append(("what-if", date.fromisoformat(x["start"]),
+                                              date.fromisoformat(x["end"])))
+        table = np.stack([_assess(snap, date.fromisoformat(d), horizon, set(), set(),
+                                  extra=dict(extra)).scores for d in days])
+        return snap.ids, snap.reliant_actors, table
+
+
 def _volunteer_maintainers(snap: Snapshot, day: date, leave: set[str]
                            ) -> tuple[np.ndarray, dict[int, set[str]]]:
     """Per component, how many distinct volunteers maintain it on `day` (components in
@@ -180,16 +198,33 @@ def _without_leavers(snap: Snapshot, leave: set[str], gone: set[str]
     return prod_flat, prod_ptr, act_flat, act_ptr, np.diff(np.asarray(act_ptr, dtype=np.int64))
 
 
-def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
-          limit: int | None = None, leave: set[str] | None = None,
-          gone: set[str] | None = None,
-          extra: dict[int, list[tuple[str, date, date]]] | None = None
-          ) -> list[dict[str, Any]]:
-    """The risk rows on `day` in a what-if (README, "What-ifs"): the fundings in `excluded`
-    stop; maintenance paid only by them, or by the own means of an actor in `withdrawn`,
-    counts as unpaid; actors in `leave` maintain and rely on nothing, and the products in
-    `gone` (theirs) are no more; `extra` are hypothetical maintenance flows (funder, start,
-    end) by component position. The `limit` most urgent only, if given."""
+class _Assessment(NamedTuple):
+    """What a what-if leaves on one day, per component position: the facts behind the
+    scores, and each component's score as an index into `verdicts`."""
+
+    prod_flat: list[str]
+    prod_ptr: list[int]
+    act_flat: list[str]
+    act_ptr: list[int]
+    reliant: np.ndarray
+    funded: np.ndarray
+    maintainers: np.ndarray
+    paid: np.ndarray
+    riders_of: dict[int, list[str]]
+    funding: dict[int, tuple[list[str], date | None, date | None]]
+    verdicts: list[tuple[int, str, tuple[str, ...]]]
+    which: np.ndarray
+    scores: np.ndarray
+
+
+def _assess(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
+            leave: set[str] | None = None, gone: set[str] | None = None,
+            extra: dict[int, list[tuple[str, date, date]]] | None = None) -> _Assessment:
+    """The facts and scores on `day` in a what-if (README, "What-ifs"): the fundings in
+    `excluded` stop; maintenance paid only by them, or by the own means of an actor in
+    `withdrawn`, counts as unpaid; actors in `leave` maintain and rely on nothing, and the
+    products in `gone` (theirs) are no more; `extra` are hypothetical maintenance flows
+    (funder, start, end) by component position."""
     n = len(snap.ids)
     leave, gone, extra = leave or set(), gone or set(), extra or {}
     horizon_end = day + timedelta(days=horizon)
@@ -205,9 +240,27 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
     riders_of: dict[int, list[str]] = {
         j: [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]] if a not in who]
         for j, who in relying.items()}
-    # Components with a funding flow or paid maintenance, one by one.
     funding: dict[int, tuple[list[str], date | None, date | None]] = {}
-    for j in snap.flows.keys() | snap.mixed.keys() | extra.keys():
+    # Components funded by one hypothetical grant alone (the planner funds thousands at
+    # once), all at once: funded while it runs, until its end, a cliff the day after when
+    # that falls within the horizon; their maintainers are volunteers, counted above.
+    alone = [j for j, grants in extra.items()
+             if len(grants) == 1 and j not in snap.flows and j not in snap.mixed]
+    if alone:
+        js = np.asarray(alone, dtype=np.int64)
+        starts = np.asarray([extra[j][0][1].toordinal() for j in alone], dtype=np.int64)
+        ends = np.asarray([extra[j][0][2].toordinal() for j in alone], dtype=np.int64)
+        on = (starts <= day.toordinal()) & (day.toordinal() <= ends)
+        open_end = ends == LATE.toordinal()
+        funded[js] = on
+        cliff[js] = on & ~open_end & (ends < horizon_end.toordinal())
+        for j, end, closing in zip(js[on].tolist(), ends[on].tolist(),
+                                   (cliff[js] & on)[on].tolist(), strict=True):
+            until = None if end == LATE.toordinal() else date.fromordinal(end)
+            funding[j] = (sorted({extra[j][0][0]}), until,
+                          date.fromordinal(end + 1) if closing else None)
+    # Components with a funding flow or paid maintenance, one by one.
+    for j in snap.flows.keys() | snap.mixed.keys() | (extra.keys() - set(alone)):
         fl = [(g, s, e) for g, f, s, e in snap.flows.get(j, ()) if f not in excluded]
         fl += extra.get(j, [])
         mt = snap.mixed.get(j, [])
@@ -243,6 +296,24 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
                 for f, c, k, m, u, r, kf, km
                 in zip(*(x.tolist() for x in np.unravel_index(distinct, ranges)), strict=True)]
     scores = np.asarray([v[0] for v in verdicts], dtype=np.int64)[which]
+    return _Assessment(prod_flat, prod_ptr, act_flat, act_ptr, reliant, funded, maintainers,
+                       paid, riders_of, funding, verdicts, which, scores)
+
+
+def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
+          limit: int | None = None, leave: set[str] | None = None,
+          gone: set[str] | None = None,
+          extra: dict[int, list[tuple[str, date, date]]] | None = None
+          ) -> list[dict[str, Any]]:
+    """The risk rows on `day` in a what-if (see `_assess`), the `limit` most urgent only if
+    given."""
+    n = len(snap.ids)
+    a = _assess(snap, day, horizon, excluded, withdrawn, leave, gone, extra)
+    prod_flat, prod_ptr, act_flat, act_ptr = a.prod_flat, a.prod_ptr, a.act_flat, a.act_ptr
+    reliant, scores, verdicts, which = a.reliant, a.scores, a.verdicts, a.which
+    funded, maintainers, paid = a.funded, a.maintainers, a.paid
+    riders_of, funding = a.riders_of, a.funding
+    known_f, known_m = snap.funding_known, snap.maintenance_known
     # Rows by score, then by how many actors and products rely on it, then by id (the order
     # of the Cypher definition).
     rank = np.empty(n, dtype=np.int64)

@@ -2,15 +2,16 @@
 
 The objective is the **reliance-weighted risk removed**: over every component, the number of
 actors relying on it times the fall of its risk score when the plan's grants are applied as a
-`--fund` what-if, averaged over SAMPLES days spread across the horizon (so that a grant of a
-month counts for the month it lasts, not for the whole horizon). A grant for one component
-changes that component's score only (scores are per component), so each candidate's effect
-is measured once per grant length and effects add up; choosing at most one grant per
-component within the budget is then a multiple-choice knapsack, solved exactly (a
-Pareto-front dynamic programme) up to EXACT_UP_TO candidates and, beyond, greedily by risk
-removed per unit of money (or the best single grant, when that alone removes more). The
-plan's reported effect is not an estimate: it is recomputed by applying the chosen grants
-as a what-if.
+`--fund` what-if, averaged over the horizon's days. The score is measured on SAMPLES days
+spread across the horizon, each standing for the days up to the next; a day counts only
+when the grant covers it (so that a grant of a month counts for the month it lasts). A
+grant for one component changes that component's score only (scores are per component), so
+each candidate's effect is measured once per grant length and effects add up; choosing at
+most one grant per component within the budget is then a multiple-choice knapsack, solved
+exactly (a Pareto-front dynamic programme) up to EXACT_UP_TO candidates and, beyond,
+greedily by risk removed per unit of money (or the best single grant, when that alone
+removes more). The plan's reported effect is not an estimate: it is recomputed by applying
+the chosen grants as a what-if (the fast engine's scores, which equal `kb risk --fund`'s).
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 from neo4j import Driver
 
+from kb.analysis import fastrisk
 from kb.analysis.common import Analysis, parse_as_of
-from kb.analysis.risk import grant_end, parse_fund, risk
+from kb.analysis.risk import grant_end, risk
 from kb.errors import UsageError
 from kb.settings import Settings, get_settings
 from kb.store import db
@@ -51,21 +54,45 @@ def sample_days(as_of: str, horizon: int) -> list[str]:
             for i in range(SAMPLES)]
 
 
-def weighted(rows: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
-    """Per component: (reliant actors, risk score)."""
-    return {c["id"]: (c["reliant_actors"], c["risk_score"]) for c in rows}
+class Measure:
+    """Risk scores on the sample days with hypothetical grants applied, from the fast
+    engine's snapshot (`fastrisk.scores`: the scores of `kb risk --fund`, without building
+    its rows), and the risk each grant set removes against the baseline.
 
+    Sample day i stands for the days from it to the next one (the last, to the horizon's
+    end): each day a grant covers counts the fall of its component's score measured on its
+    interval's sample day, over the horizon's length."""
 
-def removed(before: list[dict[str, tuple[int, int]]],
-            after: list[dict[str, tuple[int, int]]]
-            ) -> dict[str, float]:
-    """Per component, reliant actors x (score before - score after), averaged over the
-    sample days (one before/after pair per day)."""
-    out: dict[str, float] = defaultdict(float)
-    for b, a in zip(before, after, strict=True):
-        for cid, (_actors, score) in a.items():
-            out[cid] += b[cid][0] * (b[cid][1] - score) / len(before)
-    return {k: round(v, 6) for k, v in out.items()}
+    def __init__(self, driver: Driver, days: list[str], horizon: int, settings: Settings):
+        self.driver, self.days, self.horizon, self.settings = driver, days, horizon, settings
+        self.ids, self.reliant, self.base = fastrisk.scores(driver, days, horizon, [], settings)
+        self.at = {cid: j for j, cid in enumerate(self.ids)}
+        first = date.fromisoformat(days[0]).toordinal()
+        self.bounds = [date.fromisoformat(d).toordinal() for d in days] + [first + horizon]
+
+    def covered(self, start: str, end: str) -> list[int]:
+        """How many days of each sample day's interval a grant from `start` through `end`
+        (inclusive) covers."""
+        s, e = date.fromisoformat(start).toordinal(), date.fromisoformat(end).toordinal() + 1
+        return [max(0, min(e, hi) - max(s, lo))
+                for lo, hi in zip(self.bounds, self.bounds[1:], strict=False)]
+
+    def removed(self, fund: list[dict[str, Any]]) -> dict[str, float]:
+        """Per component a grant names: reliant actors x the score fall on each covered day
+        (measured on its interval's sample day), summed over the days, over the horizon."""
+        if not fund:
+            return {}
+        _, _, after = fastrisk.scores(self.driver, self.days, self.horizon, fund, self.settings)
+        cover: dict[int, np.ndarray] = {}
+        for g in fund:
+            j = self.at[g["component"]]
+            days = np.asarray(self.covered(g["start"], g["end"]))
+            cover[j] = np.maximum(cover[j], days) if j in cover else days
+        out: dict[str, float] = {}
+        for j, days in cover.items():
+            fall = (self.base[:, j] - after[:, j]) * days
+            out[self.ids[j]] = round(float(self.reliant[j] * fall.sum() / self.horizon), 6)
+        return out
 
 
 def knapsack(groups: dict[str, list[tuple[int, float, float]]], budget: float
@@ -148,26 +175,26 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
              if c is not None and c >= 0}
     days = sample_days(as_of, horizon)
 
-    def measure(fund: list[dict[str, Any]]) -> list[dict[str, tuple[int, int]]]:
-        return [weighted(risk(driver, d, horizon, settings=settings, fund=fund,
-                              compare_to_baseline=False).data["components"]) for d in days]
-
     first = risk(driver, as_of, horizon, settings=settings).data["components"]
-    base = measure([])
+    measure = Measure(driver, days, horizon, settings)
     # Candidates: relied on, and known to be unfunded or to lose funding within the horizon.
     # Where funding is unknown, money might go where money already is: find out first.
     candidates = [c for c in first if c["reliant_actors"] > 0 and c["funding_known"]
                   and (not c["funded"] or c["cliff_date"])]
     find_out = [c["id"] for c in first if c["reliant_actors"] > 1 and not c["funding_known"]]
-    # Grant lengths: through each sample day (the first is the day itself: one month), the
-    # last through the whole horizon.
-    lengths = sorted({months_to_cover(as_of, (date.fromisoformat(d)
-                                              - date.fromisoformat(as_of)).days)
-                      for d in days} | {months_to_cover(as_of, horizon)})
+    # Grant lengths: through the end of each sample day's interval, the last through the
+    # whole horizon.
+    lengths = sorted({months_to_cover(as_of, hi - measure.bounds[0] - 1)
+                      for hi in measure.bounds[1:]})
+
+    start = date.fromisoformat(as_of)
+    ends = {m: grant_end(start, m).isoformat() for m in range(1, 121)}
 
     def grant(cid: str, m: int) -> dict[str, Any]:
-        """A grant of m months from the plan's day (on every sample day alike)."""
-        return parse_fund(f"{cid}:{round(yearly[cid] * m / 12, 2)}:{m}", as_of)
+        """A grant of m months from the plan's day (on every sample day alike), as
+        `parse_fund` gives `COMPONENT:AMOUNT:MONTHS`."""
+        return {"component": cid, "amount": round(yearly[cid] * m / 12, 2), "months": m,
+                "start": as_of, "end": ends.get(m) or grant_end(start, m).isoformat()}
 
     over_cap = sorted(c["id"] for c in candidates if max_per_component is not None
                       and round(yearly[c["id"]] * lengths[0] / 12, 2) > max_per_component)
@@ -176,26 +203,25 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
     for m in lengths:
         if not candidates:
             break
-        gain = removed(base, measure([grant(c["id"], m) for c in candidates]))
+        gain = measure.removed([grant(c["id"], m) for c in candidates])
         for c in candidates:
             cost = round(yearly[c["id"]] * m / 12, 2)
             if max_per_component is None or cost <= max_per_component:
                 options[c["id"]].append((m, cost, gain[c["id"]]))
     chosen = knapsack(options, budget)
     fund = [grant(i, m) for i, m in sorted(chosen.items())]
-    effect = removed(base, measure(fund)) if fund else {}
-    after = {c["id"]: c for c in risk(driver, as_of, horizon, settings=settings, fund=fund,
-                                      compare_to_baseline=False).data["components"]}
+    effect = measure.removed(fund)
+    _, _, after = fastrisk.scores(driver, [as_of], horizon, fund, settings)
     rows = {c["id"]: c for c in first}
     allocations = sorted(
         ({"component": i, "name": rows[i]["name"], "months": m,
           "cost": round(yearly[i] * m / 12, 2),
           "cost_source": "maintenance_cost" if i in given else "default",
-          "score_before": rows[i]["risk_score"], "score_after": after[i]["risk_score"],
+          "score_before": rows[i]["risk_score"], "score_after": int(after[0, measure.at[i]]),
           "reliant_actors": rows[i]["reliant_actors"], "risk_removed": effect[i],
           "ask": sorted(rows[i]["free_riders"])} for i, m in chosen.items()),
         key=lambda a: (-a["risk_removed"], a["component"]))
-    usage = usage_split(budget, candidates, yearly, lengths[-1], base, measure, as_of)
+    usage = usage_split(budget, candidates, yearly, horizon, measure, as_of)
     asks: dict[tuple[str, ...], dict[str, Any]] = {}
     for a in allocations:
         key = tuple(a["ask"])
@@ -225,23 +251,24 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
 
 
 def usage_split(budget: float, candidates: list[dict[str, Any]], yearly: dict[str, float],
-                months: int, base: list[dict[str, tuple[int, int]]], measure: Any,
-                as_of: str) -> dict[str, Any]:
+                horizon: int, measure: Measure, as_of: str) -> dict[str, Any]:
     """The same budget split by usage alone (in proportion to the actors relying on each
-    candidate, as usage-based allocators do): each share buys whole months of maintenance
-    from the day (at most the horizon's); its effect is measured the same way."""
+    candidate, as usage-based allocators do): each share buys whole days of maintenance from
+    the day, at its yearly cost / 365 a day, for at most the horizon; its effect is measured
+    the same way as the plan's."""
     weight = sum(c["reliant_actors"] for c in candidates)
-    shares: dict[str, int] = {}
-    spent = 0.0
+    start = date.fromisoformat(as_of)
+    grants: list[dict[str, Any]] = []
     for c in candidates:
         money = budget * c["reliant_actors"] / weight if weight else 0.0
-        monthly = yearly[c["id"]] / 12
-        m = min(months, int(money // monthly)) if monthly > 0 else months
-        if m >= 1:
-            shares[c["id"]] = m
-            spent += round(monthly * m, 2)
-    fund = [parse_fund(f"{i}:{round(yearly[i] * m / 12, 2)}:{m}", as_of)
-            for i, m in sorted(shares.items())]
-    effect = removed(base, measure(fund)) if fund else {}
-    return {"grants": [{"component": i, "months": m} for i, m in sorted(shares.items())],
-            "spent": round(spent, 2), "risk_removed": round(sum(effect.values()), 6)}
+        daily = yearly[c["id"]] / 365
+        days = min(horizon, int(money // daily)) if daily > 0 else horizon
+        if days >= 1:
+            grants.append({"component": c["id"], "amount": round(daily * days, 2),
+                           "days": days, "start": as_of,
+                           "end": (start + timedelta(days=days - 1)).isoformat()})
+    effect = measure.removed(grants)
+    return {"grants": [{"component": g["component"], "days": g["days"], "cost": g["amount"]}
+                       for g in sorted(grants, key=lambda g: g["component"])],
+            "spent": round(sum(g["amount"] for g in grants), 2),
+            "risk_removed": round(sum(effect.values()), 6)}

@@ -9,7 +9,7 @@ import click
 from kb import analysis
 from kb.analysis import scoring
 from kb.cli.common import AS_OF_OPTION, FORMAT_OPTION, friendly
-from kb.cli.output import emit, print_table
+from kb.cli.output import emit, names, print_table
 from kb.errors import KBError
 from kb.store import db
 
@@ -205,7 +205,7 @@ def plan(budget: float, currency: str | None, horizon: int, as_of: str | None,
                f"usage alone removes {usage['risk_removed']} for {usage['spent']:,.2f}",
                err=True)
     for ask in d["asks"]:
-        who = ", ".join(ask["actors"]) or "nobody rides free: ask the current funders"
+        who = names(ask["actors"]) or "nobody rides free: ask the current funders"
         click.echo(f"ask {who}: fund {', '.join(ask['components'])} "
                    f"({ask['cost']:,.2f} {d['currency']}, risk removed {ask['risk_removed']})",
                    err=True)

@@ -34,6 +34,18 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+LIST_SHOWN = 6  # a table cell lists this many items of a longer list, then counts the rest
+
+
+def names(items: list[Any], shown: int = LIST_SHOWN) -> str:
+    """A list for a person to read in one line: all of it when short, else the first few and
+    how many more (JSON and CSV keep every item)."""
+    if len(items) <= shown + 1:
+        return ", ".join(cell(v) for v in items)
+    return (", ".join(cell(v) for v in items[:shown])
+            + f" and {len(items) - shown:,} more")
+
+
 def to_csv(result: Analysis) -> str:
     """The analysis rows as CSV with a header; lists are joined with ';'."""
     buf = io.StringIO()
@@ -59,7 +71,8 @@ def print_table(result: Analysis, title: str | None = None) -> None:
     columns = result.table_columns or result.columns
     table = Table(*(HEADERS.get(c, c) for c in columns), title=title, show_lines=False)
     for row in result.rows:
-        table.add_row(*(cell(_shown(row, c)) for c in columns))
+        table.add_row(*(names(v) if isinstance(v := _shown(row, c), list) else cell(v)
+                        for c in columns))
     console = Console()
     console.print(table)
     if not result.rows:

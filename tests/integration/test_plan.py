@@ -34,17 +34,28 @@ def grant(component: str, cost: float, months: int) -> dict[str, Any]:
 
 def objective(driver: Any, settings: Any, days: list[str], horizon: int,
               fund: list[dict[str, Any]]) -> float:
-    """Reliant actors x score fall, averaged over the days: the README's definition,
-    computed from two plain risk answers per day."""
+    """Reliant actors x score fall on each day a grant covers, the fall measured on the
+    sample day starting the day's interval, over the horizon's days: the README's
+    definition, computed from two plain risk answers per sample day."""
+    ends = [date.fromisoformat(d) for d in days[1:]] + [
+        date.fromisoformat(days[0]) + timedelta(days=horizon)]
     total = 0.0
-    for d in days:
+    for d, end in zip(days, ends, strict=True):
         before = {c["id"]: c for c in analysis.risk(driver, d, horizon,
                                                     settings=settings).data["components"]}
-        after = analysis.risk(driver, d, horizon, settings=settings, fund=fund).data
-        for c in after["components"]:
-            b = before[c["id"]]
-            total += b["reliant_actors"] * (b["risk_score"] - c["risk_score"])
-    return total / len(days)
+        after = {c["id"]: c for c in analysis.risk(driver, d, horizon, settings=settings,
+                                                   fund=fund).data["components"]}
+        granted = {g["component"] for g in fund}
+        # A grant changes its own component's score only (what makes effects add up).
+        assert all(c["risk_score"] == before[i]["risk_score"] for i, c in after.items()
+                   if i not in granted)
+        for g in fund:
+            first, last = date.fromisoformat(g["start"]), date.fromisoformat(g["end"])
+            span = max(date.fromisoformat(d), first)
+            covered = max(0, (min(end - timedelta(days=1), last) - span).days + 1)
+            b, a = before[g["component"]], after[g["component"]]
+            total += b["reliant_actors"] * (b["risk_score"] - a["risk_score"]) * covered
+    return total / horizon
 
 
 def check(driver: Any, settings: Any, budget: float, horizon: int) -> dict[str, Any]:
