@@ -142,3 +142,17 @@ def respond_error(request: Request, err: PanelError) -> Response:
         request=request, name="error.html", status_code=err.status, headers=err.headers,
         context={"data": body, "json_url": None,
                  "read_only": not request.app.state.settings.kb_editor_token})
+
+
+def amount(name: str, text: str | None) -> float | None:
+    """A positive amount from a query parameter; None when absent or empty."""
+    if text is None or not text.strip():
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value <= 1e12):
+        raise PanelError(400, "bad_amount", f"{name} must be a positive amount up to 10^12, "
+                         f"got {text[:40]!r}", "Give a number such as 100000.")
+    return value

@@ -197,6 +197,8 @@ class PlanOut(Shape):
     allocations: list[PlanAllocation]
     spent: float | None = None
     risk_removed: float | None = None
+    risk_total: float | None = None
+    share_removed: float | None = None
     usage_split: dict[str, Any] | None = None
     asks: list[dict[str, Any]] | None = None
     find_out_first: list[str] | None = None

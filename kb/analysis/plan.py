@@ -77,6 +77,14 @@ class Measure:
         return [max(0, min(e, hi) - max(s, lo))
                 for lo, hi in zip(self.bounds, self.bounds[1:], strict=False)]
 
+    def total(self) -> float:
+        """The ecosystem's reliance-weighted risk with no grant: reliant actors x score over
+        every component, on each day (as measured on its interval's sample day), averaged
+        over the horizon's days; the whole that `removed` takes from."""
+        widths = np.diff(np.asarray(self.bounds, dtype=np.float64))
+        per_day = self.base @ self.reliant.astype(np.float64)
+        return round(float(per_day @ widths / self.horizon), 6)
+
     def removed(self, fund: list[dict[str, Any]]) -> dict[str, float]:
         """Per component a grant names: reliant actors x the score fall on each covered day
         (measured on its interval's sample day), summed over the days, over the horizon."""
@@ -150,16 +158,18 @@ def knapsack(groups: dict[str, list[tuple[int, float, float]]], budget: float
     return picks if total >= best[2] else {best[0]: best[1]}
 
 
-def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int = 365,
+def plan(driver: Driver, budget: float | None, as_of: str | None = None, horizon: int = 365,
          currency: str | None = None, max_per_component: float | None = None,
          settings: Settings | None = None) -> Analysis:
     """Maintenance grants, at most one per component and each from `as_of` for some whole
     months, that remove the most reliance-weighted risk within the budget (averaged over the
-    horizon's sample days); with the same budget split by usage alone, for comparison, and
-    one ask per coalition of free riders."""
+    horizon's days); with the same budget split by usage alone, for comparison, and one ask
+    per coalition of free riders, best value first. `budget=None` asks what closing every gap
+    costs: the budget is then what funding every candidate through the horizon would cost
+    (the audit's asks)."""
     settings = settings or get_settings()
     as_of = parse_as_of(as_of)
-    if not budget > 0 or math.isinf(budget):
+    if budget is not None and (not budget > 0 or math.isinf(budget)):
         raise UsageError(f"--budget must be a positive amount, got {budget}")
     if horizon < 30:
         raise UsageError(f"--horizon must be 30 days or more for a plan, got {horizon}")
@@ -208,6 +218,10 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
             cost = round(yearly[c["id"]] * m / 12, 2)
             if max_per_component is None or cost <= max_per_component:
                 options[c["id"]].append((m, cost, gain[c["id"]]))
+    budget_given = budget is not None
+    if budget is None:
+        budget = round(sum(max((o[1] for o in opts), default=0.0)
+                           for opts in options.values()), 2) or 1.0
     chosen = knapsack(options, budget)
     fund = [grant(i, m) for i, m in sorted(chosen.items())]
     effect = measure.removed(fund)
@@ -222,22 +236,17 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
           "ask": sorted(rows[i]["free_riders"])} for i, m in chosen.items()),
         key=lambda a: (-a["risk_removed"], a["component"]))
     usage = usage_split(budget, candidates, yearly, horizon, measure, as_of)
-    asks: dict[tuple[str, ...], dict[str, Any]] = {}
-    for a in allocations:
-        key = tuple(a["ask"])
-        entry = asks.setdefault(key, {"actors": list(key), "components": [], "cost": 0.0,
-                                      "risk_removed": 0.0})
-        entry["components"].append(a["component"])
-        entry["cost"] = round(entry["cost"] + a["cost"], 2)
-        entry["risk_removed"] = round(entry["risk_removed"] + a["risk_removed"], 6)
     spent = round(sum(a["cost"] for a in allocations), 2)
     total = round(sum(effect.values()), 6)
+    risk_total = measure.total()
     data = {
         "as_of": as_of, "horizon_days": horizon, "sample_days": days, "currency": cur,
-        "budget": budget, "spent": spent, "left": round(budget - spent, 2),
+        "budget": budget, "budget_given": budget_given, "spent": spent,
+        "left": round(budget - spent, 2),
         "default_cost": settings.kb_maintenance_cost, "max_per_component": max_per_component,
-        "risk_removed": total, "allocations": allocations,
-        "asks": sorted(asks.values(), key=lambda x: (-x["risk_removed"], x["actors"])),
+        "risk_removed": total, "risk_total": risk_total,
+        "share_removed": round(total / risk_total, 6) if risk_total else None,
+        "allocations": allocations, "asks": asks(allocations, risk_total),
         "usage_split": usage,
         "per_unit": {"plan": total / spent if spent else 0.0,
                      "usage_split": (usage["risk_removed"] / usage["spent"]
@@ -248,6 +257,30 @@ def plan(driver: Driver, budget: float, as_of: str | None = None, horizon: int =
     return Analysis("plan", data, allocations,
                     ["component", "cost", "months", "score_before", "score_after",
                      "reliant_actors", "risk_removed", "ask"])
+
+
+def asks(allocations: list[dict[str, Any]], risk_total: float) -> list[dict[str, Any]]:
+    """One ask per coalition: the grants whose free riders (the actors relying on the
+    component that fund and maintain nothing) are the same actors, with their cost, the risk
+    they remove and its share of the whole, best value (risk removed per unit of money)
+    first, numbered from 1."""
+    grouped: dict[tuple[str, ...], dict[str, Any]] = {}
+    for a in allocations:
+        key = tuple(a["ask"])
+        entry = grouped.setdefault(key, {"actors": list(key), "components": [], "months": [],
+                                         "cost": 0.0, "risk_removed": 0.0})
+        entry["components"].append(a["component"])
+        entry["months"].append(a["months"])
+        entry["cost"] = round(entry["cost"] + a["cost"], 2)
+        entry["risk_removed"] = round(entry["risk_removed"] + a["risk_removed"], 6)
+    out = sorted(grouped.values(), key=lambda x: (
+        -(x["risk_removed"] / x["cost"] if x["cost"] else math.inf), -x["risk_removed"],
+        x["components"]))
+    for rank, x in enumerate(out, 1):
+        x["rank"] = rank
+        x["per_unit"] = round(x["risk_removed"] / x["cost"], 9) if x["cost"] else None
+        x["share"] = round(x["risk_removed"] / risk_total, 6) if risk_total else None
+    return out
 
 
 def usage_split(budget: float, candidates: list[dict[str, Any]], yearly: dict[str, float],

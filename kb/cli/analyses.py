@@ -13,6 +13,8 @@ from kb.cli.output import emit, names, print_table
 from kb.errors import KBError
 from kb.store import db
 
+ASKS_SHOWN = 20  # kb plan's table view lists the best asks; JSON has them all
+
 
 @click.command()
 @AS_OF_OPTION
@@ -200,15 +202,21 @@ def plan(budget: float, currency: str | None, horizon: int, as_of: str | None,
     emit(result, fmt, f"plan for {d['budget']:,.0f} {d['currency']} on {d['as_of']}, "
          f"risk measured on {', '.join(d['sample_days'])}")
     usage = d["usage_split"]
+    share = (f" ({d['share_removed']:.1%} of the ecosystem's {d['risk_total']:,.1f})"
+             if d["share_removed"] is not None else "")
     click.echo(f"spent {d['spent']:,.2f} of {d['budget']:,.2f} {d['currency']}; risk removed "
-               f"{d['risk_removed']} (reliant actors x score points); the same budget split by "
-               f"usage alone removes {usage['risk_removed']} for {usage['spent']:,.2f}",
-               err=True)
-    for ask in d["asks"]:
+               f"{d['risk_removed']:,.1f}{share} (reliant actors x score points); the same "
+               f"budget split by usage alone removes {usage['risk_removed']:,.1f} for "
+               f"{usage['spent']:,.2f}", err=True)
+    for ask in d["asks"][:ASKS_SHOWN]:
         who = names(ask["actors"]) or "nobody rides free: ask the current funders"
-        click.echo(f"ask {who}: fund {', '.join(ask['components'])} "
-                   f"({ask['cost']:,.2f} {d['currency']}, risk removed {ask['risk_removed']})",
-                   err=True)
+        share = f", {ask['share']:.1%} of all" if ask["share"] is not None else ""
+        click.echo(f"{ask['rank']}. ask {who}: fund {names(ask['components'])} "
+                   f"({ask['cost']:,.2f} {d['currency']}, risk removed "
+                   f"{ask['risk_removed']:,.1f}{share})", err=True)
+    if len(d["asks"]) > ASKS_SHOWN:
+        click.echo(f"... and {len(d['asks']) - ASKS_SHOWN:,} more asks (--format json lists "
+                   "all)", err=True)
     if d["find_out_first"]:
         click.echo(f"find out first (funding unknown, shared): "
                    f"{', '.join(d['find_out_first'][:10])}"

@@ -25,6 +25,9 @@ from kb.store import db
               help="How many months the funding-cliff timeline covers.")
 @click.option("--without", multiple=True, metavar="ACTOR",
               help="Audit the what-if in which this actor withdrew. Repeatable.")
+@click.option("--budget", type=float, metavar="AMOUNT",
+              help="Rank the asks within this budget (kb plan over the cliff window); "
+              "default: what closing every gap costs.")
 @click.option("--format", "fmt", type=click.Choice(["html", "pdf", "md", "json", "csv"]),
               default=None, help="Default: from the --out suffix, else md.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
@@ -34,14 +37,17 @@ from kb.store import db
 @click.pass_context
 @friendly
 def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
-          without: tuple[str, ...], fmt: str | None, out: Path | None, save: bool) -> None:
+          without: tuple[str, ...], budget: float | None, fmt: str | None, out: Path | None,
+          save: bool) -> None:
     """Ecosystem-wide sustainability audit: findings, charts, recommendations.
 
     The report has, in order: a summary (health per area, key figures, the five most urgent
     findings), hollow-core findings with their evidence, funding cliffs on a timeline, free
     riders, each product's inner value network and agreement coverage, the agreement
-    scorecard, the funding topology with a flow diagram, power, the network stage, and
-    recommendations that say how each was derived. On a large ecosystem the html, pdf and md
+    scorecard, the funding topology with a flow diagram, power, the network stage, the asks
+    (who to ask to fund what, ranked by risk removed per unit of money, each with its cost
+    and effect: `kb plan` over the cliff window, within --budget when given), and the
+    other recommendations, each saying how it was derived. On a large ecosystem the html, pdf and md
     reports show the first 100 entries of each long list and say how many more there are;
     json and csv hold everything.
 
@@ -49,6 +55,7 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
     Examples:
       kb audit --out audit.html
       kb audit --format pdf --out audit.pdf
+      kb audit --budget 250000 --out audit.html   # the asks within 250,000
       kb audit --format json --save          # keep it for `kb audit diff`
       kb audit list
       kb audit diff                          # the two newest saved audits
@@ -64,7 +71,8 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
         def progress(step: str, done: int, total: int) -> None:
             bar.update(task, description=f"audit: {step}", completed=done, total=total)
 
-        data = audit_mod.build(driver, as_of, horizon, list(without), months, progress)
+        data = audit_mod.build(driver, as_of, horizon, list(without), months, progress,
+                               budget=budget)
         saved_id = history.save(driver, data) if save else None
     if fmt == "pdf":
         assert out is not None

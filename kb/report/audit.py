@@ -17,6 +17,7 @@ from typing import Any
 from neo4j import Driver
 
 from kb import analysis
+from kb.analysis.plan import plan
 from kb.settings import Settings
 from kb.store import db
 from kb.store.db import plain
@@ -25,14 +26,17 @@ SCHEMA = "valuenet-audit/1"
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 STEPS = ["risk", "evidence", "inner value networks", "agreements", "funding topology", "power",
          "network stage", "reciprocity", "recommendations"]
+ASK_LIMIT = 50  # the audit lists the best asks in full and counts the rest
 FIND_OUT_LIMIT = 100  # "what to find out next" keeps the most relied-upon unknowns
 Progress = Callable[[str, int, int], None]
 
 
 def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
           without: list[str] | None = None, months: int = 12,
-          progress: Progress | None = None, settings: Settings | None = None) -> dict[str, Any]:
-    """Run every analysis and assemble the audit."""
+          progress: Progress | None = None, settings: Settings | None = None,
+          budget: float | None = None) -> dict[str, Any]:
+    """Run every analysis and assemble the audit. The asks are `kb plan`'s over the cliff
+    window: within `budget` when given, else what closing every gap costs."""
     tick = progress or (lambda *_: None)
     as_of = analysis.parse_as_of(as_of)
     without = sorted(set(without or []))
@@ -96,9 +100,19 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         products.append({**net, "agreement_coverage": {
             "members": len(net["members"]), "with_agreement": len(covered),
             "share": (len(covered) / len(net["members"])) if net["members"] else None}})
-    recs = _recommendations(hollow, cliffs, comps, nets, agr, power, stage, owners,
-                            product_funders)
-    findings = _findings(hollow, cliffs, comps, nets, agr, topo, power, stage, recs)
+    window = (cliff_end - date.fromisoformat(as_of)).days
+    money = plan(driver, budget, as_of, max(window, 30), settings=settings).data
+    asks = _asks(money, months, without)
+    by_id = {c["id"]: c for c in comps}
+    for x in asks["asks"]:
+        # Nobody rides free: every relying actor funds or maintains something. The ask then
+        # goes to the funders of the products relying on these components.
+        x["funders_to_ask"] = [] if x["actors"] else sorted(
+            {f for cid in x["components"] for p in by_id[cid]["reliant_product_ids"]
+             for f in product_funders.get(p, [])})
+    recs = _recommendations(hollow, comps, nets, agr, power, stage, owners, asks)
+    findings = _findings(hollow, cliffs, comps, nets, agr, topo, power, stage, recs,
+                         _ask_lines(money, asks))
     summary = _summary(comps, hollow, cliffs, agr, topo, power, stage, findings, as_of)
     summary["coverage"] = risk["coverage"]
     tick("done", total, total)
@@ -118,6 +132,7 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         "network_stage": stage,
         "reciprocity": {"only_gives": recip["only_gives"],
                         "only_receives": recip["only_receives"]},
+        "asks": asks,
         "recommendations": recs,
         "findings": findings,
         "find_out_next": find_out,
@@ -131,32 +146,88 @@ def _add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def _recommendations(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
-                     comps: list[dict[str, Any]], nets: dict[str, Any], agr: dict[str, Any],
-                     power: dict[str, Any], stage: dict[str, Any], owners: dict[str, str],
-                     product_funders: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _asks(money: dict[str, Any], months: int, without: list[str]) -> dict[str, Any]:
+    """The planner's asks over the cliff window, the best ASK_LIMIT in full and the rest
+    counted, with the plan's totals."""
+    every = money["asks"]
+    kept, rest = every[:ASK_LIMIT], every[ASK_LIMIT:]
+    cur = money["currency"]
+    return {
+        "budget": money["budget"] if money["budget_given"] else None,
+        "currency": cur, "months": months, "horizon_days": money["horizon_days"],
+        "cost": money["spent"], "risk_removed": money["risk_removed"],
+        "risk_total": money["risk_total"], "share_removed": money["share_removed"],
+        "usage_split": {k: money["usage_split"][k] for k in ("spent", "risk_removed")},
+        "candidates": money["candidates"], "find_out_first": len(money["find_out_first"]),
+        "asks": kept, "count": len(every),
+        "more": {"asks": len(rest), "components": sum(len(x["components"]) for x in rest),
+                 "cost": round(sum(x["cost"] for x in rest), 2),
+                 "risk_removed": round(sum(x["risk_removed"] for x in rest), 6)},
+        "derivation": (
+            ("Within a budget of " + f"{money['budget']:,.2f} {cur}" if money["budget_given"]
+             else "What closing every gap costs")
+            + ": kb plan over the cliff window (README, \"Planning\"): maintenance grants "
+            "for components relied on and known to be unfunded or to lose funding, each "
+            "costing its maintenance_cost a year (else the default), chosen to remove the "
+            "most reliance-weighted risk; grants whose free riders are the same actors form "
+            "one ask, best value (risk removed per unit of money) first. Shared components "
+            "whose funding is unknown are not in any ask: find out first."
+            + (f" Computed without the what-if (--without {', '.join(without)})."
+               if without else "")),
+    }
+
+
+def _ask_lines(money: dict[str, Any], asks: dict[str, Any]) -> dict[str, str]:
+    """Per component in some ask, the line its findings recommend."""
+    out: dict[str, str] = {}
+    n, cur = len(money["asks"]), money["currency"]
+    for x in money["asks"]:
+        who = _names(x["actors"]) or "the current funders (nobody rides free)"
+        line = (f"Ask {x['rank']} of {n}: {x['cost']:,.2f} {cur} for "
+                f"{_names(x['components'])} removes {x['risk_removed']:,.1f}; ask {who}.")
+        for c in x["components"]:
+            out[c] = line
+    for c in money["over_cap"]:
+        out[c] = "Over the cap per component: no grant is planned."
+    return out
+
+
+def _names(items: list[str], shown: int = 5) -> str:
+    if len(items) <= shown + 1:
+        return ", ".join(items)
+    return ", ".join(items[:shown]) + f" and {len(items) - shown:,} more"
+
+
+def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
+                     nets: dict[str, Any], agr: dict[str, Any], power: dict[str, Any],
+                     stage: dict[str, Any], owners: dict[str, str], asks: dict[str, Any]
+                     ) -> list[dict[str, Any]]:
+    cur = asks["currency"]
     recs: list[dict[str, Any]] = []
-    for c in hollow:
-        weight: dict[str, int] = defaultdict(int)
-        for p in c["reliant_products"]:
-            weight[owners[p]] += 1
-        for a in c["reliant_actors"]:
-            weight.setdefault(a, 0)
-        ranked = sorted(weight, key=lambda a: (-weight[a], a))
-        funders = sorted({f for p in c["reliant_products"] for f in product_funders.get(p, [])})
-        extra = [f for f in funders if f not in ranked[:5]]
-        also = f", and {', '.join(extra)}, who fund their products," if extra else ""
+    for x in asks["asks"]:
+        who = (_names(x["actors"]) or _names(x["funders_to_ask"])
+               or "the current funders of the products relying on them")
+        share = f", {x['share']:.1%} of the ecosystem's risk" if x["share"] is not None else ""
         recs.append({
-            "finding": f"hollow_core:{c['id']}", "kind": "co_fund",
-            "action": f"Fund the maintenance of {c['id']}: ask {', '.join(ranked[:5])}, who "
-                      f"rely on it most{also} to co-fund it.",
-            "actors": ranked[:5] + extra,
-            "derivation": "Relying actors ranked by how many of their products reach the "
-                          "component through BUILT_ON and DEPENDS_ON (direct RELIES_ON counts "
-                          "too); product funders are the granting actors of funding flows FOR "
-                          "those products active on the audit day.",
+            "finding": f"ask:{x['rank']}", "kind": "fund",
+            "action": f"Ask {who} to fund {_names(x['components'])} for "
+                      f"{'/'.join(str(m) for m in sorted(set(x['months'])))} months: "
+                      f"{x['cost']:,.2f} {cur}, removing {x['risk_removed']:,.1f}{share}.",
+            "actors": x["actors"] or x["funders_to_ask"], "components": x["components"],
+            "cost": x["cost"],
+            "risk_removed": x["risk_removed"], "share": x["share"],
+            "derivation": "The actors relying on these components that fund and maintain "
+                          "none of them (when there are none, the funders of the products "
+                          "relying on them); the grants and their effect come from kb plan, "
+                          "applied as a --fund what-if.",
         })
+    for c in hollow:
         if c["active_maintainers"] == 0 and c["maintenance_known"]:
+            ranked = sorted(c["reliant_actors"])
+            weight: dict[str, int] = defaultdict(int)
+            for p in c["reliant_products"]:
+                weight[owners[p]] += 1
+            ranked = sorted(set(ranked) | set(weight), key=lambda a: (-weight[a], a))
             recs.append({
                 "finding": f"no_maintainer:{c['id']}", "kind": "find_maintainer",
                 "action": f"Nobody maintains {c['id']}: agree a maintainer among "
@@ -165,17 +236,6 @@ def _recommendations(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
                 "derivation": "No MAINTAINS record active on the audit day; candidates are the "
                               "actors that rely on it most.",
             })
-    for c in cliffs:
-        recs.append({
-            "finding": f"funding_cliff:{c['id']}", "kind": "renew_funding",
-            "action": f"Maintenance funding of {c['id']} stops after {c['funded_until']}: ask "
-                      f"{', '.join(c['funders']) or 'its paid maintainers'} to renew before "
-                      f"then, or line up {', '.join(c['free_riders'][:3]) or 'new funders'}.",
-            "actors": c["funders"] + c["free_riders"][:3],
-            "derivation": "funded_until is the end of the unbroken funded stretch containing "
-                          "the audit day; funders are the current maintenance funders, the "
-                          "others relying actors that give nothing today.",
-        })
     for g in agr["agreements"]:
         if g["in_force"] and g["missing_severe"]:
             recs.append({
@@ -231,8 +291,11 @@ def _recommendations(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
 def _findings(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
               comps: list[dict[str, Any]], nets: dict[str, Any], agr: dict[str, Any],
               topo: dict[str, Any], power: dict[str, Any], stage: dict[str, Any],
-              recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+              recs: list[dict[str, Any]], ask_lines: dict[str, str]) -> list[dict[str, Any]]:
     by_finding = {r["finding"]: r["action"] for r in recs}
+    for c in hollow + cliffs:
+        line = ask_lines.get(c["id"], "No planned grant removes measured risk here.")
+        by_finding[f"hollow_core:{c['id']}"] = by_finding[f"funding_cliff:{c['id']}"] = line
     out: list[dict[str, Any]] = []
 
     def add(fid: str, area: str, severity: str, subject: str, title: str, detail: str,

@@ -77,6 +77,39 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
     return view, more
 
 
+SUMMARY_ASKS = 5  # the summary names the best asks; the recommendations list them all
+
+
+def asks_line(asks: dict[str, Any]) -> str:
+    """One sentence for the asks as a whole: what they cost, what they remove, against the
+    usage split, and what is left out."""
+    cur = asks["currency"]
+    head = (f"Within the budget of {asks['budget']:,.2f} {cur}" if asks["budget"] is not None
+            else "Closing every gap")
+    share = (f" ({asks['share_removed']:.1%} of the ecosystem's reliance-weighted risk)"
+             if asks["share_removed"] is not None else "")
+    usage = asks["usage_split"]
+    line = (f"{head}: {asks['count']:,} ask(s) cost {asks['cost']:,.2f} {cur} over "
+            f"{asks['months']} months and remove {asks['risk_removed']:,.1f}{share}; the same "
+            f"money split by usage alone would remove {usage['risk_removed']:,.1f}.")
+    if asks["more"]["asks"]:
+        m = asks["more"]
+        line += (f" The best {len(asks['asks'])} are listed; {m['asks']:,} more asks for "
+                 f"{m['components']:,} components cost {m['cost']:,.2f} {cur} and remove "
+                 f"{m['risk_removed']:,.1f}.")
+    if asks["find_out_first"]:
+        line += (f" {asks['find_out_first']:,} shared component(s) with unknown funding are in "
+                 "no ask: find out first.")
+    return line
+
+
+def _funders(ask: dict[str, Any]) -> str:
+    """Who an ask goes to when nobody rides free."""
+    if not ask["funders_to_ask"]:
+        return "-"
+    return f"{ids(ask['funders_to_ask'], 8)} (nobody rides free: the funders of the products)"
+
+
 def ids(values: list[str], limit: int = ID_LIMIT) -> str:
     """Ids joined with commas, the first `limit` of them and how many more."""
     shown = ", ".join(values[:limit])
@@ -107,7 +140,8 @@ def html(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
     view, more = readable(audit, limit)
     return env.get_template("audit.html").render(
         a=view, more=more, charts=chart_set(audit), sections=SECTIONS,
-        coverage_line=coverage_line(audit["summary"]["coverage"]).capitalize())
+        coverage_line=coverage_line(audit["summary"]["coverage"]).capitalize(),
+        asks_line=asks_line(audit["asks"]), summary_asks=SUMMARY_ASKS)
 
 
 def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
@@ -126,6 +160,10 @@ def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
     out += [f"| {k} | {v['status']} | {v['detail']} |" for k, v in s["health"].items()]
     out += ["", coverage_line(s["coverage"]).capitalize() + ".", "", "Most urgent:", ""]
     out += [f"1. **{f['title']}** ({f['severity']}). {f['recommendation']}" for f in s["urgent"]]
+    funds = [r for r in audit["recommendations"] if r["kind"] == "fund"]
+    if funds:
+        out += ["", "Asks, best value first:", ""]
+        out += [f"1. {r['action']}" for r in funds[:SUMMARY_ASKS]]
     out += ["", "## Hollow-core findings", ""]
     for c in audit["hollow_core"]:
         out.append(f"- **{c['id']}**: score {c['risk_score']} ({c['risk_level']}); reasons "
@@ -175,8 +213,20 @@ def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
             if st["no_data"] else f"Stage reached: **{st['stage'] or 'none'}**.", ""]
     out += [f"- {x['stage']}: {x['reached_count']} of {x['members']} actors; cut off: "
             f"{ids(x['cut_off']) or 'nobody'}" for x in st["stages"]]
-    out += ["", "## Recommendations", ""]
-    out += [f"1. {r['action']} _({r['derivation']})_" for r in audit["recommendations"]]
+    out += ["", "## Recommendations", "", "### Asks, best value first", "",
+            asks_line(audit["asks"]), ""]
+    if audit["asks"]["asks"]:
+        out += ["| # | ask | to fund | months | cost | removes | share |",
+                "| --- | --- | --- | --- | --- | --- | --- |"]
+        out += [f"| {x['rank']} | {ids(x['actors'], 8) or _funders(x)} | "
+                f"{ids(x['components'], 8)} | {'/'.join(map(str, sorted(set(x['months']))))} | "
+                f"{x['cost']:,.2f} | {x['risk_removed']:,.1f} | "
+                f"{'' if x['share'] is None else format(x['share'], '.1%')} |"
+                for x in audit["asks"]["asks"]]
+        out += ["", f"_{audit['asks']['derivation']}_"]
+    out += ["", "### Other steps", ""]
+    out += [f"1. {r['action']} _({r['derivation']})_" for r in audit["recommendations"]
+            if r["kind"] != "fund"] or ["Nothing else to recommend."]
     out += note("recommendations")
     out += ["", "## What to find out next", ""]
     out += [f"- **{u['component']}** ({u['reliant_actors']} actors rely on it): "

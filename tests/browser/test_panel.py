@@ -199,7 +199,14 @@ def test_audit_page_shows_progress_then_the_report(page: Page) -> None:
     frame = page.frame_locator("#audit-report")
     expect(frame.locator("h2").first).to_contain_text("1. Summary")
     expect(frame.locator("svg.chart")).to_have_count(3)
+    # The ranked asks: the best five in the summary, all six in the recommendations.
+    expect(frame.locator("#summary-asks li")).to_have_count(5)
+    expect(frame.locator("#summary-asks li").first).to_contain_text(
+        "to fund json-codec, rest-api for 12 months: 100,000.00 USD")
+    expect(frame.locator("#asks tbody tr")).to_have_count(6)
     shot(page, "audit")
+    frame.locator("#asks").scroll_into_view_if_needed()
+    shot(page, "audit-asks")
 
 
 def test_a_long_analysis_table_says_it_was_cut_and_links_every_row(page: Page) -> None:

@@ -52,16 +52,64 @@ def test_findings_by_name(demo_audit) -> None:  # type: ignore[no-untyped-def]
 
 def test_recommendations_name_actors_and_say_how(demo_audit) -> None:  # type: ignore[no-untyped-def]
     recs = {r["finding"]: r for r in demo_audit["recommendations"]}
-    codec = recs["hollow_core:json-codec"]
-    # Each of the three product owners has one product reaching json-codec; the relying
-    # universities and clinical leads follow; funders of their products are added.
-    assert codec["actors"][:3] == ["cloudclinic", "moh-sl", "relief-ngo"]
-    assert {"atlantic-bank", "ghrf"} <= set(codec["actors"])
-    assert "DEPENDS_ON" in codec["derivation"]
     grant = recs["agreement_missing:ag-ghrf-grant"]
     assert grant["actors"] == ["ghrf", "relief-ngo"]
     assert "code_after_funding and community_after_funding" in grant["action"]
+    assert recs["no_maintainer:reporting-module"]["actors"] == ["cloudclinic", "northfield-uni"]
     assert all(r["derivation"] for r in demo_audit["recommendations"])
+
+
+def test_the_asks_are_ranked_with_cost_and_effect(demo_audit) -> None:  # type: ignore[no-untyped-def]
+    """By hand, on the demo (2026-11-22, a 12-month window of 365 days, the default cost of
+    50,000 a year): json-codec and rest-api are hollow cores that the same six actors rely on
+    and nobody funds. A 12-month grant funds each through 2027-11-21, the day before the
+    window ends: funded with a cliff (20 points) instead of unfunded (40) on every day, so
+    each removes 6 actors x 20 = 120, together 240 for 100,000: the best value. fhir-adapter,
+    form-engine and reporting-module (two free riders each) remove 2 x 20 = 40 for 50,000.
+    sync-service's relying actors all fund or maintain something: its ask goes to the funder
+    of the products relying on it, atlantic-bank."""
+    asks = demo_audit["asks"]
+    assert asks["budget"] is None and asks["months"] == 12 and asks["horizon_days"] == 365
+    top = asks["asks"][0]
+    assert top["rank"] == 1 and top["components"] == ["json-codec", "rest-api"]
+    assert top["actors"] == ["cloudclinic", "kampala-leads", "lakeside-school", "moh-sl",
+                             "northfield-uni", "relief-ngo"]
+    assert top["cost"] == 100_000 and top["risk_removed"] == pytest.approx(240)
+    assert top["months"] == [12, 12]
+    by_comp = {tuple(x["components"]): x for x in asks["asks"]}
+    for c in ("fhir-adapter", "form-engine", "reporting-module"):
+        assert by_comp[(c,)]["cost"] == 50_000
+        assert by_comp[(c,)]["risk_removed"] == pytest.approx(40)
+    sync = by_comp[("sync-service",)]
+    assert sync["actors"] == [] and sync["funders_to_ask"] == ["atlantic-bank"]
+    # Ranked by risk removed per unit of money; totals add up; nothing left over.
+    values = [x["risk_removed"] / x["cost"] for x in asks["asks"]]
+    assert values == sorted(values, reverse=True)
+    assert asks["cost"] == sum(x["cost"] for x in asks["asks"])
+    assert asks["risk_removed"] == pytest.approx(sum(x["risk_removed"] for x in asks["asks"]))
+    assert asks["count"] == len(asks["asks"]) and asks["more"]["asks"] == 0
+    # One recommendation per ask, first; each hollow core's finding points to its ask.
+    recs = demo_audit["recommendations"]
+    assert [r["finding"] for r in recs[:len(asks["asks"])]] == [
+        f"ask:{x['rank']}" for x in asks["asks"]]
+    assert recs[0]["action"].startswith("Ask cloudclinic, kampala-leads, lakeside-school, "
+                                         "moh-sl, northfield-uni, relief-ngo to fund json-codec,"
+                                         " rest-api for 12 months: 100,000.00 USD, removing "
+                                         "240.0")
+    sync_rec = next(r for r in recs[:len(asks["asks"])] if r["components"] == ["sync-service"])
+    assert sync_rec["actors"] == ["atlantic-bank"]
+    findings = {f["id"]: f for f in demo_audit["findings"]}
+    assert findings["hollow_core:json-codec"]["recommendation"].startswith(
+        "Ask 1 of 6: 100,000.00 USD for json-codec, rest-api removes 240.0")
+
+
+def test_a_budget_ranks_the_asks_within_it(demo_audit, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    """With 100,000: the best value is the two grants of the first ask (240 for 100,000),
+    which spends it all."""
+    a = audit.build(driver, DAY, settings=settings, budget=100_000)["asks"]
+    assert a["budget"] == 100_000 and a["cost"] <= 100_000
+    assert [x["components"] for x in a["asks"]] == [["json-codec", "rest-api"]]
+    assert a["risk_removed"] == pytest.approx(240)
 
 
 def test_json_matches_its_schema(demo_audit) -> None:  # type: ignore[no-untyped-def]

@@ -394,6 +394,23 @@ def test_audit_report_and_diff_pages(client: TestClient) -> None:
     assert none.status_code == 404 and none.json()["error"]["code"] == "not_enough_audits"
 
 
+def test_the_audit_takes_a_budget_for_its_asks(client: TestClient) -> None:
+    """100,000 buys the demo's best ask, json-codec and rest-api for a year (see test_audit)."""
+    asks = client.get(f"/audit.json?as_of={DAY}&budget=100000").json()["asks"]
+    assert asks["budget"] == 100000 and [x["components"] for x in asks["asks"]] == [
+        ["json-codec", "rest-api"]]
+    page = client.get(f"/audit/report.html?as_of={DAY}&budget=100000").text
+    table = page[page.index('<table id="asks">'):]
+    table = table[:table.index("</table>")]
+    assert table.count("<tr>") == 2 and "json-codec, rest-api" in table
+    assert "Within the budget of 100,000.00 USD: 1 ask(s) cost 100,000.00 USD" in page
+    every = client.get(f"/audit/report.html?as_of={DAY}").text
+    assert "Closing every gap: 6 ask(s) cost 350,000.00 USD over 12 months" in every
+    bad = client.get(f"/audit.json?as_of={DAY}&budget=lots")
+    assert bad.status_code == 400 and bad.json()["error"]["message"] == (
+        "budget must be a positive amount up to 10^12, got 'lots'")
+
+
 def test_openapi_docs(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]

@@ -14,15 +14,16 @@ from kb.report import audit, history
 from kb.report import render as report
 from kb.settings import Settings
 from web.deps import Answers, AnswersDep, DriverDep, SettingsDep, StateDep
-from web.render import PanelError, render, wants_json
+from web.render import PanelError, amount, render, wants_json
 from web.schemas import ERRORS, AuditDiffOut, AuditPageOut
 
 router = APIRouter(tags=["audit"])
 
 
-def _params(as_of: str | None, horizon: int, months: int, without: list[str] | None
-            ) -> dict[str, Any]:
+def _params(as_of: str | None, horizon: int, months: int, without: list[str] | None,
+            budget: str | None = None) -> dict[str, Any]:
     return {"as_of": as_of, "horizon": horizon, "months": months,
+            "budget": amount("budget", budget),
             "without": [w for w in (without or []) if w]}
 
 
@@ -30,9 +31,10 @@ def _audit(answers: Answers, driver: Driver, settings: Settings, p: dict[str, An
            ) -> dict[str, Any]:
     """The audit for these parameters, computed once per data state."""
     day = parse_as_of(p["as_of"])
-    return answers.get(("audit", day, p["horizon"], p["months"], tuple(sorted(p["without"]))),
+    return answers.get(("audit", day, p["horizon"], p["months"], tuple(sorted(p["without"])),
+                        p["budget"]),
                        lambda: audit.build(driver, day, p["horizon"], p["without"], p["months"],
-                                           settings=settings))
+                                           settings=settings, budget=p["budget"]))
 
 
 @router.get("/audit", summary="Sustainability audit", include_in_schema=False)
@@ -42,9 +44,11 @@ def audit_page(request: Request, driver: DriverDep, settings: SettingsDep, answe
                as_of: str | None = None,
                horizon: Annotated[int, Query(ge=0, le=3650)] = 180,
                months: Annotated[int, Query(ge=1, le=60)] = 12,
-               without: Annotated[list[str] | None, Query()] = None) -> Response:
-    """The audit page loads the report while showing that it runs; the JSON twin is the audit."""
-    p = _params(as_of, horizon, months, without)
+               without: Annotated[list[str] | None, Query()] = None,
+               budget: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+    """The audit page loads the report while showing that it runs; the JSON twin is the audit.
+    `budget` ranks the asks within it (default: what closing every gap costs)."""
+    p = _params(as_of, horizon, months, without, budget)
     if wants_json(request):
         return render(request, "audit.html", _audit(answers, driver, settings, p))
     query = urlencode([(k, v) for k, v in p.items() if k != "without" and v is not None]
@@ -60,9 +64,10 @@ def audit_report(driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
                  as_of: str | None = None,
                  horizon: Annotated[int, Query(ge=0, le=3650)] = 180,
                  months: Annotated[int, Query(ge=1, le=60)] = 12,
-                 without: Annotated[list[str] | None, Query()] = None) -> Response:
+                 without: Annotated[list[str] | None, Query()] = None,
+                 budget: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """The printable HTML report, with inline SVG charts."""
-    p = _params(as_of, horizon, months, without)
+    p = _params(as_of, horizon, months, without, budget)
     return HTMLResponse(report.html(_audit(answers, driver, settings, p)))
 
 

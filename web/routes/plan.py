@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from kb import analysis
 from kb.analysis.plan import plan
 from web.deps import AnswersDep, DriverDep, SettingsDep
-from web.render import PanelError, render
+from web.render import amount, render
 from web.schemas import ERRORS, PlanOut
 
 router = APIRouter(tags=["plan"])
@@ -38,17 +38,3 @@ def plan_page(request: Request, driver: DriverDep, settings: SettingsDep,
                        lambda: plan(driver, budget_n, day, horizon, max_per_component=cap,
                                     settings=settings).data)
     return render(request, "plan.html", data)
-
-
-def amount(name: str, text: str | None) -> float | None:
-    """A positive amount from a query parameter; None when absent or empty."""
-    if text is None or not text.strip():
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not (0 < value <= 1e12):
-        raise PanelError(400, "bad_amount", f"{name} must be a positive amount up to 10^12, "
-                         f"got {text[:40]!r}", "Give a number such as 100000.")
-    return value
