@@ -353,6 +353,10 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
             reports[f"audit_{fmt}_mb"] = round(out.stat().st_size / 1e6, 2)
     print(f"  audit {audit_s:.1f}s, html {reports['audit_html_s']}s, "
           f"pdf {reports['audit_pdf_s']}s", file=sys.stderr)
+    # The planner with a budget of a million, in a new process after the audit (the load's
+    # snapshot on disk): the target is 10 s at 100k.
+    plan_s, _ = kb(args, "plan", "--budget", "1000000", "--as-of", AS_OF, "--format", "json")
+    print(f"  plan {plan_s:.1f}s", file=sys.stderr)
     from kb import analysis
     from kb.analysis import fastrisk
 
@@ -405,7 +409,7 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
         "load_edges_per_s": round(edges / load_s), "load_peak_rss_mib": round(rss / 1024),
         "risk_cold_s": round(risk_cold, 2), "risk_warm_s": round(risk_warm, 2),
         "risk_table_s": round(risk_table, 2),
-        "audit_s": round(audit_s, 2), **reports,
+        "audit_s": round(audit_s, 2), **reports, "plan_s": round(plan_s, 2),
         "overview_first_request_s": None if overview_s is None else round(overview_s, 2),
         "networkx_s": round(nx_s, 2), "naive_cypher_s": None if naive_s is None else
         round(naive_s, 2),
@@ -680,13 +684,14 @@ def results_tables(report: dict[str, Any]) -> str:
                       f"{r.get('neo4j_peak_rss_mib_loads') or '-'} | "
                       f"{r.get('neo4j_peak_rss_mib_reads') or '-'} | {budget} |")
     pages = ["| components | audit json s | audit html s | html MB | audit pdf s | pdf MB | "
-             "overview, first request s |", "| " + " | ".join(["---"] * 7) + " |"]
+             "overview, first request s | plan s |", "| " + " | ".join(["---"] * 8) + " |"]
     for r in report["results"]:
         pages.append(f"| {r['components']:,} | " + " | ".join(
             "-" if r.get(k) is None else str(r[k])
             for k in ("audit_s", "audit_html_s", "audit_html_mb", "audit_pdf_s", "audit_pdf_mb",
-                      "overview_first_request_s")) + " |")
+                      "overview_first_request_s", "plan_s")) + " |")
     return ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM`; `ru_maxrss` for the load):"
             "\n\n" + "\n".join(memory)
-            + "\n\nReports and the overview (`kb audit` in each format, process included; the "
-            "panel's `/` on its first request, after the latency runs):\n\n" + "\n".join(pages))
+            + "\n\nReports, the overview and the planner (`kb audit` in each format, process "
+            "included; the panel's `/` on its first request, after the latency runs; `kb plan "
+            "--budget 1000000`, process included):\n\n" + "\n".join(pages))

@@ -178,7 +178,8 @@ def _asks(money: dict[str, Any], months: int, without: list[str]) -> dict[str, A
 
 
 def _ask_lines(money: dict[str, Any], asks: dict[str, Any]) -> dict[str, str]:
-    """Per component in some ask, the line its findings recommend."""
+    """Per component in some ask, the line its findings recommend; under "" the line for
+    the others."""
     out: dict[str, str] = {}
     n, cur = len(money["asks"]), money["currency"]
     for x in money["asks"]:
@@ -189,6 +190,8 @@ def _ask_lines(money: dict[str, Any], asks: dict[str, Any]) -> dict[str, str]:
             out[c] = line
     for c in money["over_cap"]:
         out[c] = "Over the cap per component: no grant is planned."
+    out[""] = (f"Not among the grants chosen within the budget of {money['budget']:,.2f} {cur}."
+               if money["budget_given"] else "No planned grant removes measured risk here.")
     return out
 
 
@@ -294,7 +297,7 @@ def _findings(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
               recs: list[dict[str, Any]], ask_lines: dict[str, str]) -> list[dict[str, Any]]:
     by_finding = {r["finding"]: r["action"] for r in recs}
     for c in hollow + cliffs:
-        line = ask_lines.get(c["id"], "No planned grant removes measured risk here.")
+        line = ask_lines.get(c["id"], ask_lines[""])
         by_finding[f"hollow_core:{c['id']}"] = by_finding[f"funding_cliff:{c['id']}"] = line
     out: list[dict[str, Any]] = []
 

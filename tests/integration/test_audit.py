@@ -106,8 +106,12 @@ def test_the_asks_are_ranked_with_cost_and_effect(demo_audit) -> None:  # type: 
 def test_a_budget_ranks_the_asks_within_it(demo_audit, driver, settings) -> None:  # type: ignore[no-untyped-def]
     """With 100,000: the best value is the two grants of the first ask (240 for 100,000),
     which spends it all."""
-    a = audit.build(driver, DAY, settings=settings, budget=100_000)["asks"]
+    whole = audit.build(driver, DAY, settings=settings, budget=100_000)
+    a = whole["asks"]
     assert a["budget"] == 100_000 and a["cost"] <= 100_000
+    findings = {f["id"]: f["recommendation"] for f in whole["findings"]}
+    assert findings["hollow_core:fhir-adapter"] == (
+        "Not among the grants chosen within the budget of 100,000.00 USD.")
     assert [x["components"] for x in a["asks"]] == [["json-codec", "rest-api"]]
     assert a["risk_removed"] == pytest.approx(240)
 

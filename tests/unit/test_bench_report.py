@@ -44,15 +44,15 @@ def test_a_refused_size_fills_every_column_of_all_three_tables() -> None:
         "load_peak_rss_mib": 7373, "records_after_refusal": 0,
         "neo4j_peak_rss_mib_loads": 10240, "panel": {}}]}
     figures, rest = results_tables(report).split("\n\nPeak resident memory")
-    memory, pages = rest.split("\n\nReports and the overview")
+    memory, pages = rest.split("\n\nReports, the overview and the planner")
     header, _, row = figures.splitlines()
     assert row.count("|") == header.count("|") == 22
     assert row.startswith("| 1,000,000 | 2,459,780 | 10,025,590 | refused after 166.0 s, "
                           "0 records written: Neo4j refused the work: a / b | - | - | 7373 |")
     assert memory.splitlines()[-1] == "| 1,000,000 | 7373 | - (0) | 10240 | - | 6g + 4g |"
     *_, last = pages.splitlines()
-    assert last == "| 1,000,000 | - | - | - | - | - | - |"
-    assert pages.splitlines()[-3].count("|") == last.count("|") == 8
+    assert last == "| 1,000,000 | - | - | - | - | - | - | - |"
+    assert pages.splitlines()[-3].count("|") == last.count("|") == 9
 
 
 def test_neo4j_memory_sizes_in_mib() -> None:
