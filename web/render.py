@@ -9,6 +9,7 @@ shape: `{"error": {"status", "code", "message", "hint"}}`.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import secrets
 from datetime import date
@@ -156,3 +157,15 @@ def amount(name: str, text: str | None) -> float | None:
         raise PanelError(400, "bad_amount", f"{name} must be a positive amount up to 10^12, "
                          f"got {text[:40]!r}", "Give a number such as 100000.")
     return value
+
+
+def require_editor(expected: str | None, given: str) -> None:
+    """PanelError 403 unless `given` is the editor token (KB_EDITOR_TOKEN)."""
+    if not expected:
+        raise PanelError(403, "read_only", "the panel is read-only",
+                         "Set KB_EDITOR_TOKEN on the server to allow writes.")
+    if not given:
+        raise PanelError(403, "bad_token", "the editor token is missing",
+                         "Send it as the header X-Editor-Token.")
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise PanelError(403, "bad_token", "the editor token is wrong")

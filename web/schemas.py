@@ -349,24 +349,42 @@ class QueryRef(Shape):
     name: str
     description: str
     mode: str
-    file: str
+    origin: str = Field(description="`library` (a file in cypher/) or `user` (saved in the KB)")
+    file: str | None
     params: list[QueryParam]
     url: str
 
 
+class UserQueryRef(Shape):
+    name: str
+    description: str
+    origin: str
+    updated_at: str | None
+    params: list[dict[str, str]]
+    url: str
+
+
 class QueriesOut(Shape):
+    """The library's queries meant for people, and users' saved queries."""
+
     queries: list[QueryRef]
+    user_queries: list[UserQueryRef]
+    writable: bool
 
 
 class SavedQueryOut(Shape):
     name: str
     description: str
     mode: str
-    file: str
+    file: str | None
     cypher: str
     params: list[QueryParam]
     given: dict[str, str]
     result: ConsoleResultOut | None
+
+
+class DeletedOut(Shape):
+    deleted: str = Field(description="The name of the saved query deleted.")
 
 
 class ImportOut(Shape):

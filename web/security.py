@@ -49,7 +49,8 @@ class Guard:
             return
         path: str = scope["path"]
         if scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
-            refusal = _check_origin(scope) or _check_length(scope, body_limit(path))
+            refusal = _check_origin(scope) or (
+                None if scope["method"] == "DELETE" else _check_length(scope, body_limit(path)))
             if refusal is not None:
                 await _refuse(send, *refusal)
                 return

@@ -1,6 +1,7 @@
 // name: agreements
 // description: Scorecard of every agreement: parties, what it concerns, whether it is signed and in force on as_of, and which key areas it covers and misses.
 // mode: read
+// listed: yes
 // param: as_of: date = today | The day to evaluate (YYYY-MM-DD).
 WITH date($as_of) AS d,
      ['roles', 'decision_making', 'resources', 'ip_licensing', 'code_after_funding',

@@ -1,6 +1,7 @@
 // name: counts
 // description: How many actors, products, components, funding flows, agreements and decisions the knowledge base holds.
 // mode: read
+// listed: yes
 CALL () { MATCH (n:Actor) RETURN count(n) AS actors }
 CALL () { MATCH (n:Product) RETURN count(n) AS products }
 CALL () { MATCH (n:Component) RETURN count(n) AS components }

@@ -1,6 +1,7 @@
 // name: decisions
 // description: Every decision with who decided, was consulted, was informed or was absent, what it was about, and which deciders fund that work (other than its owner) on the decision's date.
 // mode: read
+// listed: yes
 MATCH (dec:Decision)
 RETURN dec.id AS id, dec.topic AS topic, dec.date AS date,
        [(dec)-[:ABOUT]->(x) | x.id] AS about,

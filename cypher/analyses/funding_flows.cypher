@@ -1,6 +1,7 @@
 // name: funding_flows
 // description: Every funding flow active on as_of with its granting and receiving actor, amount, currency and the flow it passes on from; flows withdrawn in the what-if are marked.
 // mode: read
+// listed: yes
 // param: as_of: date = today | The day to evaluate (YYYY-MM-DD).
 // param: without: list = [] | Actor ids whose fundings, and every sub-grant passed on from them, are withdrawn.
 WITH date($as_of) AS d, coalesce($without, []) AS without

@@ -1,6 +1,7 @@
 // name: ivn
 // description: Inner value network of each product (or one): the actors other than the owner that meet at least one criterion on as_of, with every criterion they meet.
 // mode: read
+// listed: yes
 // param: as_of: date = today | The day to evaluate (YYYY-MM-DD).
 // param: product: str = null | A product id; null means every product.
 MATCH (owner:Actor)-[:OWNS]->(p:Product)

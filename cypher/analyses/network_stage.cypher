@@ -1,6 +1,7 @@
 // name: network_stage
 // description: For each development stage, how many actors have a tie at that stage or higher, the density of those ties, and who is cut off.
 // mode: read
+// listed: yes
 WITH ['connection', 'knowledge_sharing', 'coordination', 'collaboration'] AS stages
 MATCH (a:Actor)
 WITH stages, collect(a.id) AS members

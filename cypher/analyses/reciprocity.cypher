@@ -1,6 +1,7 @@
 // name: reciprocity
 // description: Actors that only give or only receive in the recorded exchanges, with what they give and receive.
 // mode: read
+// listed: yes
 MATCH (a:Actor)
 WITH a,
      [(a)-[g:GIVES]->(b:Actor) | {to: b.id, what: g.what, kind: g.kind}] AS gives,

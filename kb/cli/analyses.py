@@ -8,6 +8,7 @@ import click
 
 from kb import analysis
 from kb.analysis import scoring
+from kb.analysis.headlines import headlines
 from kb.cli.common import AS_OF_OPTION, FORMAT_OPTION, friendly
 from kb.cli.output import emit, names, print_table
 from kb.errors import KBError
@@ -157,6 +158,9 @@ def analyze(name: str | None, params: tuple[str, ...], list_: bool, fmt: str) ->
     with db.connect() as driver:
         result = analysis.run(driver, name, given)
     emit(result, fmt, name)
+    if fmt == "table":
+        for line in headlines(result):  # what the JSON says beside the rows
+            click.echo(line)
 
 
 @click.command()

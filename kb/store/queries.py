@@ -7,7 +7,9 @@ Each file holds one query and starts with a header of `//` comment lines::
     // mode: read
     // param: as_of: date = today | The day to evaluate.
 
-`mode` is `read` or `write`. Each `param` line gives a name, a type (`str`, `int`, `float`,
+`mode` is `read` or `write`. An optional `// listed: yes` marks a read query meant for people:
+the panel's "Saved queries" lists those (the others are the loader's, the panel's and the
+analyses' internals). Each `param` line gives a name, a type (`str`, `int`, `float`,
 `bool`, `date`, `list`, `map`, `any`), an optional default after `=`, and a description after
 `|`. The loader rejects duplicate names, parameters used but not declared and parameters
 declared but not used, naming the file and line.
@@ -100,6 +102,7 @@ class Query:
     text: str
     path: Path
     body_line: int = field(default=1)
+    listed: bool = False
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         """Check `given` against the declared parameters, fill defaults, coerce types."""
@@ -149,7 +152,7 @@ def parse(path: Path) -> Query:
                     + ", ".join(PARAM_TYPES),
                 )
             params.append(Param(m["name"], m["type"], m["default"], (m["doc"] or "").strip()))
-        elif key in ("name", "description", "mode"):
+        elif key in ("name", "description", "mode", "listed"):
             meta[key] = value.strip()
     for key in ("name", "description", "mode"):
         if key not in meta:
@@ -159,6 +162,11 @@ def parse(path: Path) -> Query:
             )
     if meta["mode"] not in ("read", "write"):
         raise QueryFileError(f"{path}: mode must be 'read' or 'write', got {meta['mode']!r}")
+    if meta.get("listed", "no") not in ("yes", "no"):
+        raise QueryFileError(f"{path}: listed must be 'yes' or 'no', got {meta['listed']!r}")
+    listed = meta.get("listed") == "yes"
+    if listed and meta["mode"] != "read":
+        raise QueryFileError(f"{path}: only read queries can be listed for people")
     text = "\n".join(lines[body_start:]).strip()
     if not text:
         raise QueryFileError(f"{path}: the file has a header but no query")
@@ -175,7 +183,7 @@ def parse(path: Path) -> Query:
             f"{path}: parameter(s) {', '.join(sorted(declared - used))} declared but not used"
         )
     return Query(meta["name"], meta["description"], meta["mode"], tuple(params), text, path,
-                 body_start + 1)
+                 body_start + 1, listed)
 
 
 def _strip_comment(line: str) -> str:

@@ -27,20 +27,16 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def panel(neo4j_env: dict[str, str], driver, settings, tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """Base URL of a panel serving the demo ecosystem."""
-    from kb.ingest import loader
-    from kb.store import schema
+EDITOR_TOKEN = "browser-editor-token"
 
-    schema.reset(driver, settings)
-    loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+
+def _serve(neo4j_env: dict[str, str], state: Path, **extra: str) -> Iterator[str]:
+    """Run `kb serve` on a free port until the caller is done; yield its base URL."""
     port = _free_port()
-    state = tmp_path_factory.mktemp("panel-state")
     # Analysis tables cut at 5 rows, so the demo's 7 components with free riders show the cut;
     # console answers at 1 MB, so a modest query shows the size cap.
     env = {**os.environ, **neo4j_env, "KB_STATE_DIR": str(state), "KB_PANEL_TABLE_ROWS": "5",
-           "KB_ANSWER_MB": "1"}
+           "KB_ANSWER_MB": "1", **extra}
     proc = subprocess.Popen([sys.executable, "-m", "kb", "serve", "--port", str(port)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -60,6 +56,24 @@ def panel(neo4j_env: dict[str, str], driver, settings, tmp_path_factory) -> Iter
 
 
 @pytest.fixture(scope="session")
+def panel(neo4j_env: dict[str, str], driver, settings, tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Base URL of a read-only panel serving the demo ecosystem."""
+    from kb.ingest import loader
+    from kb.store import schema
+
+    schema.reset(driver, settings)
+    loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    yield from _serve(neo4j_env, tmp_path_factory.mktemp("panel-state"))
+
+
+@pytest.fixture(scope="session")
+def editor_panel(panel: str, neo4j_env: dict[str, str], tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Base URL of a second panel on the same knowledge base, with an editor token."""
+    yield from _serve(neo4j_env, tmp_path_factory.mktemp("editor-panel-state"),
+                      KB_EDITOR_TOKEN=EDITOR_TOKEN)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
@@ -75,6 +89,15 @@ def browser() -> Iterator[object]:
 @pytest.fixture()
 def page(browser, panel):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=panel)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture()
+def editor_page(browser, editor_panel):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  base_url=editor_panel)
     pg = context.new_page()
     yield pg
     context.close()

@@ -455,3 +455,42 @@ def test_the_plan_page_chooses_grants_within_a_budget(page: Page) -> None:
     href = page.locator("a.json-twin").get_attribute("href") or ""
     assert href.split("?")[0].endswith("/plan.json")
     shot(page, "plan")
+
+
+def test_an_editor_saves_a_console_query_and_it_runs_from_its_link(editor_page: Page) -> None:
+    """The demo's json-codec is kept by its volunteers alone (examples/ebola-emr.yaml)."""
+    from tests.browser.conftest import EDITOR_TOKEN
+
+    page = editor_page
+    page.goto("/query")
+    page.evaluate("window.vnEditor.setValue('MATCH (a:Actor)-[:MAINTAINS]->"
+                  "(c:Component {id: $component}) RETURN a.id AS actor ORDER BY actor')")
+    field = page.locator("#param-fields .param input").first
+    expect(field).to_be_visible()
+    field.fill("json-codec")
+    page.locator("#save-query summary").click()
+    page.fill("#save-name", "who-maintains")
+    page.fill("#save-description", "Who maintains a component")
+    page.fill("#save-token", "a wrong token")
+    page.click("#save-button")
+    expect(page.locator("#save-status")).to_have_text("the editor token is wrong")
+    page.fill("#save-token", EDITOR_TOKEN)
+    page.click("#save-button")
+    status = page.locator("#save-status")
+    expect(status).to_contain_text("Saved: who-maintains")
+    shot(page, "console-saved")
+    status.locator("a").click()
+    expect(page.locator("h1")).to_contain_text("who-maintains")
+    expect(page.locator("input[name=component]")).to_have_attribute("placeholder",
+                                                                     "JSON or text")
+    page.get_by_role("button", name="Run").click()
+    expect(page.locator("table.result tbody tr")).to_have_count(1)
+    expect(page.locator("table.result tbody")).to_have_text("volunteers")
+    shot(page, "saved-query-run")
+    page.goto("/queries")
+    expect(page.locator("#user-queries")).to_contain_text("who-maintains")
+    expect(page.locator("#library-queries")).not_to_contain_text("load_upsert_nodes")
+    shot(page, "saved-queries")
+    gone = page.request.delete("/queries/who-maintains.json",
+                               headers={"X-Editor-Token": EDITOR_TOKEN})
+    assert gone.ok

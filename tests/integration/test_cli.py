@@ -197,6 +197,12 @@ def test_ivn_and_analyze(kb_cli, empty_kb) -> None:
     topo = json.loads(kb_cli("analyze", "funding_topology", "--param", "as_of=2026-11-22",
                              "--format", "json").stdout)
     assert topo["classification"] == "hub_and_spoke"
+    # The table form says the same headline results under its rows.
+    table = kb_cli("analyze", "funding_topology", "--param", "as_of=2026-11-22").stdout
+    assert "Funding is hub-and-spoke: " in table
+    assert f"the largest hub is {topo['largest_hub']}, carrying {topo['hub_share']:.1%}" in table
+    power = kb_cli("analyze", "power", "--param", "as_of=2026-11-22").stdout
+    assert ("decided alone: relief-ngo on 'Choose the hosting provider for the EMR'." in power)
 
 
 def test_an_output_that_cannot_be_written_whole_is_an_error(kb_cli, empty_kb,

@@ -20,7 +20,8 @@ SAMPLES: dict[str, Any] = {
     "scoring": scoring.cypher_params(), "tag": "no-console-query-has-this-tag",
     "old": "no-such-id", "new": "no-such-id-2", "why": "a test", "snapshot": "{}",
     "records": "", "undo": "{}", "alias": "", "slug": "x", "a": "a", "b": "b", "origin": "t",
-    "repo": "https://example.org/none",
+    "repo": "https://example.org/none", "description": "a test", "cypher": "RETURN 1",
+    "params": "{}", "now": "2026-11-22T08:00:00Z",
 }
 # Where one query needs its own value of a shared parameter name.
 OVERRIDES: dict[str, dict[str, Any]] = {

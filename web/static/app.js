@@ -348,6 +348,38 @@ function vnConsole() {
     var lines = [last.columns.map(q).join(",")].concat(last.rows.map(function (r) { return r.map(q).join(","); }));
     download("result.csv", "text/csv", lines.join("\n") + "\n");
   });
+  var saveForm = document.getElementById("save-form");
+  if (saveForm) {
+    saveForm.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var status = document.getElementById("save-status");
+      var params;
+      try { params = JSON.stringify(currentParams()); } catch (err) {
+        status.textContent = "The parameters are not JSON: " + err.message; status.className = "error"; return;
+      }
+      fetch("/queries.json", { method: "POST",
+        headers: { "Content-Type": "application/json",
+                   "X-Editor-Token": document.getElementById("save-token").value },
+        body: JSON.stringify({ name: document.getElementById("save-name").value,
+                               description: document.getElementById("save-description").value,
+                               cypher: editor.getValue(), params: params,
+                               replace: document.getElementById("save-replace").checked }) })
+        .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+        .then(function (res) {
+          status.textContent = "";
+          if (!res.ok) {
+            var msg = res.body.error ? res.body.error.message : "not saved";
+            if (res.body.error && res.body.error.hint) msg += ". " + res.body.error.hint;
+            status.textContent = msg; status.className = "error"; return;
+          }
+          status.className = "";
+          status.append("Saved: ");
+          var a = document.createElement("a");
+          a.href = "/queries/" + encodeURIComponent(res.body.name); a.textContent = res.body.name;
+          status.append(a, " (share this link; anyone can run it).");
+        });
+    });
+  }
   showHistory();
   if (new URLSearchParams(window.location.search).get("run") === "1") { run(false); }
 }
