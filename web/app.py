@@ -28,6 +28,7 @@ from web.render import HERE, NotModified, PanelError, Rendered, respond_error
 from web.routes import (
     analyses,
     audit,
+    browse,
     console,
     entities,
     health,
@@ -129,8 +130,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     fastrisk.subscribe()  # writes made through the panel renew the risk snapshot
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _handlers(app)
-    for module in (overview, risk, plan, analyses, entities, console, queries, imports, audit,
-                   sources, health):
+    # browse before entities: `/actors` is the list, `/actors/ID` an entity page.
+    for module in (overview, risk, plan, analyses, browse, entities, console, queries, imports,
+                   audit, sources, health):
         app.include_router(module.router)
     app.add_middleware(Guard)  # security headers on every answer; bounded request bodies
 

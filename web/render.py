@@ -15,6 +15,7 @@ import secrets
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
@@ -31,6 +32,21 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.filters["tojson_pretty"] = lambda v: json.dumps(v, indent=2, ensure_ascii=False)
 templates.env.filters["ids"] = ids  # long id lists in a cell: the first 25 and how many more
 templates.env.globals["entity_url"] = entity_url
+
+
+def browse_url(data: dict[str, Any], **changes: Any) -> str:
+    """A list page's URL (`/actors?...`) with its current search, filters, sort and page
+    size, changed by `changes` (a None value drops the parameter); the page is the first
+    unless `page` is given."""
+    params: dict[str, Any] = {"q": data["q"], "sort": data["sort"], "order": data["order"],
+                              "per_page": data["per_page"], **data["filters"]}
+    params.update(changes)
+    kept = [(k, v) for k, v in params.items() if v not in (None, "")
+            and not (k == "per_page" and v == 100)]
+    return f"/{data['kind']}" + (f"?{urlencode(kept)}" if kept else "")
+
+
+templates.env.globals["browse_url"] = browse_url
 BOOT = secrets.token_hex(8)  # a new process may render differently: its validators differ
 
 

@@ -383,6 +383,32 @@ class SavedQueryOut(Shape):
     result: ConsoleResultOut | None
 
 
+class FacetValue(Shape):
+    value: str
+    count: int
+    selected: bool
+
+
+class BrowseOut(Shape):
+    """A list page: the rows of one page, the facet counts and how many rows match."""
+
+    kind: str
+    title: str
+    columns: list[str]
+    q: str
+    filters: dict[str, str]
+    sort: str
+    order: str
+    page: int
+    per_page: int
+    pages: int
+    total: int = Field(description="Rows of this kind in the knowledge base.")
+    matched: int = Field(description="Rows matching the search and filters.")
+    facets: dict[str, list[FacetValue]]
+    rows: list[dict[str, Any]]
+    as_of: str
+
+
 class DeletedOut(Shape):
     deleted: str = Field(description="The name of the saved query deleted.")
 
@@ -409,6 +435,28 @@ class AuditPageOut(Shape):
     findings: list[dict[str, Any]]
     recommendations: list[dict[str, Any]]
     components: list[dict[str, Any]]
+
+
+class TrendPoint(Shape):
+    id: str
+    as_of: str
+    created_at: str
+    hollow_cores: int
+    critical: int
+    funding_known_share: float | None
+    maintenance_known_share: float | None
+    funded_share: float | None
+
+
+class AuditTrendOut(Shape):
+    """Saved audits by audit day (README, "The audit": trend)."""
+
+    points: list[TrendPoint]
+
+
+class AuditSavedOut(Shape):
+    id: str = Field(description="The saved audit's id (for `kb audit diff` and the trend).")
+    as_of: str
 
 
 class AuditDiffOut(Shape):

@@ -7,6 +7,7 @@
 // param: horizon: int | The audit's horizon in days.
 // param: without: list | Actors left out in the what-if.
 // param: body: str | The audit as JSON.
+// param: figures: str | The trend's figures of the audit as JSON.
 CREATE (a:Audit {id: $id, created_at: datetime($created_at), as_of: date($as_of),
-                 horizon: $horizon, without: $without, body: $body})
+                 horizon: $horizon, without: $without, body: $body, figures: $figures})
 RETURN a.id AS id

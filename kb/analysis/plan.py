@@ -233,7 +233,7 @@ def plan(driver: Driver, budget: float | None, as_of: str | None = None, horizon
           "cost_source": "maintenance_cost" if i in given else "default",
           "score_before": rows[i]["risk_score"], "score_after": int(after[0, measure.at[i]]),
           "reliant_actors": rows[i]["reliant_actors"], "risk_removed": effect[i],
-          "ask": sorted(rows[i]["free_riders"])} for i, m in chosen.items()),
+          **ask_of(rows[i])} for i, m in chosen.items()),
         key=lambda a: (-a["risk_removed"], a["component"]))
     usage = usage_split(budget, candidates, yearly, horizon, measure, as_of)
     spent = round(sum(a["cost"] for a in allocations), 2)
@@ -259,15 +259,27 @@ def plan(driver: Driver, budget: float | None, as_of: str | None = None, horizon
                      "reliant_actors", "risk_removed", "ask"])
 
 
+def ask_of(row: dict[str, Any]) -> dict[str, Any]:
+    """Who to ask to fund a component: its free riders (the actors relying on it that fund
+    and maintain nothing) where its funding and maintenance are known; where either is
+    unknown, who rides free is unknown too, so the actors relying on it that are not known
+    to fund it (`ask_basis` says which)."""
+    if row["funding_known"] and row["maintenance_known"]:
+        return {"ask": sorted(row["free_riders"]), "ask_basis": "free_riders"}
+    return {"ask": sorted(set(row["reliant_actor_ids"]) - set(row["funders"])),
+            "ask_basis": "relying"}
+
+
 def asks(allocations: list[dict[str, Any]], risk_total: float) -> list[dict[str, Any]]:
-    """One ask per coalition: the grants whose free riders (the actors relying on the
-    component that fund and maintain nothing) are the same actors, with their cost, the risk
-    they remove and its share of the whole, best value (risk removed per unit of money)
-    first, numbered from 1."""
-    grouped: dict[tuple[str, ...], dict[str, Any]] = {}
+    """One ask per coalition: the grants asked of the same actors on the same basis (free
+    riders, or relying actors where who rides free is unknown; see `ask_of`), with their
+    cost, the risk they remove and its share of the whole, best value (risk removed per unit
+    of money) first, numbered from 1."""
+    grouped: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {}
     for a in allocations:
-        key = tuple(a["ask"])
-        entry = grouped.setdefault(key, {"actors": list(key), "components": [], "months": [],
+        key = (a["ask_basis"], tuple(a["ask"]))
+        entry = grouped.setdefault(key, {"actors": list(key[1]), "basis": key[0],
+                                         "components": [], "months": [],
                                          "cost": 0.0, "risk_removed": 0.0})
         entry["components"].append(a["component"])
         entry["months"].append(a["months"])

@@ -187,7 +187,9 @@ def plan(budget: float, currency: str | None, horizon: int, as_of: str | None,
     funding within the horizon, are candidates; shared components whose funding is unknown
     are listed to find out first. The effect is measured by applying the
     grants as a what-if (kb risk --fund), and compared with the same budget split by usage
-    alone. Each grant names who to ask: the actors that rely on it and fund nothing.
+    alone. Each grant names who to ask: the actors that rely on it and fund nothing (where
+    its maintenance or funding is unknown, who rides free is unknown too: then the actors
+    relying on it that are not known to fund it).
     Nothing is written (README, "Planning").
 
     \b
@@ -214,6 +216,8 @@ def plan(budget: float, currency: str | None, horizon: int, as_of: str | None,
                f"{usage['spent']:,.2f}", err=True)
     for ask in d["asks"][:ASKS_SHOWN]:
         who = names(ask["actors"]) or "nobody rides free: ask the current funders"
+        if ask["actors"] and ask["basis"] == "relying":
+            who += " (relying on them; who rides free is unknown)"
         share = f", {ask['share']:.1%} of all" if ask["share"] is not None else ""
         click.echo(f"{ask['rank']}. ask {who}: fund {names(ask['components'])} "
                    f"({ask['cost']:,.2f} {d['currency']}, risk removed "

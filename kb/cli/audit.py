@@ -102,6 +102,46 @@ def audit_list(fmt: str) -> None:
                    f"{r['horizon']}{extra}")
 
 
+@audit.command("trend")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "svg"]), default="table")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file; default standard output.")
+@friendly
+def audit_trend(fmt: str, out: Path | None) -> None:
+    """The saved audits as a series, by audit day: hollow cores, critical components,
+    coverage (shares of shared components whose funding and maintenance are known) and the
+    funded share (of the shared components whose funding is known). `--format svg` draws it.
+
+    \b
+    Examples:
+      kb audit --save                  # one point: save an audit after each change
+      kb audit trend
+      kb audit trend --format svg --out trend.svg
+    """
+    from kb.report import charts
+
+    with db.connect() as driver:
+        points = history.trend(driver)
+    if fmt == "json":
+        write_out(out, json.dumps({"points": points}, indent=2) + "\n")
+        return
+    if fmt == "svg":
+        write_out(out, charts.trend(points))
+        return
+    if not points:
+        click.echo("no saved audits; run `kb audit --save`")
+        return
+
+    def share(v: float | None) -> str:
+        return "unknown" if v is None else f"{v:.0%}"
+
+    lines = ["as of        hollow  critical  funding known  maintenance known  funded  audit"]
+    lines += [f"{p['as_of']}  {p['hollow_cores']:>6}  {p['critical']:>8}  "
+              f"{share(p['funding_known_share']):>13}  {share(p['maintenance_known_share']):>17}"
+              f"  {share(p['funded_share']):>6}  {p['id']}" for p in points]
+    write_out(out, "\n".join(lines) + "\n")
+
+
 @audit.command("diff")
 @click.argument("old", required=False)
 @click.argument("new", required=False)

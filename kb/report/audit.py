@@ -94,12 +94,20 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         key=lambda c: (c["funded_until"], c["id"]))
     riders = [{"component": c["id"], "free_riders": c["free_riders"],
                "risk_score": c["risk_score"]} for c in comps if c["free_riders"]]
+    hollow_of: dict[str, list[str]] = defaultdict(list)  # product -> hollow cores under it
+    for c in hollow:
+        for p in c["reliant_products"]:
+            hollow_of[p].append(c["id"])
     products = []
     for net in nets.values():
         covered = [m["actor"] for m in net["members"] if "agreement" in m["criteria"]]
         products.append({**net, "agreement_coverage": {
             "members": len(net["members"]), "with_agreement": len(covered),
-            "share": (len(covered) / len(net["members"])) if net["members"] else None}})
+            "share": (len(covered) / len(net["members"])) if net["members"] else None},
+            "funders": product_funders.get(net["product"], []),
+            "hollow_cores": hollow_of.get(net["product"], [])})
+    products.sort(key=lambda p: (-len(p["hollow_cores"]), p["product"]))  # most exposed first
+    funders = _funders(topo, cliffs, hollow_of)
     window = (cliff_end - date.fromisoformat(as_of)).days
     money = plan(driver, budget, as_of, max(window, 30), settings=settings).data
     asks = _asks(money, months, without)
@@ -126,6 +134,7 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         "funding_cliffs": cliffs,
         "free_riders": riders,
         "products": products,
+        "funders": funders,
         "agreements": {"agreements": agr["agreements"], "most_missing": agr["most_missing"]},
         "funding_topology": topo,
         "power": power,
@@ -138,6 +147,40 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         "find_out_next": find_out,
         "components": [evidence(c) for c in comps],
     }
+
+
+def _funders(topo: dict[str, Any], cliffs: list[dict[str, Any]],
+             hollow_of: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """Per funder (an actor granting a flow active on the audit day), largest first: what it
+    grants (amount in the topology's currency, flows, recipients), the products and other
+    records it funds, the hollow cores those products rely on (its money stands on them), and
+    the funding cliffs of the components it funds."""
+    cur = topo["currency"]
+    by: dict[str, dict[str, Any]] = {}
+    for f in topo["flows"]:
+        if f["withdrawn"]:
+            continue
+        x = by.setdefault(f["from"], {"funder": f["from"], "amount": 0.0, "currency": cur,
+                                      "flows": 0, "unknown_amounts": 0, "other_currency": 0,
+                                      "recipients": set(), "for": set()})
+        x["flows"] += 1
+        x["recipients"].add(f["to"])
+        x["for"].update(f["for"])
+        if f["amount"] is None:
+            x["unknown_amounts"] += 1
+        elif f["currency"] != cur:
+            x["other_currency"] += 1
+        else:
+            x["amount"] += f["amount"]
+    cliff_funders = {c["id"]: set(c["funders"]) for c in cliffs}
+    out = []
+    for x in by.values():
+        funded = sorted(x.pop("for"))
+        under = sorted({h for p in funded for h in hollow_of.get(p, [])})
+        out.append({**x, "recipients": sorted(x["recipients"]), "funds": funded,
+                    "hollow_cores_under": under,
+                    "cliffs": sorted(c for c, who in cliff_funders.items() if x["funder"] in who)})
+    return sorted(out, key=lambda x: (-x["amount"], x["funder"]))
 
 
 def _add_months(d: date, months: int) -> date:
@@ -210,6 +253,8 @@ def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
     for x in asks["asks"]:
         who = (_names(x["actors"]) or _names(x["funders_to_ask"])
                or "the current funders of the products relying on them")
+        if x["actors"] and x["basis"] == "relying":
+            who += " (who rely on them; who maintains them is unknown, so who rides free is too)"
         share = f", {x['share']:.1%} of the ecosystem's risk" if x["share"] is not None else ""
         recs.append({
             "finding": f"ask:{x['rank']}", "kind": "fund",
@@ -221,8 +266,9 @@ def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
             "risk_removed": x["risk_removed"], "share": x["share"],
             "derivation": "The actors relying on these components that fund and maintain "
                           "none of them (when there are none, the funders of the products "
-                          "relying on them); the grants and their effect come from kb plan, "
-                          "applied as a --fund what-if.",
+                          "relying on them; where funding or maintenance is unknown, the "
+                          "relying actors not known to fund them); the grants and their "
+                          "effect come from kb plan, applied as a --fund what-if.",
         })
     for c in hollow:
         if c["active_maintainers"] == 0 and c["maintenance_known"]:

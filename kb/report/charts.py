@@ -43,37 +43,85 @@ def _esc(s: str) -> str:
 
 def risk_matrix(components: list[dict[str, Any]], as_of: str, horizon: int,
                 link: str | None = "/components/{id}", limit: int = 400) -> str:
-    """Reliance (x) against funding coverage (y), one mark per component, coloured by level."""
+    """Reliance (x) against funding coverage (y), one mark per component, coloured by level.
+
+    Readable at every size: when every component drawn has the same funded share (real
+    registry data, where nothing records funding, puts every point at 0), the y axis shows the
+    risk score instead and the title says why; reliance goes on a log scale when it spans more
+    than two orders of magnitude; the labels of the most urgent points are placed so that none
+    overlaps another, and those that would are left out (the table names every component)."""
     plt = _plt()
     comps = components[:limit]
+    shares = [funding_coverage(c, as_of, horizon) for c in comps]
+    flat = bool(comps) and max(shares) - min(shares) < 0.05
+    ys = [float(c["risk_score"]) for c in comps] if flat else shares
+    xs = [max(int(c["reliant_actors"]), 0) for c in comps]
     fig, ax = plt.subplots(figsize=(7, 4.2))
     for level, colour in LEVEL_COLOURS.items():
-        pts = [c for c in comps if c["risk_level"] == level]
-        if not pts:
+        at = [i for i, c in enumerate(comps) if c["risk_level"] == level]
+        if not at:
             continue
-        sc = ax.scatter([c["reliant_actors"] for c in pts],
-                        [funding_coverage(c, as_of, horizon) for c in pts],
-                        s=[40 + 4 * c["risk_score"] for c in pts], c=colour, alpha=0.8,
+        sc = ax.scatter([xs[i] for i in at], [ys[i] for i in at],
+                        s=[40 + 4 * comps[i]["risk_score"] for i in at], c=colour, alpha=0.8,
                         edgecolors="#333", linewidths=0.5, label=level)
         if link:
-            sc.set_urls([link.format(id=c["id"]) for c in pts])
-    spots: dict[tuple[float, float], list[str]] = {}
-    for c in comps[:12]:
-        at = (c["reliant_actors"], funding_coverage(c, as_of, horizon))
-        spots.setdefault(at, []).append(c["id"])
-    for (x, y), ids in spots.items():
-        text = ", ".join(ids[:3]) + (f" +{len(ids) - 3}" if len(ids) > 3 else "")
-        ax.annotate(text, (x, y), textcoords="offset points", xytext=(7, 5), fontsize=8)
-    ax.set_xlabel("actors relying on it (directly or through dependencies)")
-    ax.set_ylabel(f"share of the next {horizon} days funded")
-    ax.set_ylim(-0.08, 1.08)
-    ax.set_xlim(left=0)
+            sc.set_urls([link.format(id=comps[i]["id"]) for i in at])
+    positive = [x for x in xs if x > 0]
+    log_x = bool(positive) and max(positive) >= 100 * min(positive)
+    if log_x:
+        ax.set_xscale("symlog", linthresh=1)
+    ax.set_xlabel("actors relying on it (directly or through dependencies)"
+                  + (", log scale" if log_x else ""))
+    if flat:
+        ax.set_ylabel("risk score")
+        ax.set_ylim(-5, 105)
+    else:
+        ax.set_ylabel(f"share of the next {horizon} days funded")
+        ax.set_ylim(-0.08, 1.08)
+    ax.set_xlim(left=0 if not log_x else None)
     ax.grid(alpha=0.3)
+    _label_without_overlap(fig, ax, comps[:12], xs, ys)
     if comps:  # an empty knowledge base has no levels to explain
         ax.legend(title="risk level", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    ax.set_title(f"Risk matrix on {as_of}" + (f" (top {limit})" if len(components) > limit
-                                             else ""))
-    return _svg(fig, "Risk matrix: reliance against funding coverage")
+    title = f"Risk matrix on {as_of}" + (f" (top {limit})" if len(components) > limit else "")
+    if flat:
+        title += (f"\nevery component drawn is {shares[0]:.0%} funded over the next {horizon} "
+                  "days, so the y axis shows the risk score")
+    ax.set_title(title, fontsize=9)
+    return _svg(fig, "Risk matrix: reliance against funding coverage"
+                + (" (risk score: funding coverage is the same for all)" if flat else ""))
+
+
+def _label_without_overlap(fig: Any, ax: Any, comps: list[dict[str, Any]], xs: list[int],
+                           ys: list[float]) -> None:
+    """Label the given (most urgent) points, ids at one spot joined; a label whose box would
+    overlap one already placed is left out."""
+    spots: dict[tuple[float, float], list[str]] = {}
+    for i, c in enumerate(comps):
+        spots.setdefault((xs[i], ys[i]), []).append(short_id(c["id"]))
+    renderer = fig.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    placed: list[Any] = []
+    for (x, y), names in spots.items():
+        text = ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
+        # To the right of the point, or to its left when that would leave the plot.
+        for dx, align in ((7, "left"), (-7, "right")):
+            note = ax.annotate(text, (x, y), textcoords="offset points", xytext=(dx, 5),
+                               fontsize=8, ha=align)
+            box = note.get_window_extent(renderer)
+            fits = inside.x0 <= box.x0 and box.x1 <= inside.x1
+            if fits and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            note.remove()
+
+
+def short_id(cid: str, width: int = 28) -> str:
+    """An id short enough to label a point: a URL or purl by its last two path parts, and
+    anything longer than `width` cut with an ellipsis."""
+    if "/" in cid and len(cid) > width:
+        cid = "/".join(cid.rstrip("/").split("/")[-2:])
+    return cid if len(cid) <= width else cid[:width - 1] + "…"
 
 
 def cliff_timeline(components: list[dict[str, Any]], as_of: str, months: int = 12,
@@ -153,3 +201,36 @@ def funding_flows(flows: list[dict[str, Any]], currency: str | None, limit: int 
                     if len(totals) > len(largest) else ""))
     ax.axis("off")
     return _svg(fig, "Funding flow diagram")
+
+
+def trend(points: list[dict[str, Any]]) -> str:
+    """Saved audits over time: hollow cores and critical components (counts, left), coverage
+    and the funded share (shares, right). A figure an audit could not measure is left out of
+    its line, not drawn as 0."""
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    days = [date.fromisoformat(p["as_of"]) for p in points]
+    share_ax = ax.twinx()
+    for key, label, colour, axis, style in (
+            ("hollow_cores", "hollow cores", "#b2182b", ax, "-"),
+            ("critical", "critical components", "#ef8a62", ax, "-"),
+            ("funding_known_share", "funding known (share)", "#2166ac", share_ax, "--"),
+            ("maintenance_known_share", "maintenance known (share)", "#67a9cf", share_ax, "--"),
+            ("funded_share", "funded, of known (share)", "#1a9850", share_ax, ":")):
+        xs = [d for d, p in zip(days, points, strict=True) if p[key] is not None]
+        ys = [p[key] for p in points if p[key] is not None]
+        if xs:
+            axis.plot(xs, ys, style, marker="o", color=colour, label=label, markersize=4)
+    ax.set_ylabel("components")
+    ax.set_ylim(bottom=0)
+    if days and max(days) - min(days) < timedelta(days=60):  # one day, or a few close ones
+        ax.set_xlim(min(days) - timedelta(days=30), max(days) + timedelta(days=30))
+    share_ax.set_ylabel("share")
+    share_ax.set_ylim(0, 1.05)
+    handles = ax.get_legend_handles_labels()[0] + share_ax.get_legend_handles_labels()[0]
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.12, 1), fontsize=8)
+    ax.grid(alpha=0.3)
+    ax.set_title("Saved audits over time" if points else "No saved audit yet")
+    fig.autofmt_xdate()
+    return _svg(fig, "Trend of saved audits: hollow cores, critical, coverage, funded share")

@@ -27,7 +27,8 @@ def save(driver: Driver, audit: dict[str, Any], settings: Settings | None = None
         (body + stamp).encode()).hexdigest()[:6]
     db.run(driver, "audit_save", {"id": audit_id, "created_at": stamp, "as_of": audit["as_of"],
                                    "horizon": audit["horizon_days"],
-                                   "without": audit["without"], "body": body},
+                                   "without": audit["without"], "body": body,
+                                   "figures": json.dumps(trend_figures(audit))},
            settings=settings)
     events.publish(events.Committed(driver, settings or get_settings(), "audit save"))
     return audit_id
@@ -36,6 +37,38 @@ def save(driver: Driver, audit: dict[str, Any], settings: Settings | None = None
 def saved(driver: Driver, settings: Settings | None = None) -> list[dict[str, Any]]:
     """Saved audits, newest first."""
     return plain(db.run(driver, "audit_list", settings=settings))  # type: ignore[no-any-return]
+
+
+TREND = ("hollow_cores", "critical", "funding_known_share", "maintenance_known_share",
+         "funded_share")
+
+
+def trend_figures(audit: dict[str, Any]) -> dict[str, Any]:
+    """The figures a series of audits charts: hollow cores; critical components; the shares
+    of shared components whose funding and maintenance are known (coverage); and the funded
+    share: of the shared components whose funding is known, how many are funded (unknown
+    funding counts neither way; None when no shared component's funding is known)."""
+    comps = audit["components"]
+    known = [c for c in comps if c["shared"] and c["funding_known"]]
+    cov = audit["summary"]["coverage"]
+    return {"hollow_cores": len(audit["hollow_core"]),
+            "critical": sum(c["risk_level"] == "critical" for c in comps),
+            "funding_known_share": cov["funding_known_share"],
+            "maintenance_known_share": cov["maintenance_known_share"],
+            "funded_share": (round(sum(c["funded"] for c in known) / len(known), 4)
+                             if known else None)}
+
+
+def trend(driver: Driver, settings: Settings | None = None) -> list[dict[str, Any]]:
+    """The saved audits as a series, by audit day then save time, each with its figures
+    (an audit saved before the figures were stored has them computed from its body)."""
+    points = []
+    for a in sorted(saved(driver, settings), key=lambda a: (a["as_of"], a["created_at"])):
+        figures = json.loads(a["figures"]) if a.get("figures") else trend_figures(
+            load_saved(driver, a["id"], settings))
+        points.append({"id": a["id"], "as_of": a["as_of"], "created_at": a["created_at"],
+                       **{k: figures.get(k) for k in TREND}})
+    return points
 
 
 def load_saved(driver: Driver, audit_id: str, settings: Settings | None = None

@@ -20,10 +20,14 @@ from kb.report import charts
 from kb.report.jsontext import pretty
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-SECTIONS = ["Summary", "Hollow-core findings", "Funding cliffs", "Free riders",
-            "Products and their inner value networks", "Agreement scorecard",
-            "Funding topology", "Power", "Network stage", "Recommendations",
-            "What to find out next"]
+# The HTML and PDF report: a summary that stands alone (at most four pages), the asks, a
+# table per product and per funder, then the appendix (A to H): tables with many rows a page.
+SECTIONS = ["Summary", "Asks and next steps", "Products", "Funders",
+            "Hollow cores", "Funding cliffs", "Free riders", "Agreement scorecard",
+            "Funding topology", "Power", "Network stage", "What to find out next"]
+APPENDIX_FROM = 4  # SECTIONS[4:] are the appendix, lettered A, B, ...
+TOP_RISKS = 10  # rows of the summary's top-risks table
+SUMMARY_CLIFFS = 15  # bars of the summary's funding timeline
 CSV_COLUMNS = ["id", "area", "severity", "subject", "title", "detail", "score",
                "recommendation"]
 # The Markdown, HTML and PDF reports are for reading: each long list shows its first
@@ -32,13 +36,15 @@ CSV_COLUMNS = ["id", "area", "severity", "subject", "title", "detail", "score",
 # date), recommendations the first REPORT_LIMIT of each kind, and a list of ids inside an
 # entry ID_LIMIT of them. At 100k components the whole audit is 12,000 hollow-core cards:
 # 31 MB of HTML that Chromium would not print.
-REPORT_LIMIT = 100
+REPORT_LIMIT = 50
+RECS_PER_KIND = 20  # other next steps of one kind the reports list
 ID_LIMIT = 25
 # list in the audit -> (where it sits, what one entry is called in "N more ...")
 LONG_LISTS = {"hollow_core": (("hollow_core",), "hollow cores"),
               "funding_cliffs": (("funding_cliffs",), "funding cliffs"),
               "free_riders": (("free_riders",), "components with free riders"),
               "products": (("products",), "products"),
+              "funders": (("funders",), "funders"),
               "agreements": (("agreements", "agreements"), "agreements"),
               "decisions": (("power", "decisions"), "decisions"),
               "find_out_next": (("find_out_next",), "unknowns")}
@@ -65,15 +71,16 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
     # plain cut would keep only one kind on a large ecosystem: keep the first of each kind.
     recs, per_kind = audit["recommendations"], Counter[str]()
     kept = []
+    per = min(limit, RECS_PER_KIND)
     for r in recs:
         per_kind[r["kind"]] += 1
-        if per_kind[r["kind"]] <= limit:
+        if per_kind[r["kind"]] <= per:
             kept.append(r)
     view["recommendations"] = kept
     if len(view["recommendations"]) < len(recs):
         more["recommendations"] = (
             f"... and {len(recs) - len(view['recommendations']):,} more recommendations (the "
-            f"first {limit:,} of each kind are shown; the JSON format of the audit lists all)")
+            f"first {per:,} of each kind are shown; the JSON format of the audit lists all)")
     return view, more
 
 
@@ -128,6 +135,9 @@ def chart_set(audit: dict[str, Any]) -> dict[str, str]:
             [f for f in topo["flows"] if not f["withdrawn"]], topo["currency"]),
         "timeline": charts.cliff_timeline(risk_rows, audit["as_of"],
                                           audit["cliff_window"]["months"]),
+        "timeline_summary": charts.cliff_timeline(risk_rows, audit["as_of"],
+                                                  audit["cliff_window"]["months"],
+                                                  limit=SUMMARY_CLIFFS),
     }
 
 
@@ -141,7 +151,8 @@ def html(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
     return env.get_template("audit.html").render(
         a=view, more=more, charts=chart_set(audit), sections=SECTIONS,
         coverage_line=coverage_line(audit["summary"]["coverage"]).capitalize(),
-        asks_line=asks_line(audit["asks"]), summary_asks=SUMMARY_ASKS)
+        asks_line=asks_line(audit["asks"]), summary_asks=SUMMARY_ASKS, top_risks=TOP_RISKS,
+        crit=sum(c["risk_level"] == "critical" for c in audit["hollow_core"]))
 
 
 def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:

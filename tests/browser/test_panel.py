@@ -198,15 +198,22 @@ def test_audit_page_shows_progress_then_the_report(page: Page) -> None:
     expect(status).to_have_text("Audit ready.", timeout=60_000)
     frame = page.frame_locator("#audit-report")
     expect(frame.locator("h2").first).to_contain_text("1. Summary")
-    expect(frame.locator("svg.chart")).to_have_count(3)
+    # The summary's funding timeline, then in the appendix the risk matrix, the full
+    # timeline and the flow diagram.
+    expect(frame.locator("svg.chart")).to_have_count(4)
     # The ranked asks: the best five in the summary, all six in the recommendations.
     expect(frame.locator("#summary-asks li")).to_have_count(5)
     expect(frame.locator("#summary-asks li").first).to_contain_text(
         "to fund json-codec, rest-api for 12 months: 100,000.00 USD")
-    expect(frame.locator("#asks tbody tr")).to_have_count(6)
+    expect(frame.locator("#asks-table tbody tr")).to_have_count(6)
     shot(page, "audit")
-    frame.locator("#asks").scroll_into_view_if_needed()
+    frame.locator("#asks-table").scroll_into_view_if_needed()
     shot(page, "audit-asks")
+    # Each format as a download.
+    with page.expect_download() as pdf:
+        page.locator("#audit-downloads a", has_text="PDF").click()
+    assert pdf.value.suggested_filename == f"audit-{DAY}.pdf"
+    expect(page.locator("#audit-save")).to_have_count(0)  # read-only panel: no save form
 
 
 def test_a_long_analysis_table_says_it_was_cut_and_links_every_row(page: Page) -> None:
@@ -494,3 +501,52 @@ def test_an_editor_saves_a_console_query_and_it_runs_from_its_link(editor_page: 
     gone = page.request.delete("/queries/who-maintains.json",
                                headers={"X-Editor-Token": EDITOR_TOKEN})
     assert gone.ok
+
+
+def test_browse_components_by_facet_and_sort(page: Page) -> None:
+    """The demo has 8 components, 5 of them hollow cores (examples/ebola-emr.yaml)."""
+    page.goto(f"/components?as_of={DAY}")
+    rows = page.locator("#browse-table tbody tr")
+    expect(rows).to_have_count(8)
+    page.locator(".facet[data-facet=funding] a", has_text="hollow core").click()
+    expect(rows).to_have_count(5)
+    expect(page.locator("h1")).to_contain_text("5 of 8")
+    # Highest risk first by default; one click on the header sorts the other way.
+    first = rows.first.locator("td").nth(2)
+    expect(first).to_have_text("84")
+    page.get_by_role("link", name="sort by risk_score, ascending").click()
+    expect(rows.first.locator("td").nth(2)).not_to_have_text("84")
+    shot(page, "browse-components")
+    page.goto("/actors?kind=government")
+    expect(page.locator("#browse-table tbody tr")).to_have_count(2)
+    page.locator("#browse-table a", has_text="moh-sl").click()
+    expect(page).to_have_url(re.compile(r"/actors/moh-sl$"))
+    page.goto("/fundings?purpose=maintenance")
+    expect(page.locator("#browse-table tbody tr")).to_have_count(3)
+    shot(page, "browse-fundings")
+
+
+def test_an_editor_saves_the_audit_and_sees_the_trend(editor_page: Page, driver,  # type: ignore[no-untyped-def]
+                                                      settings) -> None:
+    from tests.browser.conftest import EDITOR_TOKEN
+
+    page = editor_page
+    try:
+        page.goto(f"/audit?as_of={DAY}")
+        expect(page.locator("#audit-status")).to_have_text("Audit ready.", timeout=60_000)
+        page.fill("#audit-save input[name=token]", EDITOR_TOKEN)
+        page.locator("#audit-save button").click()
+        expect(page).to_have_url(re.compile(r"/audit\?saved="))
+        expect(page.locator("#saved-audits li")).to_have_count(1)
+        page.get_by_role("link", name="(the trend)").click()
+        rows = page.locator("#trend-table tbody tr")
+        expect(rows).to_have_count(1)
+        # The demo on 2026-11-22: 5 hollow cores, all critical; 2 of 7 shared components
+        # funded (tests/integration/test_audit.py works it out).
+        expect(rows.first.locator("td")).to_have_text(
+            [DAY, "5", "5", "100%", "100%", "29%", re.compile(r"\d{4}-"), re.compile(r"\d")])
+        expect(page.locator("#trend-chart svg")).to_be_visible()
+        shot(page, "audit-trend")
+    finally:
+        driver.execute_query("MATCH (a:Audit) DETACH DELETE a",
+                             database_=settings.neo4j_database)

@@ -122,7 +122,12 @@ def test_json_matches_its_schema(demo_audit) -> None:  # type: ignore[no-untyped
 
 def test_html_has_every_section_and_three_svg_charts(demo_audit) -> None:  # type: ignore[no-untyped-def]
     page = report.html(demo_audit)
-    positions = [page.index(f"{i}. {title}") for i, title in enumerate(report.SECTIONS, 1)]
+    # Four numbered parts, then the appendix lettered A to H.
+    labels = [f"{i}. {t}" for i, t in enumerate(report.SECTIONS[:report.APPENDIX_FROM], 1)]
+    labels += [f"{chr(ord('A') + i)}. {t}"
+               for i, t in enumerate(report.SECTIONS[report.APPENDIX_FROM:])]
+    assert labels[4] == "A. Hollow cores" and labels[-1] == "H. What to find out next"
+    positions = [page.index(label) for label in labels]
     assert positions == sorted(positions)  # in order
     assert len(re.findall(r"<svg\b", page)) >= 3
     assert not re.search(r'(src|href)="https?://', page)  # self-contained: nothing to fetch
@@ -145,11 +150,45 @@ def test_pdf_has_pages_that_render(demo_audit, tmp_path: Path) -> None:  # type:
     assert shutil.which("pdftoppm"), "make setup installs poppler-utils"
     subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(out),
                     str(tmp_path / "page")], check=True)
-    first = tmp_path / "page-1.png"
-    assert first.exists() and first.stat().st_size > 5000
+    # pdftoppm pads the page number to the width of the page count (page-1, page-01...).
+    (first,) = tmp_path.glob("page-*1.png")
+    assert first.stat().st_size > 5000
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     assert pages >= 3
+    assert summary_pages(out) <= 4
+
+
+def summary_pages(pdf: Path) -> int:
+    """The pages before the one where part 2 (the asks) starts: the summary's length."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = text.split("\f")
+    return next(i for i, page in enumerate(pages) if "2. Asks and next steps" in page)
+
+
+def test_a_large_audit_is_a_short_report(demo_audit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The demo's audit with every list made 40 times longer (copies with new ids), as a large
+    ecosystem gives: the summary stays within 4 pages and the appendix tables hold many
+    rows a page (hollow cores: 200 in the audit, 50 listed)."""
+    import copy
+
+    big = copy.deepcopy(demo_audit)
+    for key in ("hollow_core", "funding_cliffs", "free_riders", "find_out_next"):
+        items = big[key]
+        big[key] = [{**x, **({"id": f"{x['id']}-{k}"} if "id" in x else {})}
+                    for k in range(40) for x in items]
+    big["products"] = [{**p, "product": f"{p['product']}-{k}"} for k in range(40)
+                       for p in big["products"]]
+    out = tmp_path / "big.pdf"
+    report.pdf(big, out)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert summary_pages(out) <= 4
+    assert pages <= 25, pages
+    html = report.html(big)
+    assert html.count('<tr id="c-') == report.REPORT_LIMIT
+    assert "... and 150 more hollow cores (the first 50 of 200 are shown" in html
 
 
 def test_diff_of_two_saved_audits_reports_exactly_the_changed_funding(
@@ -180,6 +219,37 @@ def test_diff_of_two_saved_audits_reports_exactly_the_changed_funding(
                 "agreements_removed", "agreements_expired", "components_added",
                 "components_removed"):
         assert d[key] == [], key
+
+
+def test_the_trend_of_saved_audits(driver, settings, kb_cli) -> None:  # type: ignore[no-untyped-def]
+    """By hand from examples/ebola-emr.yaml. Seven components are shared (relied on by two
+    actors or more; sync-service only by moh-sl). On 2026-11-22 five are hollow cores, all
+    critical (json-codec 83, rest-api 83, reporting-module 84, form-engine and fhir-adapter 76);
+    emr-platform and concept-dictionary are funded: 2 of 7. On 2027-03-01 the commons'
+    maintenance grant and tessera's paid maintenance of emr-platform have ended (2027-01-31):
+    it is a sixth hollow core, critical at 78 (40 unfunded + 11.4 for its 3 relying owners + 12
+    for one maintainer + 10 volunteer-only + 5 free riders); 1 of 7 is funded. sync-service
+    is critical too, though not shared: its contract and tessera's paid maintenance ended on
+    2026-12-31 (40 unfunded + 5.7 for moh-sl alone + 30 no maintainer + 5 free rider = 81).
+    The
+    file covers funding and maintenance, so both are known for every shared component."""
+    schema.reset(driver, settings)
+    loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    later = history.save(driver, audit.build(driver, "2027-03-01", settings=settings), settings)
+    first = history.save(driver, audit.build(driver, DAY, settings=settings), settings)
+    points = history.trend(driver, settings)
+    assert [p["id"] for p in points] == [first, later]  # by audit day, not by save time
+    assert [(p["as_of"], p["hollow_cores"], p["critical"], p["funding_known_share"],
+             p["maintenance_known_share"]) for p in points] == [
+        (DAY, 5, 5, 1.0, 1.0), ("2027-03-01", 6, 7, 1.0, 1.0)]
+    assert [p["funded_share"] for p in points] == [pytest.approx(2 / 7, abs=1e-4),
+                                                   pytest.approx(1 / 7, abs=1e-4)]
+    table = kb_cli("audit", "trend").stdout.splitlines()
+    assert table[1].startswith(f"{DAY}       5         5           100%               100%"
+                               "     29%")
+    assert table[2].startswith("2027-03-01       6         7           100%")
+    svg = kb_cli("audit", "trend", "--format", "svg").stdout
+    assert svg.startswith("<svg") and "Saved audits over time" in svg
 
 
 def test_cli_audit_formats_and_diff(kb_cli, driver, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -223,7 +293,7 @@ def test_long_lists_are_cut_in_the_reports_and_the_json_keeps_them(demo_audit) -
             "kind are shown; the JSON format of the audit lists all)_") in md
     assert all(f"1. {next(r for r in recs if r['kind'] == k)['action']}" in md for k in kinds)
     page = report.html(demo_audit, limit=1)
-    assert page.count('<div class="card" id="c-') == 1
+    assert page.count('<tr id="c-') == 1
     assert f"... and {len(hollow) - 1:,} more hollow cores" in page
     # the defaults cut nothing on the demo, and the audit itself is left whole
     assert "more hollow cores" not in report.markdown(demo_audit)

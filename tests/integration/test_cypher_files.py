@@ -21,7 +21,7 @@ SAMPLES: dict[str, Any] = {
     "old": "no-such-id", "new": "no-such-id-2", "why": "a test", "snapshot": "{}",
     "records": "", "undo": "{}", "alias": "", "slug": "x", "a": "a", "b": "b", "origin": "t",
     "repo": "https://example.org/none", "description": "a test", "cypher": "RETURN 1",
-    "params": "{}", "now": "2026-11-22T08:00:00Z",
+    "params": "{}", "now": "2026-11-22T08:00:00Z", "figures": "{}",
 }
 # Where one query needs its own value of a shared parameter name.
 OVERRIDES: dict[str, dict[str, Any]] = {

@@ -19,7 +19,8 @@ TOKEN = "s3cret-token"
 # The library's queries meant for people: the files marked `// listed: yes`, named by hand.
 LISTED = {"agreements", "counts", "decisions", "funding_flows", "ivn", "network_stage",
           "reciprocity", "audit_maintainers", "audit_direct_reliance", "audit_product_funders",
-          "funders"}
+          "funders", "browse_actors", "browse_components", "browse_products",
+          "browse_fundings", "browse_agreements", "browse_decisions"}
 WHO_MAINTAINS = ("MATCH (a:Actor)-[:MAINTAINS]->(c:Component {id: $component}) "
                  "RETURN a.id AS actor ORDER BY actor")
 

@@ -44,7 +44,8 @@ PAGES = ["/", "/risk", "/analyses", "/analyses/funding_topology", "/analyses/pow
          "/analyses/free_riders", "/analyses/funding_cliffs", "/analyses/hollow_core",
          "/analyses/ivn", "/components/json-codec", "/products/ebola-emr", "/actors/relief-ngo",
          "/agreements/ag-ghrf-grant", "/fundings/f-sub-commons", "/decisions/d-hosting",
-         "/graph?id=relief-ngo", "/query", "/queries", "/queries/risk", "/import", "/audit"]
+         "/graph?id=relief-ngo", "/query", "/queries", "/queries/risk", "/import", "/audit",
+         "/actors", "/components", "/products", "/fundings", "/agreements", "/decisions"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -400,7 +401,7 @@ def test_the_audit_takes_a_budget_for_its_asks(client: TestClient) -> None:
     assert asks["budget"] == 100000 and [x["components"] for x in asks["asks"]] == [
         ["json-codec", "rest-api"]]
     page = client.get(f"/audit/report.html?as_of={DAY}&budget=100000").text
-    table = page[page.index('<table id="asks">'):]
+    table = page[page.index('<table id="asks-table">'):]
     table = table[:table.index("</table>")]
     assert table.count("<tr>") == 2 and "json-codec, rest-api" in table
     assert "Within the budget of 100,000.00 USD: 1 ask(s) cost 100,000.00 USD" in page
@@ -557,3 +558,75 @@ def test_the_plan_twin_and_its_bad_amounts(client: TestClient) -> None:
         err = res.json()["error"]
         assert err["code"] == "bad_amount"
         assert err["message"].startswith("budget must be a positive amount up to 10^12, got")
+
+
+def test_list_pages_for_every_kind(client: TestClient, demo_kb, settings) -> None:
+    """Counts by hand from examples/ebola-emr.yaml (loaded afresh: other tests here add to
+    the knowledge base)."""
+    schema.reset(demo_kb, settings)
+    loader.load(demo_kb, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    actors = client.get("/actors.json").json()
+    assert actors["total"] == 15 and actors["matched"] == 15
+    assert {v["value"]: v["count"] for v in actors["facets"]["kind"]} == {
+        "organization": 5, "business": 3, "group": 3, "government": 2, "umbrella": 1,
+        "civil_society": 1}
+    money = client.get("/fundings.json?purpose=maintenance&sort=amount&order=desc").json()
+    assert [(r["id"], r["amount"]) for r in money["rows"]] == [
+        ("f-sub-commons", 80000), ("f-moh-sync", 60000), ("f-foundation-dict", 30000)]
+    hollow = client.get(f"/components.json?as_of={DAY}&funding=hollow%20core").json()
+    assert {r["id"] for r in hollow["rows"]} == {
+        "reporting-module", "json-codec", "rest-api", "fhir-adapter", "form-engine"}
+    assert hollow["sort"] == "risk_score" and hollow["order"] == "desc"
+    states = client.get(f"/agreements.json?as_of={DAY}").json()["facets"]["state"]
+    assert {v["value"]: v["count"] for v in states} == {"in force": 3, "draft": 1,
+                                                         "not in force": 1}
+    assert client.get("/products.json?q=dashboard").json()["rows"][0]["owner"] == "cloudclinic"
+    assert [r["id"] for r in client.get("/decisions.json").json()["rows"]] == [
+        "d-dictionary", "d-hosting", "d-roadmap"]
+    page = client.get("/actors?kind=government").text
+    assert 'href="/actors/moh-sl"' in page and 'href="/actors/kerry-town-dht"' in page
+    assert 'href="/actors/relief-ngo"' not in page.split('id="browse-table"')[1]
+    bad = client.get("/actors.json?colour=red")
+    assert bad.status_code == 400 and bad.json()["error"]["message"] == (
+        "actors has no parameter colour")
+    assert client.get("/actors/relief-ngo.json").status_code == 200  # entity pages stay
+
+
+def test_audit_downloads_save_and_trend(client: TestClient, demo_kb, settings,
+                                        tmp_path: Path) -> None:
+    md = client.get(f"/audit/report.md?as_of={DAY}")
+    assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+    assert md.headers["content-disposition"] == f'attachment; filename="audit-{DAY}.md"'
+    assert md.text.startswith(f"# Sustainability audit, {DAY}")
+    csv_ = client.get(f"/audit/report.csv?as_of={DAY}")
+    assert csv_.text.splitlines()[0] == ("id,area,severity,subject,title,detail,score,"
+                                         "recommendation")
+    pdf = client.get(f"/audit/report.pdf?as_of={DAY}")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    bad = client.get(f"/audit/report.xls?as_of={DAY}", headers={"Accept": "application/json"})
+    assert bad.status_code == 404 and bad.json()["error"]["message"] == "no audit format 'xls'"
+    page = client.get(f"/audit?as_of={DAY}").text
+    assert f'href="/audit/report.pdf?as_of={DAY}' in page.replace("&amp;", "&")
+    assert 'id="audit-save"' not in page  # read-only: no save form
+    refused = client.post("/audit/save.json", data={"as_of": DAY})
+    assert refused.status_code == 403 and refused.json()["error"]["message"] == (
+        "the panel is read-only")
+    assert client.get("/audit/trend.json").json() == {"points": []}
+    try:
+        with client_for(settings, kb_state_dir=tmp_path, kb_editor_token="tok") as editor:
+            assert 'id="audit-save"' in editor.get(f"/audit?as_of={DAY}").text
+            wrong = editor.post("/audit/save", data={"as_of": DAY, "token": "nope"})
+            assert wrong.status_code == 403
+            saved = editor.post("/audit/save", data={"as_of": DAY, "token": "tok"},
+                                follow_redirects=False)
+            assert saved.status_code == 303 and saved.headers["location"].startswith(
+                "/audit?saved=")
+            points = editor.get("/audit/trend.json").json()["points"]
+            # The demo on DAY: 5 hollow cores, all critical (see test_audit's trend test).
+            assert [(p["as_of"], p["hollow_cores"], p["critical"]) for p in points] == [
+                (DAY, 5, 5)]
+            trend = editor.get("/audit/trend").text
+            assert 'id="trend-chart"' in trend and "<svg" in trend
+    finally:
+        demo_kb.execute_query("MATCH (a:Audit) DETACH DELETE a",
+                              database_=settings.neo4j_database)

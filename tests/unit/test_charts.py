@@ -64,3 +64,49 @@ def test_id_lists_in_reports_show_the_first_ones_and_count_the_rest() -> None:
     assert ids([f"x{i}" for i in range(30)]) == ", ".join(f"x{i}" for i in range(25)) + (
         " and 5 more")
     assert ids(["a", "b", "c"], limit=2) == "a, b and 1 more"
+
+
+def _row(i: int, actors: int, score: int, funded: bool = False) -> dict[str, Any]:
+    return {"id": f"c{i}", "reliant_actors": actors, "risk_score": score,
+            "risk_level": "critical" if score >= 75 else "high" if score >= 50 else "medium",
+            "funded": funded, "funded_until": None}
+
+
+def test_a_matrix_where_nothing_is_funded_plots_the_score_and_says_why() -> None:
+    """Imported registry data: no component's funding recorded, every share 0; the y axis
+    would be one line. It shows the score instead, and the title says so."""
+    from kb.report.charts import risk_matrix
+
+    rows = [_row(i, actors=1 + i * 40, score=40 + i * 5) for i in range(10)]
+    svg = risk_matrix(rows, "2026-01-01", 180, link=None)
+    assert "risk score: funding coverage is the same for all" in svg
+    assert "every component drawn is 0% funded over the next 180 days" in svg
+    assert "log scale" in svg  # 1 to 361 relying actors: over two orders of magnitude
+    varied = [*rows[:5], *(_row(i, 3, 30, funded=True) for i in range(5, 10))]
+    assert "risk score" not in risk_matrix(varied, "2026-01-01", 180, link=None).split(
+        "aria-label=")[1][:80]
+
+
+def test_matrix_labels_never_overlap() -> None:
+    """Twelve urgent components at two spots side by side: the ids that share one spot are
+    joined into one label (two named, the rest counted), and the second label, which would
+    cover the first, is left out."""
+    import re
+
+    from kb.report.charts import risk_matrix
+
+    rows = [_row(i, actors=10 + (i % 2), score=80) for i in range(12)]
+    svg = risk_matrix(rows, "2026-01-01", 180, link=None)
+    shown = re.findall(r">(c\d+(?:, c\d+)*(?: \+\d+)?)</text>", svg)
+    # Two spots (10 and 11 actors) side by side at one height: the second label would cover
+    # the first, so only the first is drawn, its six ids joined.
+    assert shown == ["c0, c2 +4"]
+
+
+def test_long_ids_are_shortened_for_labels() -> None:
+    from kb.report.charts import short_id
+
+    assert short_id("https://github.com/debug-js/debug") == "debug-js/debug"
+    assert short_id("pkg:npm/%40scope/a-very-long-package-name-indeed") == (
+        "%40scope/a-very-long-packag…")
+    assert short_id("json-codec") == "json-codec"

@@ -86,3 +86,18 @@ def test_unknown_query_lists_valid_names() -> None:
     with pytest.raises(UsageError) as err:
         queries.get("no-such-query")
     assert "load_upsert_nodes" in (err.value.hint or "")
+
+
+def test_listed_marks_read_queries_meant_for_people(tmp_path: Path) -> None:
+    head = "// name: a\n// description: d\n// mode: read\n"
+    assert parse(write(tmp_path, "a.cypher", head + "// listed: yes\nRETURN 1")).listed
+    assert not parse(write(tmp_path, "b.cypher", head + "RETURN 1")).listed
+    with pytest.raises(QueryFileError, match="listed must be 'yes' or 'no', got 'maybe'"):
+        parse(write(tmp_path, "c.cypher", head + "// listed: maybe\nRETURN 1"))
+    with pytest.raises(QueryFileError, match="only read queries can be listed for people"):
+        parse(write(tmp_path, "d.cypher", "// name: d\n// description: d\n// mode: write\n"
+                                          "// listed: yes\nCREATE (:X)"))
+    # No internal query of the loader, the panel or the schema is listed.
+    listed = {q.path.parent.name for q in queries.library().values() if q.listed}
+    assert listed <= {"analyses", "audit", "web", "browse"}
+    assert not any(q.listed for q in queries.library().values() if q.mode == "write")

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from neo4j import Driver
 
 from kb.analysis.common import parse_as_of
-from kb.report import audit, history
+from kb.errors import KBError
+from kb.report import audit, charts, history
 from kb.report import render as report
 from kb.settings import Settings
 from web.deps import Answers, AnswersDep, DriverDep, SettingsDep, StateDep
-from web.render import PanelError, amount, render, wants_json
-from web.schemas import ERRORS, AuditDiffOut, AuditPageOut
+from web.render import PanelError, amount, render, require_editor, wants_json
+from web.schemas import ERRORS, AuditDiffOut, AuditPageOut, AuditSavedOut, AuditTrendOut
 
 router = APIRouter(tags=["audit"])
 
@@ -54,8 +57,27 @@ def audit_page(request: Request, driver: DriverDep, settings: SettingsDep, answe
     query = urlencode([(k, v) for k, v in p.items() if k != "without" and v is not None]
                       + [("without", w) for w in p["without"]])
     data = {"params": p, "report_url": f"/audit/report.html?{query}",
+            "downloads": {fmt: f"/audit/report.{fmt}?{query}" for fmt in DOWNLOADS},
+            "json_url": f"/audit.json?{query}", "query": query,
+            "writable": bool(settings.kb_editor_token),
             "saved": history.saved(driver, settings)}
     return render(request, "audit.html", data)
+
+
+DOWNLOADS = {"pdf": "application/pdf", "md": "text/markdown; charset=utf-8",
+             "csv": "text/csv; charset=utf-8"}
+
+
+@router.get("/audit/trend", summary="The saved audits over time", include_in_schema=False)
+@router.get("/audit/trend.json", response_model=AuditTrendOut, summary="The saved audits over "
+            "time (JSON): hollow cores, critical, coverage, funded share")
+def audit_trend(request: Request, driver: DriverDep, settings: SettingsDep) -> Response:
+    """The series of saved audits, with its chart."""
+    points = history.trend(driver, settings)
+    if wants_json(request):
+        return render(request, "audit_trend.html", {"points": points})
+    return render(request, "audit_trend.html", {"points": points},
+                  chart=charts.trend(points))
 
 
 @router.get("/audit/report.html", summary="The audit report as one self-contained page",
@@ -69,6 +91,58 @@ def audit_report(driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
     """The printable HTML report, with inline SVG charts."""
     p = _params(as_of, horizon, months, without, budget)
     return HTMLResponse(report.html(_audit(answers, driver, settings, p)))
+
+
+@router.get("/audit/report.{fmt}", summary="The audit report to download: pdf, md or csv",
+            response_class=Response, responses=ERRORS)
+def audit_download(fmt: str, driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
+                   as_of: str | None = None,
+                   horizon: Annotated[int, Query(ge=0, le=3650)] = 180,
+                   months: Annotated[int, Query(ge=1, le=60)] = 12,
+                   without: Annotated[list[str] | None, Query()] = None,
+                   budget: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+    """The same audit as the page, as a file: PDF (printed by headless Chromium), Markdown
+    or CSV (one row per finding)."""
+    if fmt not in DOWNLOADS:
+        raise PanelError(404, "not_found", f"no audit format {fmt!r}",
+                         f"Download one of: html, {', '.join(DOWNLOADS)}, or /audit.json.")
+    p = _params(as_of, horizon, months, without, budget)
+    data = _audit(answers, driver, settings, p)
+    name = f"audit-{data['as_of']}.{fmt}"
+    if fmt == "pdf":
+        with tempfile.TemporaryDirectory(prefix="kb-audit-") as tmp:
+            out = Path(tmp) / name
+            try:
+                report.pdf(data, out)
+            except KBError as exc:
+                raise PanelError(503, "pdf_failed", exc.message, exc.hint) from None
+            body = out.read_bytes()
+    else:
+        body = report.text(data, fmt).encode()
+    return Response(body, media_type=DOWNLOADS[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.post("/audit/save", summary="Save the audit (needs the editor token)",
+             include_in_schema=False)
+@router.post("/audit/save.json", response_model=AuditSavedOut,
+             responses={**ERRORS, 403: ERRORS[400]},
+             summary="Save the audit for these parameters (needs the editor token)")
+def audit_save(request: Request, driver: DriverDep, settings: SettingsDep,
+               answers: AnswersDep, token: Annotated[str, Form(max_length=500)] = "",
+               as_of: Annotated[str | None, Form(max_length=10)] = None,
+               horizon: Annotated[int, Form(ge=0, le=3650)] = 180,
+               months: Annotated[int, Form(ge=1, le=60)] = 12,
+               budget: Annotated[str | None, Form(max_length=40)] = None) -> Response:
+    """Store the audit for these parameters in the knowledge base, as `kb audit --save`
+    does, for the trend and `kb audit diff`; then back to the audit page."""
+    require_editor(settings.kb_editor_token, token or request.headers.get("x-editor-token", ""))
+    p = _params(as_of or None, horizon, months, None, budget)
+    data = _audit(answers, driver, settings, p)
+    saved_id = history.save(driver, data, settings)
+    if wants_json(request):
+        return JSONResponse({"id": saved_id, "as_of": data["as_of"]}, status_code=201)
+    return RedirectResponse(f"/audit?saved={saved_id}", status_code=303)
 
 
 @router.get("/audit/diff", summary="What changed between two saved audits",
