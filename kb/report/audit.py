@@ -289,7 +289,7 @@ def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
         if g["in_force"] and g["missing_severe"]:
             recs.append({
                 "finding": f"agreement_missing:{g['id']}", "kind": "amend_agreement",
-                "action": f"{', '.join(g['parties'])} should add "
+                "action": f"{_names(g['parties'])} should add "
                           f"{' and '.join(g['missing_severe'])} to {g['id']}.",
                 "actors": g["parties"],
                 "derivation": "An agreement in force whose scorecard areas lack what happens to "
@@ -299,7 +299,7 @@ def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
         elif not g["is_signed"]:
             recs.append({
                 "finding": f"unsigned:{g['id']}", "kind": "sign_agreement",
-                "action": f"{', '.join(g['parties'])} should finish and sign {g['id']}.",
+                "action": f"{_names(g['parties'])} should finish and sign {g['id']}.",
                 "actors": g["parties"],
                 "derivation": "The agreement has no signed date: it is a draft.",
             })
@@ -319,7 +319,7 @@ def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
         others = dec["consulted"] + dec["informed"] + dec["absent"]
         recs.append({
             "finding": f"decided_alone:{d['decision']}", "kind": "share_decision",
-            "action": f"Revisit '{d['topic']}' with {', '.join(others) or 'the other members'}:"
+            "action": f"Revisit '{d['topic']}' with {_names(others) or 'the other members'}:"
                       f" {d['actor']} decided alone.",
             "actors": [d["actor"], *others],
             "derivation": "Exactly one actor had the 'decided' voice; the others are those "
@@ -330,7 +330,7 @@ def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
         if cut:
             recs.append({
                 "finding": "cut_off", "kind": "connect",
-                "action": f"Connect {', '.join(cut)} to the network: none has any tie yet.",
+                "action": f"Connect {_names(cut)} to the network: none has any tie yet.",
                 "actors": cut,
                 "derivation": "Actors without any TIE at the connection stage or higher.",
             })

@@ -51,7 +51,7 @@ def risk_matrix(components: list[dict[str, Any]], as_of: str, horizon: int,
     than two orders of magnitude; the labels of the most urgent points are placed so that none
     overlaps another, and those that would are left out (the table names every component)."""
     plt = _plt()
-    comps = components[:limit]
+    comps = spread(components, limit)
     shares = [funding_coverage(c, as_of, horizon) for c in comps]
     flat = bool(comps) and max(shares) - min(shares) < 0.05
     ys = [float(c["risk_score"]) for c in comps] if flat else shares
@@ -62,7 +62,8 @@ def risk_matrix(components: list[dict[str, Any]], as_of: str, horizon: int,
         if not at:
             continue
         sc = ax.scatter([xs[i] for i in at], [ys[i] for i in at],
-                        s=[40 + 4 * comps[i]["risk_score"] for i in at], c=colour, alpha=0.8,
+                        s=[size(len(comps), comps[i]["risk_score"]) for i in at], c=colour,
+                        alpha=0.8 if len(comps) <= 50 else 0.55,
                         edgecolors="#333", linewidths=0.5, label=level)
         if link:
             sc.set_urls([link.format(id=comps[i]["id"]) for i in at])
@@ -83,13 +84,32 @@ def risk_matrix(components: list[dict[str, Any]], as_of: str, horizon: int,
     _label_without_overlap(fig, ax, comps[:12], xs, ys)
     if comps:  # an empty knowledge base has no levels to explain
         ax.legend(title="risk level", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    title = f"Risk matrix on {as_of}" + (f" (top {limit})" if len(components) > limit else "")
+    title = f"Risk matrix on {as_of}" + (
+        f" ({len(comps)} of {len(components):,}: the {limit // 4} most urgent and an even "
+        "sample of the rest)" if len(components) > limit else "")
     if flat:
         title += (f"\nevery component drawn is {shares[0]:.0%} funded over the next {horizon} "
                   "days, so the y axis shows the risk score")
     ax.set_title(title, fontsize=9)
     return _svg(fig, "Risk matrix: reliance against funding coverage"
                 + (" (risk score: funding coverage is the same for all)" if flat else ""))
+
+
+def spread(components: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """At most `limit` of `components` (most urgent first) to draw: all when few, else the
+    most urgent quarter of the limit and an even sample of the rest, so that the chart shows
+    the whole range and not only the top, where every score may be the same."""
+    if len(components) <= limit:
+        return components
+    top = limit // 4
+    rest = components[top:]
+    step = len(rest) / (limit - top)
+    return components[:top] + [rest[int(i * step)] for i in range(limit - top)]
+
+
+def size(n: int, score: int) -> float:
+    """A mark's area: by score, smaller when many marks share the plot."""
+    return (40 + 4 * score) if n <= 50 else (10 + 1.2 * score)
 
 
 def _label_without_overlap(fig: Any, ax: Any, comps: list[dict[str, Any]], xs: list[int],

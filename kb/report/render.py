@@ -37,7 +37,9 @@ CSV_COLUMNS = ["id", "area", "severity", "subject", "title", "detail", "score",
 # entry ID_LIMIT of them. At 100k components the whole audit is 12,000 hollow-core cards:
 # 31 MB of HTML that Chromium would not print.
 REPORT_LIMIT = 50
-RECS_PER_KIND = 20  # other next steps of one kind the reports list
+RECS_PER_KIND = 20  # other next steps of one kind the Markdown report lists
+STEPS_PER_KIND = 10  # ... and the HTML and PDF report
+REPORT_ASKS = 30  # asks in the HTML and PDF report's table (the JSON keeps ASK_LIMIT)
 ID_LIMIT = 25
 # list in the audit -> (where it sits, what one entry is called in "N more ...")
 LONG_LISTS = {"hollow_core": (("hollow_core",), "hollow cores"),
@@ -117,6 +119,30 @@ def _funders(ask: dict[str, Any]) -> str:
     return f"{ids(ask['funders_to_ask'], 8)} (nobody rides free: the funders of the products)"
 
 
+def counted(values: list[str], empty: str = "none", shown: int = 3) -> str:
+    """A long id list in a narrow cell: how many, then the first few."""
+    if not values:
+        return empty
+    return f"{len(values):,}: {ids(values, shown)}" if len(values) > 1 else values[0]
+
+
+def other_steps(audit: dict[str, Any], per_kind: int = STEPS_PER_KIND
+                ) -> list[tuple[str, dict[str, Any]]]:
+    """The next steps that are not asks, grouped by kind and derivation in the order they
+    come: how a group was derived (said once), how many it holds, and its first
+    `per_kind`."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in audit["recommendations"]:
+        if r["kind"] == "fund":
+            continue
+        g = groups.setdefault((r["kind"], r["derivation"]),
+                              {"derivation": r["derivation"], "total": 0, "shown": []})
+        g["total"] += 1
+        if len(g["shown"]) < per_kind:
+            g["shown"].append(r)
+    return [(kind, g) for (kind, _), g in groups.items()]
+
+
 def ids(values: list[str], limit: int = ID_LIMIT) -> str:
     """Ids joined with commas, the first `limit` of them and how many more."""
     shown = ", ".join(values[:limit])
@@ -147,11 +173,13 @@ def html(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
                       autoescape=select_autoescape(["html"]))
     env.filters["ids"] = ids
+    env.filters["counted"] = counted
     view, more = readable(audit, limit)
     return env.get_template("audit.html").render(
         a=view, more=more, charts=chart_set(audit), sections=SECTIONS,
         coverage_line=coverage_line(audit["summary"]["coverage"]).capitalize(),
         asks_line=asks_line(audit["asks"]), summary_asks=SUMMARY_ASKS, top_risks=TOP_RISKS,
+        report_asks=REPORT_ASKS, other_steps=other_steps(audit, min(limit, STEPS_PER_KIND)),
         crit=sum(c["risk_level"] == "critical" for c in audit["hollow_core"]))
 
 

@@ -110,3 +110,15 @@ def test_long_ids_are_shortened_for_labels() -> None:
     assert short_id("pkg:npm/%40scope/a-very-long-package-name-indeed") == (
         "%40scope/a-very-long-packag…")
     assert short_id("json-codec") == "json-codec"
+
+
+def test_a_large_matrix_draws_the_top_and_an_even_sample_of_the_rest() -> None:
+    from kb.report.charts import spread
+
+    rows = [{"id": f"c{i}"} for i in range(1000)]
+    got = spread(rows, 400)
+    assert len(got) == 400 and got[:100] == rows[:100]
+    # 300 of the other 900, every third: c100, c103, ... c997.
+    assert [r["id"] for r in got[100:103]] == ["c100", "c103", "c106"]
+    assert got[-1]["id"] == "c997"
+    assert spread(rows[:50], 400) == rows[:50]
