@@ -33,6 +33,7 @@ from web.routes import (
     entities,
     health,
     imports,
+    network,
     overview,
     plan,
     queries,
@@ -131,8 +132,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _handlers(app)
     # browse before entities: `/actors` is the list, `/actors/ID` an entity page.
-    for module in (overview, risk, plan, analyses, browse, entities, console, queries, imports,
-                   audit, sources, health):
+    for module in (overview, risk, plan, analyses, browse, network, entities, console, queries,
+                   imports, audit, sources, health):
         app.include_router(module.router)
     app.add_middleware(Guard)  # security headers on every answer; bounded request bodies
 

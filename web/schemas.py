@@ -313,7 +313,11 @@ class ConsoleResultOut(Shape):
     truncated: bool = Field(description="True when the row cap or the size cap cut the answer.")
     cut: str | None = Field(default=None, description="What cut it: `rows` (the row cap) or "
                             "`bytes` (the answer size cap); null when every row came back.")
-    graph: dict[str, list[dict[str, Any]]]
+    graph: dict[str, Any] = Field(description="`nodes` and `edges` in the answer, the edges "
+                                  "among the returned nodes that the query did not return "
+                                  "marked `added`; `links`: how many were added, and whether "
+                                  "the look-up was `skipped` (over 500 nodes) or `cut` (at "
+                                  "2,000 relationships).")
 
 
 class ConsoleHistoryOut(Shape):
@@ -381,6 +385,32 @@ class SavedQueryOut(Shape):
     params: list[QueryParam]
     given: dict[str, str]
     result: ConsoleResultOut | None
+
+
+class MapNode(Shape):
+    id: str
+    label: str
+    name: str
+    url: str
+    level: str | None = None
+    score: int | None = None
+    shared: bool | None = None
+    hollow_core: bool | None = None
+
+
+class MapOut(Shape):
+    """The network map: nodes, edges among them, and what was left out."""
+
+    as_of: str
+    nodes: list[MapNode]
+    edges: list[dict[str, str]]
+    counts: dict[str, int] = Field(description="Entities in the knowledge base, by kind.")
+    drawn: int
+    total: int
+    left_out: dict[str, int] = Field(description="Entities not drawn, by kind: past "
+                                     "`max_nodes`, the least urgent components.")
+    max_nodes: int
+    edges_cut: bool
 
 
 class FacetValue(Shape):

@@ -144,7 +144,7 @@ class Result:
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
-    graph: dict[str, list[dict[str, Any]]]
+    graph: dict[str, Any]
     cut: str | None = None  # "rows" (the row cap) or "bytes" (the answer size cap)
 
     def as_dict(self) -> dict[str, Any]:
@@ -294,9 +294,33 @@ def run(driver: Driver, cypher: str, params: dict[str, Any] | None = None,
     nodes: dict[str, Any] = {}
     rels: dict[str, Any] = {}
     out_rows = [[_value(v, nodes, rels) for v in row] for row in rows]
-    graph = {"nodes": list(nodes.values()),
-             "edges": [r for r in rels.values() if r["source"] in nodes and r["target"] in nodes]}
+    graph_nodes = list(nodes.values())
+    edges = [r for r in rels.values() if r["source"] in nodes and r["target"] in nodes]
+    added, links = _links(driver, nodes, rels, settings)
+    graph: dict[str, Any] = {"nodes": graph_nodes, "edges": edges + added, "links": links}
     return Result(keys, out_rows, cut is not None, graph, cut)
+
+
+LINK_NODES = 500  # the returned nodes the console looks up the relationships among
+LINK_LIMIT = 2000  # ... and at most this many relationships
+
+
+def _links(driver: Driver, nodes: dict[str, Any], rels: dict[str, Any],
+           settings: Settings) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The relationships among the returned nodes that the query did not return itself, so
+    that the drawing shows how they connect (`edges` gains them, marked `added`), and what
+    was left out: `links` says how many were added and whether the look-up was skipped (more
+    than LINK_NODES nodes) or cut (LINK_LIMIT reached)."""
+    if len(nodes) < 2:
+        return [], {"added": 0, "skipped": False, "cut": False}
+    if len(nodes) > LINK_NODES:
+        return [], {"added": 0, "skipped": True, "cut": False}
+    found = db.run(driver, "console_links", {"ids": list(nodes), "limit": LINK_LIMIT},
+                   timeout=settings.kb_query_timeout, settings=settings)
+    added = [{"id": r["id"], "type": r["type"], "source": r["source"], "target": r["target"],
+              "properties": {k: _scalar(v) for k, v in (r["props"] or {}).items()},
+              "added": True} for r in found if r["id"] not in rels]
+    return added, {"added": len(added), "skipped": False, "cut": len(found) >= LINK_LIMIT}
 
 
 @dataclass

@@ -550,3 +550,54 @@ def test_an_editor_saves_the_audit_and_sees_the_trend(editor_page: Page, driver,
     finally:
         driver.execute_query("MATCH (a:Audit) DETACH DELETE a",
                              database_=settings.neo4j_database)
+
+
+def test_console_draws_the_links_among_returned_nodes(page: Page) -> None:
+    """Three components returned alone: the demo has emr-platform -> rest-api -> json-codec
+    (DEPENDS_ON), two relationships the query did not return, drawn dashed."""
+    page.goto("/query")
+    page.evaluate("window.vnEditor.setValue(\"MATCH (c:Component) WHERE c.id IN "
+                  "['rest-api', 'json-codec', 'emr-platform'] RETURN c ORDER BY c.id\")")
+    page.click("#run")
+    graph = page.locator("#console-graph")
+    expect(graph).to_have_attribute("data-edges", "2")
+    expect(page.locator("#console-graph-note")).to_have_text(
+        "2 relationship(s) among the returned nodes that the query did not return are drawn "
+        "dashed.")
+    first = page.locator("#result-table tbody tr").first.locator("td")
+    expect(first).to_contain_text('(:Component {id: "emr-platform"')
+    assert "license" in (first.get_attribute("title") or "")  # every property in the title
+    shot(page, "console-links")
+
+
+def test_the_network_map(page: Page) -> None:
+    """The demo's 42 records and 120 relationships, drawn with WebGL; filter, find, focus."""
+    page.goto(f"/map?as_of={DAY}")
+    box = page.locator("#network-map")
+    expect(box).to_have_attribute("data-layout", "done", timeout=60_000)
+    expect(page.locator("#map-status")).to_have_text(
+        "42 of 42 records and 120 relationships drawn.")
+    expect(box.locator("canvas").first).to_be_visible()
+    expect(page.locator("#map-cut")).to_be_hidden()
+    expect(page.locator("#map-kinds label")).to_have_count(6)
+    expect(page.locator("#map-kinds")).to_contain_text("Component (8)")
+    expect(page.locator("#map-levels")).to_contain_text("critical (5)")
+    shot(page, "map")
+    # Find a component by name: the map focuses on it and says what it is.
+    page.fill("#map-find", "JSON codec")
+    page.keyboard.press("Enter")
+    expect(box).to_have_attribute("data-focus", "json-codec")
+    expect(page.locator("#map-details-facts")).to_contain_text(
+        "Component json-codec, risk 83 (critical), a hollow core")
+    expect(page.locator("#map-details-open")).to_have_attribute("href", "/components/json-codec")
+    page.select_option("#map-colour", "risk")
+    expect(box).to_have_attribute("data-colour", "risk")
+    page.locator("#map-kinds input[value=Funding]").uncheck()
+    shot(page, "map-focus")
+    page.keyboard.press("Escape")
+    expect(box).not_to_have_attribute("data-focus", "json-codec")
+    # Something no map holds: said so.
+    page.fill("#map-find", "no-such-thing")
+    page.keyboard.press("Enter")
+    expect(page.locator("#map-find-result")).to_contain_text(
+        "Nothing on the map or in the knowledge base matches")

@@ -45,7 +45,8 @@ PAGES = ["/", "/risk", "/analyses", "/analyses/funding_topology", "/analyses/pow
          "/analyses/ivn", "/components/json-codec", "/products/ebola-emr", "/actors/relief-ngo",
          "/agreements/ag-ghrf-grant", "/fundings/f-sub-commons", "/decisions/d-hosting",
          "/graph?id=relief-ngo", "/query", "/queries", "/queries/risk", "/import", "/audit",
-         "/actors", "/components", "/products", "/fundings", "/agreements", "/decisions"]
+         "/actors", "/components", "/products", "/fundings", "/agreements", "/decisions",
+         "/map"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -267,7 +268,10 @@ def test_console_reads_with_params_row_cap_and_graph(client: TestClient) -> None
         "params": {"id": "relief-ngo"}}).json()
     assert ok["columns"] == ["a", "g", "b"] and ok["truncated"] is False
     assert [r[2]["properties"]["id"] for r in ok["rows"]] == ["kerry-town-dht", "tessera"]
-    assert len(ok["graph"]["nodes"]) == 3 and len(ok["graph"]["edges"]) == 2
+    # The two GIVES returned, and relief-ngo's TIE to tessera drawn as a link among them.
+    assert len(ok["graph"]["nodes"]) == 3
+    assert sorted((e["type"], e.get("added", False)) for e in ok["graph"]["edges"]) == [
+        ("GIVES", False), ("GIVES", False), ("TIE", True)]
     many = client.post("/query.json", json={"cypher": "UNWIND range(1, 1500) AS x RETURN x"})
     assert len(many.json()["rows"]) == 1000 and many.json()["truncated"] is True
 
@@ -630,3 +634,52 @@ def test_audit_downloads_save_and_trend(client: TestClient, demo_kb, settings,
     finally:
         demo_kb.execute_query("MATCH (a:Audit) DETACH DELETE a",
                               database_=settings.neo4j_database)
+
+
+def test_console_answers_carry_the_links_among_their_nodes(client: TestClient, demo_kb,
+                                                          settings) -> None:
+    """emr-platform -> rest-api -> json-codec (DEPENDS_ON) in examples/ebola-emr.yaml."""
+    schema.reset(demo_kb, settings)
+    loader.load(demo_kb, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    body = client.post("/query.json", json={
+        "cypher": "MATCH (c:Component) WHERE c.id IN $ids RETURN c",
+        "params": {"ids": ["rest-api", "json-codec", "emr-platform"]}}).json()
+    graph = body["graph"]
+    ids = {n["id"]: n["properties"]["id"] for n in graph["nodes"]}
+    links = sorted((ids[e["source"]], e["type"], ids[e["target"]]) for e in graph["edges"])
+    assert links == [("emr-platform", "DEPENDS_ON", "rest-api"),
+                     ("rest-api", "DEPENDS_ON", "json-codec")]
+    assert all(e["added"] for e in graph["edges"])
+    assert graph["links"] == {"added": 2, "skipped": False, "cut": False}
+    # A relationship the query returns is not added again.
+    own = client.post("/query.json", json={
+        "cypher": "MATCH (a:Component {id: 'emr-platform'})-[r:DEPENDS_ON]->(b:Component "
+                  "{id: 'rest-api'}) RETURN a, r, b"}).json()["graph"]
+    assert len(own["edges"]) == 1 and "added" not in own["edges"][0]
+    assert own["links"]["added"] == 0
+
+
+def test_the_network_map_data(client: TestClient, demo_kb, settings, tmp_path: Path) -> None:
+    """By hand from examples/ebola-emr.yaml: 15 actors, 3 products, 8 components, 8
+    fundings, 5 agreements and 3 decisions, 42 records."""
+    schema.reset(demo_kb, settings)
+    loader.load(demo_kb, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    whole = client.get(f"/map.json?as_of={DAY}").json()
+    assert whole["counts"] == {"Actor": 15, "Agreement": 5, "Component": 8, "Decision": 3,
+                               "Funding": 8, "Product": 3}
+    assert whole["drawn"] == whole["total"] == 42 and whole["left_out"] == {}
+    codec = next(n for n in whole["nodes"] if n["id"] == "json-codec")
+    assert (codec["label"], codec["level"], codec["hollow_core"]) == ("Component", "critical",
+                                                                      True)
+    assert {"source": "rest-api", "type": "DEPENDS_ON", "target": "json-codec"} in whole["edges"]
+    # Past the limit: the 34 records that are not components stay, and the 8 components
+    # give way, the least urgent first: 6 are drawn (the shared ones, 7, minus one).
+    cut = client.get(f"/map.json?as_of={DAY}&max_nodes=40").json()
+    assert cut["drawn"] == 40 and cut["left_out"] == {"Component": 2}
+    drawn = {n["id"] for n in cut["nodes"] if n["label"] == "Component"}
+    assert "sync-service" not in drawn  # the only unshared component goes first
+    assert all(e["source"] in {n["id"] for n in cut["nodes"]} for e in cut["edges"])
+    page = client.get("/map").text
+    assert 'src="/static/vendor/network-map/network-map.js"' in page
+    bad = client.get("/map.json?max_nodes=5")
+    assert bad.status_code == 422 or bad.status_code == 400

@@ -39,3 +39,21 @@ def test_templates_load_nothing_from_the_network() -> None:
     for t in templates.glob("*.html"):
         text = t.read_text()
         assert "src=\"http" not in text and "href=\"http" not in text, t.name
+
+
+def test_the_network_map_bundle_names_every_package_and_licence() -> None:
+    import json
+
+    bundle = VENDOR / "network-map"
+    lock = json.loads((bundle / "source" / "package-lock.json").read_text())
+    bundled = {path.split("node_modules/")[-1]: info["version"]
+               for path, info in lock["packages"].items()
+               if path and "esbuild" not in path}
+    readme = (VENDOR / "README.md").read_text()
+    licences = (bundle / "THIRD-PARTY-LICENSES.txt").read_text()
+    for name, version in bundled.items():
+        assert f"| `{name}` | {version} |" in readme, name
+        assert f"==== {name}@{version} (" in licences, name
+    assert bundled["sigma"] == "4.0.4" and bundled["graphology"] == "0.26.0"
+    assert "window.vnMap" in (bundle / "source" / "entry.js").read_text()
+    assert "vnMap" in (bundle / "network-map.js").read_text()

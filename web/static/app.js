@@ -67,11 +67,26 @@ function vnGraph(initialDepth) {
   load();
 }
 
-function vnCell(v) {
+function vnProps(props, limit) {
+  // Properties as `{key: value, ...}`, id and name first, then by name; the first `limit`
+  // of them (all when no limit).
+  var keys = Object.keys(props || {}).sort(function (a, b) {
+    var rank = function (k) { return k === "id" ? 0 : k === "name" ? 1 : 2; };
+    return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  var shown = keys.slice(0, limit || keys.length).map(function (k) { return k + ": " + JSON.stringify(props[k]); });
+  if (limit && keys.length > limit) { shown.push("…"); }
+  return "{" + shown.join(", ") + "}";
+}
+
+function vnCell(v, full) {
+  // A console value in one cell: nodes and relationships with their properties (the first
+  // four; every one when `full`, as in the cell's title and the CSV).
   if (v === null || v === undefined) { return ""; }
   if (typeof v === "object") {
-    if (v._type === "node") { return "(" + v.labels.join(":") + " " + (v.properties.id || "") + ")"; }
-    if (v._type === "relationship") { return "[:" + v.type + "]"; }
+    if (v._type === "node") { return "(:" + v.labels.join(":") + " " + vnProps(v.properties, full ? 0 : 4) + ")"; }
+    if (v._type === "relationship") { return "[:" + v.type + (Object.keys(v.properties || {}).length ? " " + vnProps(v.properties, full ? 0 : 4) : "") + "]"; }
+    if (v._type === "path") { return v.nodes.map(function (n) { return vnCell(n, full); }).join("-"); }
     return JSON.stringify(v);
   }
   return String(v);
@@ -86,6 +101,8 @@ function vnConsole() {
   area.parentNode.insertBefore(box, area); area.hidden = true;
   var current = area.value, listeners = [];
   var api = window.vnCypher.create(box, current, {}, function () { run(false); });
+  var content = box.querySelector(".cm-content");
+  if (content) { content.setAttribute("aria-label", "Cypher query"); }
   api.onValueChanged(function (value) {
     current = value; area.value = value;
     listeners.forEach(function (f) { f(); });
@@ -290,12 +307,17 @@ function vnConsole() {
     var tb = t.createTBody();
     body.rows.forEach(function (row) {
       var tr = tb.insertRow();
-      row.forEach(function (v) { tr.insertCell().textContent = vnCell(v); });
+      row.forEach(function (v) {
+        var td = tr.insertCell(); td.textContent = vnCell(v);
+        if (v && typeof v === "object") { td.title = vnCell(v, true); }
+      });
     });
     var box = document.getElementById("console-table"); box.innerHTML = ""; box.appendChild(t);
   }
   function renderGraph(body) {
     var box = document.getElementById("console-graph");
+    document.getElementById("console-graph-tip").hidden = true;
+    document.getElementById("console-graph-note").hidden = true;
     if (!body.graph.nodes.length) { box.hidden = true; return; }
     box.hidden = false; box.innerHTML = "";
     var els = body.graph.nodes.map(function (n) {
@@ -304,11 +326,30 @@ function vnConsole() {
       return { data: { id: n.id, name: n.properties.name || id || label, label: label,
                        url: id ? "/" + ({Actor: "actors", Product: "products", Component: "components", Agreement: "agreements", Funding: "fundings", Decision: "decisions"}[label] || "entities") + "/" + encodeURIComponent(id) : null } };
     }).concat(body.graph.edges.map(function (e) {
-      return { data: { id: e.id, source: e.source, target: e.target, type: e.type } };
+      return { data: { id: e.id, source: e.source, target: e.target, type: e.type },
+               classes: e.added ? "added" : "" };
     }));
+    var byId = {};
+    body.graph.nodes.forEach(function (n) { byId[n.id] = n; });
+    body.graph.edges.forEach(function (e) { byId[e.id] = e; });
     var cy = vnCytoscape(box, els);
+    cy.style().selector("edge.added").style({ "line-style": "dashed" }).update();
+    var tip = document.getElementById("console-graph-tip");
+    cy.on("mouseover", "node, edge", function (evt) {
+      var x = byId[evt.target.id()];
+      tip.textContent = x.labels ? "(:" + x.labels.join(":") + " " + vnProps(x.properties) + ")"
+        : "[:" + x.type + " " + vnProps(x.properties) + "]" + (x.added ? " (not in the answer: drawn because it links two returned nodes)" : "");
+      tip.hidden = false;
+    });
     cy.on("tap", "node", function (evt) { var u = evt.target.data("url"); if (u) { window.location.href = u; } });
     box.dataset.nodes = String(body.graph.nodes.length);
+    box.dataset.edges = String(body.graph.edges.length);
+    var links = body.graph.links || {};
+    var note = document.getElementById("console-graph-note");
+    note.textContent = links.skipped ? "More than 500 nodes: the relationships among them that the query did not return are not drawn."
+      : links.added ? links.added + " relationship(s) among the returned nodes that the query did not return are drawn dashed" + (links.cut ? " (the first 2,000)" : "") + "."
+      : "";
+    note.hidden = !note.textContent;
   }
   function download(name, type, text) {
     var a = document.createElement("a");
@@ -335,7 +376,7 @@ function vnConsole() {
       out.push('    <node id="' + x(n.id) + '"><data key="labels">' + x(n.labels.join(":")) +
                '</data><data key="properties">' + x(JSON.stringify(n.properties)) + '</data></node>');
     });
-    last.graph.edges.forEach(function (e) {
+    last.graph.edges.filter(function (e) { return !e.added; }).forEach(function (e) {
       out.push('    <edge id="' + x(e.id) + '" source="' + x(e.source) + '" target="' + x(e.target) +
                '"><data key="type">' + x(e.type) + '</data><data key="properties">' +
                x(JSON.stringify(e.properties)) + '</data></edge>');
@@ -344,7 +385,7 @@ function vnConsole() {
     download("result.graphml", "application/graphml+xml", out.join("\n") + "\n");
   });
   document.getElementById("download-csv").addEventListener("click", function () {
-    function q(s) { s = vnCell(s); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
+    function q(s) { s = vnCell(s, true); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
     var lines = [last.columns.map(q).join(",")].concat(last.rows.map(function (r) { return r.map(q).join(","); }));
     download("result.csv", "text/csv", lines.join("\n") + "\n");
   });
