@@ -29,6 +29,46 @@ def schema(out: Path | None) -> None:
 
 
 
+STARTER = Path(loader.__file__).resolve().parent / "templates" / "starter.yaml"
+
+
+@click.command()
+@click.argument("folder", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["yaml", "csv"]), default="yaml",
+              show_default=True, help="One commented YAML file, or a folder of CSV files "
+              "(one per section) for a spreadsheet.")
+@click.option("--force", is_flag=True, help="Replace a starter written before.")
+@friendly
+def init(folder: Path, fmt: str, force: bool) -> None:
+    """Start your own ecosystem file: a starter that validates, with one example of each
+    section and a comment on every field.
+
+    \b
+    Examples:
+      kb init                        # ./ecosystem.yaml
+      kb init mapping/ --format csv  # mapping/ecosystem/*.csv
+      kb check ecosystem.yaml && kb load ecosystem.yaml
+    """
+    target = folder / ("ecosystem.yaml" if fmt == "yaml" else "ecosystem")
+    if target.exists() and not force:
+        raise KBError(f"{target} exists; nothing was written",
+                      hint="Edit it, choose another FOLDER, or give --force to replace it.")
+    folder.mkdir(parents=True, exist_ok=True)
+    if fmt == "yaml":
+        write_out(target, STARTER.read_text())
+    else:
+        import yaml
+
+        if target.exists():
+            for old in target.glob("*.csv"):
+                old.unlink()
+        gen.write_csv(yaml.safe_load(STARTER.read_text()), target)
+        click.echo(f"wrote {target}", err=True)
+    click.echo(f"next: change the examples to your own, then kb check {target} and "
+               f"kb load {target}", err=True)
+
+
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--offline", is_flag=True,

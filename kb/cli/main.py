@@ -27,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {  # name: (module, attribute, summa
     "forget": ("kb.cli.data", "forget", "Remove exactly what SOURCE said, in one transaction."),
     "generate": ("kb.cli.data", "generate",
                  "Write a synthetic valuenet/1 ecosystem shaped like real package ecosystems."),
+    "init": ("kb.cli.data", "init",
+             "Start your own ecosystem file: a starter that validates, with one example of "
+             "each section and a comment on every field."),
     "import": ("kb.cli.imports", "import_",
                "Import real files: lockfiles, registries, grant data, edge lists, git clones."),
     "ivn": ("kb.cli.analyses", "ivn",

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kb import analysis
 from tests.conftest import EXAMPLES, ROOT
 
 DEMO = str(EXAMPLES / "ebola-emr.yaml")
@@ -217,3 +218,29 @@ def test_an_output_that_cannot_be_written_whole_is_an_error(kb_cli, empty_kb,
                              env={**os.environ, **neo4j_env}, cwd=ROOT, check=False)
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert res.stderr.startswith("error: could not write standard output")
+
+
+def test_init_writes_a_starter_that_loads(kb_cli, empty_kb, settings, tmp_path: Path) -> None:
+    """By hand from kb/ingest/templates/starter.yaml, on 2025-06-01: shared-lib is relied on
+    by our-org (its product is built on it) and dev-partner (directly), and funded for its
+    maintenance by f-sub (2025-03-01 to 2026-02-28); tiny-dep, which it depends on, is relied
+    on by the same two and funded by nobody: the one hollow core."""
+    made = kb_cli("init", str(tmp_path))
+    assert made.returncode == 0, made.stderr
+    starter = tmp_path / "ecosystem.yaml"
+    assert starter.read_text().startswith("# A valuenet/1 ecosystem file")
+    assert kb_cli("check", "--offline", str(starter)).stdout.startswith(
+        "ok: 1 file(s), 17 records, no problems")
+    again = kb_cli("init", str(tmp_path))
+    assert again.returncode == 1 and again.stderr.startswith(
+        f"error: {starter} exists; nothing was written")
+    assert kb_cli("load", str(starter)).returncode == 0
+    rows = {c["id"]: c for c in analysis.risk(empty_kb, "2025-06-01",
+                                              settings=settings).data["components"]}
+    assert [i for i, c in rows.items() if c["hollow_core"]] == ["tiny-dep"]
+    assert rows["shared-lib"]["funded"] and rows["shared-lib"]["reliant_actors"] == 2
+    sheets = kb_cli("init", str(tmp_path / "sheets"), "--format", "csv")
+    assert sheets.returncode == 0
+    assert {p.name for p in (tmp_path / "sheets" / "ecosystem").iterdir()} >= {
+        "ecosystem.csv", "actors.csv", "fundings.csv", "decisions.csv", "ties.csv"}
+    assert kb_cli("check", "--offline", str(tmp_path / "sheets" / "ecosystem")).returncode == 0

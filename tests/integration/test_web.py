@@ -672,12 +672,18 @@ def test_the_network_map_data(client: TestClient, demo_kb, settings, tmp_path: P
     assert (codec["label"], codec["level"], codec["hollow_core"]) == ("Component", "critical",
                                                                       True)
     assert {"source": "rest-api", "type": "DEPENDS_ON", "target": "json-codec"} in whole["edges"]
-    # Past the limit: the 34 records that are not components stay, and the 8 components
-    # give way, the least urgent first: 6 are drawn (the shared ones, 7, minus one).
-    cut = client.get(f"/map.json?as_of={DAY}&max_nodes=40").json()
-    assert cut["drawn"] == 40 and cut["left_out"] == {"Component": 2}
-    drawn = {n["id"] for n in cut["nodes"] if n["label"] == "Component"}
-    assert "sync-service" not in drawn  # the only unshared component goes first
+    # Past the limit: the most urgent components fill half (the five hollow cores, all
+    # critical), then products (3) and the most connected actors (2).
+    cut = client.get(f"/map.json?as_of={DAY}&max_nodes=10").json()
+    assert cut["drawn"] == 10 and cut["left_out"] == {
+        "Actor": 13, "Agreement": 5, "Component": 3, "Decision": 3, "Funding": 8}
+    kinds: dict[str, set[str]] = {}
+    for n in cut["nodes"]:
+        kinds.setdefault(n["label"], set()).add(n["id"])
+    assert kinds["Component"] == {"reporting-module", "json-codec", "rest-api", "fhir-adapter",
+                                  "form-engine"}
+    assert kinds["Product"] == {"ebola-emr", "clinic-dashboard", "district-hmis"}
+    assert "relief-ngo" in kinds["Actor"] and len(kinds["Actor"]) == 2
     assert all(e["source"] in {n["id"] for n in cut["nodes"]} for e in cut["edges"])
     page = client.get("/map").text
     assert 'src="/static/vendor/network-map/network-map.js"' in page

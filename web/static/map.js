@@ -57,7 +57,11 @@
       var cb = document.createElement("input"); cb.type = "checkbox"; cb.checked = true; cb.value = k;
       cb.addEventListener("change", function () { hiddenKinds[k] = !cb.checked; filtersChanged(); });
       var sw = document.createElement("span"); sw.className = "swatch"; sw.style.background = KINDS[k];
-      label.append(cb, " ", sw, k + " (" + (counts[k] || 0).toLocaleString() + ")");
+      var drawn = 0;
+      graph.forEachNode(function (id, a) { if (a.kind === k) { drawn += 1; } });
+      var total = counts[k] || 0;
+      label.append(cb, " ", sw, k + " (" + (drawn === total ? total.toLocaleString()
+        : drawn.toLocaleString() + " of " + total.toLocaleString()) + ")");
       kinds.appendChild(label);
     });
     var levels = document.getElementById("map-levels");
