@@ -411,6 +411,8 @@ def _summary(comps: list[dict[str, Any]], hollow: list[dict[str, Any]],
         return "critical" if critical else "warning" if warning else "good"
 
     unknown_cores = sum(1 for c in comps if c["shared"] and not c["funding_known"])
+    shared = sum(1 for c in comps if c["shared"])
+    funding_known = shared - unknown_cores
 
     reached = stage["stage"]
     health = {
@@ -420,17 +422,21 @@ def _summary(comps: list[dict[str, Any]], hollow: list[dict[str, Any]],
                                   "critical"
                                   + (f"; funding unknown for {unknown_cores} shared "
                                      "component(s)" if unknown_cores else "")},
-        "funding": {"status": status(bool(soon), bool(cliffs)
-                                     or topo["classification"] == "hub_and_spoke"),
+        "funding": {"status": "no_data" if not funding_known and not cliffs else status(
+                        bool(soon), bool(cliffs) or topo["classification"] == "hub_and_spoke"),
                     "detail": f"{len(cliffs)} cliff(s) in the window, {len(soon)} within 90 "
-                              f"days; funding is {topo['classification']}"},
-        "agreements": {"status": status(bool(severe or drafts),
-                                        any(g["missing"] for g in agr["agreements"])),
-                       "detail": f"{len(severe)} in force without code/community after funding;"
-                                 f" {len(drafts)} unsigned draft(s)"},
-        "power": {"status": status(False, bool(power["decided_alone"]
-                                               or power["ivn_never_at_table"])),
-                  "detail": f"{len(power['decided_alone'])} decision(s) taken alone"},
+                              f"days; funding is {topo['classification']}"
+                              + (f"; funding known for {funding_known} of {shared} shared "
+                                 "component(s)" if funding_known < shared else "")},
+        "agreements": {"status": "no_data" if not agr["agreements"] else status(
+                           bool(severe or drafts), any(g["missing"] for g in agr["agreements"])),
+                       "detail": "no agreement is recorded" if not agr["agreements"] else
+                                 f"{len(severe)} in force without code/community after "
+                                 f"funding; {len(drafts)} unsigned draft(s)"},
+        "power": {"status": "no_data" if not power["decisions"] else status(
+                      False, bool(power["decided_alone"] or power["ivn_never_at_table"])),
+                  "detail": "no decision is recorded" if not power["decisions"] else
+                            f"{len(power['decided_alone'])} decision(s) taken alone"},
         "network_stage": {"status": "no_data" if stage["no_data"] else status(
                               reached is None, reached in ("connection", "knowledge_sharing")),
                           "detail": "no tie is recorded and no source covers ties: the stage "

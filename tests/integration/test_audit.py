@@ -221,6 +221,23 @@ def test_diff_of_two_saved_audits_reports_exactly_the_changed_funding(
         assert d[key] == [], key
 
 
+def test_what_no_source_records_is_no_data_not_good(driver, settings) -> None:  # type: ignore[no-untyped-def]
+    """tests/fixtures/unknowns.yaml records no agreement and no decision, and covers nothing:
+    of its two shared components (lib, app-core) only app-core's funding is known (f-core).
+    The audit judges none of these areas good."""
+    schema.reset(driver, settings)
+    loader.load(driver, [Path(__file__).parent.parent / "fixtures" / "unknowns.yaml"],
+                settings=settings)
+    health = audit.build(driver, "2026-06-15", settings=settings)["summary"]["health"]
+    assert health["agreements"] == {"status": "no_data", "detail": "no agreement is recorded"}
+    assert health["power"] == {"status": "no_data", "detail": "no decision is recorded"}
+    # app-core's funding ends 2026-12-31, inside the 12-month window, 199 days on.
+    assert health["funding"] == {
+        "status": "warning",
+        "detail": "1 cliff(s) in the window, 0 within 90 days; funding is horizontal; funding "
+                  "known for 1 of 2 shared component(s)"}
+
+
 def test_the_trend_of_saved_audits(driver, settings, kb_cli) -> None:  # type: ignore[no-untyped-def]
     """By hand from examples/ebola-emr.yaml. Seven components are shared (relied on by two
     actors or more; sync-service only by moh-sl). On 2026-11-22 five are hollow cores, all
