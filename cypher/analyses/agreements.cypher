@@ -19,5 +19,6 @@ RETURN g.id AS id, g.kind AS kind, g.title AS title,
        [a IN all_areas WHERE a IN covered] AS covered,
        [a IN all_areas WHERE NOT a IN covered] AS missing,
        [a IN ['code_after_funding', 'community_after_funding'] WHERE NOT a IN covered]
-         AS missing_severe
+         AS missing_severe,
+       g.scores AS scores
 ORDER BY id

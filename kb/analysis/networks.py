@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
@@ -13,6 +14,7 @@ from kb.settings import Settings
 AREAS = ["roles", "decision_making", "resources", "ip_licensing", "code_after_funding",
          "community_after_funding", "exit", "review"]
 SEVERE_AREAS = ["code_after_funding", "community_after_funding"]
+WEAK = 1  # an area scored this or less, for comprehensiveness or clarity, is covered weakly
 CRITERIA_ORDER = ["develops", "agreement", "performs_function", "joint_planning"]
 
 
@@ -22,6 +24,12 @@ def _agreement_rows(driver: Driver, as_of: str, settings: Settings | None
     for r in found:
         r["parties"] = sorted(r["parties"])
         r["concerns"] = sorted(r["concerns"])
+        # How well each covered area is covered, where the workshop scored it (README,
+        # "Agreement scorecard"); an area scored 1 or less on either is covered weakly.
+        r["scores"] = json.loads(r["scores"]) if r["scores"] else {}
+        r["weak"] = [a for a in r["covered"] if a in r["scores"]
+                     and min(r["scores"][a]["comprehensive"], r["scores"][a]["clear"]) <= WEAK]
+        r["weak_severe"] = [a for a in r["weak"] if a in SEVERE_AREAS]
     return found
 
 
@@ -82,6 +90,11 @@ def _gaps(product: str, owner: str, members: list[dict[str, Any]],
             gaps.append({"kind": "missing_areas", "agreement": g["id"], "missing": g["missing"],
                          "severity": "high" if severe else "medium",
                          "detail": f"{g['id']} does not cover {', '.join(g['missing'])}"})
+        if g["in_force"] and g["weak"]:
+            gaps.append({"kind": "weak_areas", "agreement": g["id"], "weak": g["weak"],
+                         "severity": "high" if g["weak_severe"] else "medium",
+                         "detail": f"{g['id']} covers {', '.join(g['weak'])} only weakly "
+                                   "(scored 1 or less for comprehensiveness or clarity)"})
     for g in relevant:
         if not g["is_signed"]:
             gaps.append({"kind": "unsigned_draft", "agreement": g["id"], "severity": "high",
@@ -107,8 +120,12 @@ def agreements(driver: Driver, as_of: str | None = None,
     as_of = parse_as_of(as_of)
     found = _agreement_rows(driver, as_of, settings)
     missing = Counter(a for r in found for a in r["missing"])
+    weak = Counter(a for r in found for a in r["weak"])
     most = [{"area": a, "missing_in": n} for a, n in
             sorted(missing.items(), key=lambda kv: (-kv[1], AREAS.index(kv[0])))]
-    data = {"as_of": as_of, "areas": AREAS, "agreements": found, "most_missing": most}
+    data = {"as_of": as_of, "areas": AREAS, "agreements": found, "most_missing": most,
+            "most_weak": [{"area": a, "weak_in": n} for a, n in
+                          sorted(weak.items(), key=lambda kv: (-kv[1], AREAS.index(kv[0])))]}
     return Analysis("agreements", data, found,
-                    ["id", "kind", "parties", "is_signed", "in_force", "covered", "missing"])
+                    ["id", "kind", "parties", "is_signed", "in_force", "covered", "missing",
+                     "weak"])

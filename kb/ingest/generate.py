@@ -218,11 +218,17 @@ def write_csv(doc: dict[str, Any], folder: Any) -> None:
                 w.writerow({k: _cell(v) for k, v in r.items()})
 
 
+def _score(x: dict[str, Any]) -> str:
+    """An area score in a CSV cell: COMPREHENSIVE/CLEAR[/NOTE]."""
+    return "/".join(str(p) for p in (x.get("comprehensive"), x.get("clear"), x.get("note"))
+                    if p is not None)
+
+
 def _cell(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, list):
         return ";".join(map(str, v))
     if isinstance(v, dict):
-        return ";".join(f"{k}={x}" for k, x in v.items())
+        return ";".join(f"{k}={_score(x) if isinstance(x, dict) else x}" for k, x in v.items())
     return "" if v is None else str(v)

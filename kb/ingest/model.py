@@ -208,6 +208,16 @@ class Maintenance(_Record):
     until: date | None = None
 
 
+class AreaScore(_Record):
+    """How well an agreement covers one scorecard area, on the scale of README, "Agreement
+    scorecard": 0 not at all, 1 mentioned, 2 partly, 3 fully (comprehensive); 0 unreadable,
+    1 ambiguous, 2 mostly clear, 3 clear (clear)."""
+
+    comprehensive: int = Field(ge=0, le=3)
+    clear: int = Field(ge=0, le=3)
+    note: str | None = Field(default=None, max_length=500)
+
+
 class Agreement(_Record):
     """An MOU, partnership agreement or contract; `signed` absent means an unsigned draft."""
 
@@ -220,6 +230,10 @@ class Agreement(_Record):
     end: date | None = None
     concerns: list[Id] = Field(default_factory=list, description="Product or component ids.")
     areas: list[Area] = Field(default_factory=list, description="Scorecard areas it covers.")
+    scores: dict[Area, AreaScore] = Field(
+        default_factory=dict, description="How well it covers each area it covers: "
+        "comprehensive and clear, 0-3 each, and a note (the workshop's scorecard). An area "
+        "scored 1 or less on either is covered weakly, and the gap analyses say so.")
 
 
 class Funding(_Record):

@@ -135,6 +135,9 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
         edges = [_edge("DEPENDS_ON", rid, c) for c in rec.get("depends_on", [])]
     elif section == "agreements":
         props = {k: rec.get(k) for k in ("id", "kind", "title", "signed", "start", "end", "areas")}
+        # A map is no Neo4j property: the scores are kept as JSON text (areas in order).
+        props["scores"] = (json.dumps(rec["scores"], sort_keys=True, default=str)
+                           if rec.get("scores") else None)
         edges = [_edge("PARTY_TO", a, rid) for a in rec["parties"]]
         edges += [_edge("CONCERNS", rid, x) for x in rec.get("concerns", [])]
     elif section == "fundings":

@@ -202,6 +202,8 @@ def _too_much(exc: BaseException) -> str:
 
 
 def _field_kind(model: type, field: str) -> str:
+    if field == "scores":  # an agreement's area scores: AREA=COMPREHENSIVE/CLEAR[/NOTE];...
+        return "scores"
     ann = model.model_fields[field].annotation  # type: ignore[attr-defined]
     origins = {get_origin(a) for a in (ann, *get_args(ann))}
     if dict in origins:
@@ -214,12 +216,18 @@ def _field_kind(model: type, field: str) -> str:
 def _csv_value(kind: str, cell: str) -> Any:
     if kind == "list":
         return [p.strip() for p in cell.split(";") if p.strip()]
-    if kind == "map":
+    if kind in ("map", "scores"):
         pairs = [p.strip() for p in cell.split(";") if p.strip()]
-        out: dict[str, str] = {}
+        out: dict[str, Any] = {}
         for p in pairs:
             key, _, value = p.partition("=")
             out[key.strip()] = value.strip()
+        if kind == "scores":  # "3/2/a note" -> {comprehensive: 3, clear: 2, note: a note}
+            for key, value in out.items():
+                parts = value.split("/", 2)
+                out[key] = {"comprehensive": parts[0].strip(),
+                            "clear": parts[1].strip() if len(parts) > 1 else None,
+                            **({"note": parts[2].strip()} if len(parts) > 2 else {})}
         return out
     return cell
 

@@ -17,7 +17,14 @@ from typing import Any
 import pycountry
 from pydantic import TypeAdapter, ValidationError
 
-from kb.ingest.model import FORMAT, NODE_SECTIONS, SECTIONS, Ecosystem, EcosystemFile
+from kb.ingest.model import (
+    FORMAT,
+    NODE_SECTIONS,
+    SECTIONS,
+    AreaScore,
+    Ecosystem,
+    EcosystemFile,
+)
 from kb.ingest.reader import Problem, RawFile, read
 
 # Where references point: (section, field) -> node sections the id may come from.
@@ -129,7 +136,12 @@ def _pydantic_reason(err: Any, model: type | None) -> str:
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden" and model is not None:
-        names = sorted(f.alias or n for n, f in model.model_fields.items())  # type: ignore[attr-defined]
+        # Inside a nested record (an agreement's scores), name that record's fields.
+        nested = {"scores": AreaScore}
+        loc = [str(x) for x in err.get("loc", ())]
+        inner = next((m for key, m in nested.items()
+                      if key in loc and len(loc) - loc.index(key) > 2), None)
+        names = sorted(f.alias or n for n, f in (inner or model).model_fields.items())  # type: ignore[attr-defined]
         return f"unknown field; valid fields are {', '.join(names)}"
     msg = str(err["msg"])
     if kind == "greater_than_equal":
@@ -235,6 +247,13 @@ def _check_records(raw: RawFile, src: Source) -> list[Problem]:
             problems.append(_problem(raw, "maintenance", src.pos("maintenance", i), rec,
                                      "paid_by", "names fundings that pay it, but paid is "
                                      "false; set paid: true or remove paid_by"))
+    for i, rec in enumerate(src.sections["agreements"]):
+        unlisted = sorted(str(a) for a in rec.get("scores") or {}
+                          if a not in (rec.get("areas") or []))
+        if unlisted:
+            problems.append(_problem(raw, "agreements", src.pos("agreements", i), rec,
+                                     "scores", f"scores {', '.join(unlisted)}, which areas "
+                                     "does not list; add it to areas or remove its score"))
     for i, rec in enumerate(src.sections["ties"]):
         if rec["between"][0] == rec["between"][1]:
             problems.append(_problem(raw, "ties", src.pos("ties", i), rec, "between",

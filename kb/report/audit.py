@@ -371,6 +371,11 @@ def _findings(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
             add(f"agreement_missing:{g['id']}", "agreements", sev, g["id"],
                 f"{g['id']} misses {len(g['missing'])} scorecard area(s)",
                 f"missing: {', '.join(g['missing'])}")
+        if g["in_force"] and g["weak"]:
+            add(f"agreement_weak:{g['id']}", "agreements",
+                "high" if g["weak_severe"] else "medium", g["id"],
+                f"{g['id']} covers {len(g['weak'])} area(s) weakly",
+                f"scored 1 or less for comprehensiveness or clarity: {', '.join(g['weak'])}")
         if not g["is_signed"]:
             add(f"unsigned:{g['id']}", "agreements", "high", g["id"],
                 f"{g['id']} is an unsigned draft", f"parties: {', '.join(g['parties'])}")

@@ -24,7 +24,7 @@ FIELD_ORDER = {
     "relies_on": ["actor", "component"],
     "maintenance": ["actor", "component", "role", "paid", "paid_by", "since", "until"],
     "agreements": ["id", "kind", "title", "parties", "signed", "start", "end", "concerns",
-                   "areas"],
+                   "areas", "scores"],
     "fundings": ["id", "from", "to", "amount", "currency", "start", "end", "kind", "purpose",
                  "for", "parent", "agreement"],
     "involvement": ["actor", "product", "develops", "performs", "joint_planning", "since",
@@ -61,6 +61,8 @@ def collect(driver: Driver, settings: Settings | None = None) -> dict[str, Any]:
         if section is None:
             continue
         props = {k: _plain(v) for k, v in row["props"].items() if not k.startswith("_")}
+        if section == "agreements" and isinstance(props.get("scores"), str):
+            props["scores"] = json.loads(props["scores"])  # kept as JSON text (see plan.py)
         records[section][props["id"]] = props
     rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_id = {rid: rec for section in records.values() for rid, rec in section.items()}
