@@ -57,9 +57,13 @@ def _stage(d: dict[str, Any]) -> list[str]:
 def _agreements(d: dict[str, Any]) -> list[str]:
     missing = [f"{m['area']} ({m['missing_in']})" for m in d["most_missing"]]
     severe = [a["id"] for a in d["agreements"] if a["in_force"] and a["missing_severe"]]
+    weak = [f"{m['area']} ({m['weak_in']})" for m in d.get("most_weak", [])]
     return [f"{len(d['agreements'])} agreement(s), {sum(a['in_force'] for a in d['agreements'])}"
             f" in force; most often missing: {_names(missing)}.",
-            f"In force without the code or the community after funding: {_names(severe)}."]
+            f"In force without the code or the community after funding: {_names(severe)}.",
+            f"Covered weakly (scored 1 or less), most often: {_names(weak)}." if weak else
+            "No scored area is weak." if any(a.get("scores") for a in d["agreements"]) else
+            "No agreement is scored area by area (README, \"Agreement scorecard\")."]
 
 
 def _reciprocity(d: dict[str, Any]) -> list[str]:

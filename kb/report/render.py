@@ -228,10 +228,17 @@ def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
         out.append("")
     if "products" in more:
         out += [f"_{more['products']}_", ""]
-    out += ["## Agreement scorecard", "", "| agreement | in force | missing |",
-            "| --- | --- | --- |"]
-    out += [f"| {g['id']} | {'yes' if g['in_force'] else 'no'} | {', '.join(g['missing'])} |"
-            for g in audit["agreements"]["agreements"]]
+    cur = audit["funding_topology"]["currency"] or ""
+    out += ["## Funders", "", f"| funder | grants ({cur}) | flows | for | hollow cores under "
+            "what it funds | cliffs of what it funds |", "| --- | --- | --- | --- | --- | --- |"]
+    out += [f"| {x['funder']} | {x['amount']:,.0f} | {x['flows']} | {counted(x['funds'])} | "
+            f"{counted(x['hollow_cores_under'])} | {counted(x['cliffs'])} |"
+            for x in audit["funders"]] or ["| (no funding flow is active) | | | | | |"]
+    out += note("funders")
+    out += ["", "## Agreement scorecard", "", "| agreement | in force | missing | weak |",
+            "| --- | --- | --- | --- |"]
+    out += [f"| {g['id']} | {'yes' if g['in_force'] else 'no'} | {', '.join(g['missing'])} | "
+            f"{', '.join(g.get('weak', []))} |" for g in audit["agreements"]["agreements"]]
     out += note("agreements")
     out += ["", "Most often missing: " + ", ".join(
         f"{m['area']} ({m['missing_in']})" for m in audit["agreements"]["most_missing"]), ""]

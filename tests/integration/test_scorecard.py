@@ -50,8 +50,14 @@ def test_a_weakly_covered_area_is_a_gap(driver, settings, tmp_path: Path) -> Non
                      "weak": ["code_after_funding"], "severity": "high",
                      "detail": "ag-tessera-mou covers code_after_funding only weakly (scored "
                                "1 or less for comprehensiveness or clarity)"}]
-    findings = {f["id"]: f for f in audit.build(driver, DAY, settings=settings)["findings"]}
+    built = audit.build(driver, DAY, settings=settings)
+    findings = {f["id"]: f for f in built["findings"]}
     assert findings["agreement_weak:ag-tessera-mou"]["severity"] == "high"
+    from kb.report import render
+
+    assert "| ag-tessera-mou | yes | community_after_funding | code_after_funding |" in (
+        render.markdown(built))
+    assert "<td class=\"high\">code_after_funding</td>" in render.html(built)
     # The export gives back the scores as loaded.
     doc = collect(driver, settings)
     exported = next(g for g in doc["agreements"] if g["id"] == "ag-tessera-mou")

@@ -625,6 +625,15 @@ def test_audit_downloads_save_and_trend(client: TestClient, demo_kb, settings,
                                 follow_redirects=False)
             assert saved.status_code == 303 and saved.headers["location"].startswith(
                 "/audit?saved=")
+            what_if = editor.post("/audit/save.json", data={"as_of": DAY, "token": "tok",
+                                                             "without": ["ghrf"]})
+            assert what_if.status_code == 201
+            stored = demo_kb.execute_query("MATCH (a:Audit) RETURN a.without AS w ORDER BY "
+                                           "size(a.without)",
+                                           database_=settings.neo4j_database).records
+            assert [r["w"] for r in stored] == [[], ["ghrf"]]  # the what-if is saved as such
+            demo_kb.execute_query("MATCH (a:Audit) WHERE a.without <> [] DETACH DELETE a",
+                                  database_=settings.neo4j_database)
             points = editor.get("/audit/trend.json").json()["points"]
             # The demo on DAY: 5 hollow cores, all critical (see test_audit's trend test).
             assert [(p["as_of"], p["hollow_cores"], p["critical"]) for p in points] == [

@@ -49,3 +49,15 @@ def test_an_unknown_stage_is_not_reported_as_none_reached() -> None:
 
 def test_a_table_that_is_the_whole_answer_has_no_headline() -> None:
     assert headlines(Analysis("hollow_core", {}, [], [])) == []
+
+
+def test_agreements_say_whether_areas_are_scored_and_which_are_weak() -> None:
+    base = {"most_missing": [], "agreements": [{"id": "a", "in_force": True,
+                                                "missing_severe": [], "scores": {}}]}
+    assert headlines(Analysis("agreements", base, [], []))[-1] == (
+        'No agreement is scored area by area (README, "Agreement scorecard").')
+    scored = {**base, "agreements": [{**base["agreements"][0], "scores": {"roles": {}}}]}
+    assert headlines(Analysis("agreements", scored, [], []))[-1] == "No scored area is weak."
+    weak = {**scored, "most_weak": [{"area": "exit", "weak_in": 2}]}
+    assert headlines(Analysis("agreements", weak, [], []))[-1] == (
+        "Covered weakly (scored 1 or less), most often: exit (2).")

@@ -133,11 +133,12 @@ def audit_save(request: Request, driver: DriverDep, settings: SettingsDep,
                as_of: Annotated[str | None, Form(max_length=10)] = None,
                horizon: Annotated[int, Form(ge=0, le=3650)] = 180,
                months: Annotated[int, Form(ge=1, le=60)] = 12,
+               without: Annotated[list[str] | None, Form()] = None,
                budget: Annotated[str | None, Form(max_length=40)] = None) -> Response:
     """Store the audit for these parameters in the knowledge base, as `kb audit --save`
     does, for the trend and `kb audit diff`; then back to the audit page."""
     require_editor(settings.kb_editor_token, token or request.headers.get("x-editor-token", ""))
-    p = _params(as_of or None, horizon, months, None, budget)
+    p = _params(as_of or None, horizon, months, without, budget)
     data = _audit(answers, driver, settings, p)
     saved_id = history.save(driver, data, settings)
     if wants_json(request):
