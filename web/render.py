@@ -40,6 +40,8 @@ def browse_url(data: dict[str, Any], **changes: Any) -> str:
     unless `page` is given."""
     params: dict[str, Any] = {"q": data["q"], "sort": data["sort"], "order": data["order"],
                               "per_page": data["per_page"], **data["filters"]}
+    if data.get("as_of_given"):  # the day the page was asked for stays with every link
+        params["as_of"] = data["as_of"]
     params.update(changes)
     kept = [(k, v) for k, v in params.items() if v not in (None, "")
             and not (k == "per_page" and v == 100)]

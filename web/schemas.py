@@ -437,6 +437,8 @@ class BrowseOut(Shape):
     facets: dict[str, list[FacetValue]]
     rows: list[dict[str, Any]]
     as_of: str
+    as_of_given: bool = Field(description="Whether the request named the day (its links "
+                              "then keep it).")
 
 
 class DeletedOut(Shape):

@@ -510,6 +510,8 @@ def test_browse_components_by_facet_and_sort(page: Page) -> None:
     expect(rows).to_have_count(8)
     page.locator(".facet[data-facet=funding] a", has_text="hollow core").click()
     expect(rows).to_have_count(5)
+    expect(page).to_have_url(re.compile(rf"as_of={DAY}"))  # the day stays with each link
+    expect(page.locator("main")).to_contain_text(f"Risk on {DAY}")
     expect(page.locator("h1")).to_contain_text("5 of 8")
     # Highest risk first by default; one click on the header sorts the other way.
     first = rows.first.locator("td").nth(2)

@@ -44,6 +44,7 @@ def _list(kind: str) -> Any:
         except UsageError as exc:
             raise PanelError(400, "bad_parameter", exc.message, exc.hint) from None
         data["as_of"] = day
+        data["as_of_given"] = as_of is not None
         return render(request, "browse.html", data)
     handler.__doc__ = (f"Every {browse.KINDS[kind].label.lower()}: search (q), filter by "
                        f"{', '.join(browse.KINDS[kind].facets)}, sort, pages.")
