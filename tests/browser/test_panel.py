@@ -596,6 +596,14 @@ def test_the_network_map(page: Page) -> None:
     expect(box).to_have_attribute("data-colour", "risk")
     page.locator("#map-kinds input[value=Funding]").uncheck()
     shot(page, "map-focus")
+    # Clusters: Louvain communities of the 42 records, the largest coloured.
+    page.select_option("#map-colour", "cluster")
+    expect(box).to_have_attribute("data-colour", "cluster")
+    clusters = int(box.get_attribute("data-clusters") or 0)
+    assert 2 <= clusters < 42
+    expect(page.locator("#map-find-result")).to_contain_text(
+        f"{clusters} clusters (Louvain communities)")
+    shot(page, "map-clusters")
     page.keyboard.press("Escape")
     expect(box).not_to_have_attribute("data-focus", "json-codec")
     # Something no map holds: said so.

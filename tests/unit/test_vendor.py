@@ -55,5 +55,6 @@ def test_the_network_map_bundle_names_every_package_and_licence() -> None:
         assert f"| `{name}` | {version} |" in readme, name
         assert f"==== {name}@{version} (" in licences, name
     assert bundled["sigma"] == "4.0.4" and bundled["graphology"] == "0.26.0"
+    assert bundled["graphology-communities-louvain"] == "2.0.2"
     assert "window.vnMap" in (bundle / "source" / "entry.js").read_text()
     assert "vnMap" in (bundle / "network-map.js").read_text()

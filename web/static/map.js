@@ -16,9 +16,32 @@
   var hiddenKinds = {}, hiddenLevels = {}, colourBy = "kind", focus = null, focusSet = null;
   var renderer = null, layoutSteps = 0;
 
+  // Twelve distinct colours for the largest communities; the rest share grey.
+  var CLUSTERS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                  "#17becf", "#bcbd22", "#393b79", "#637939", "#843c39"];
+  var clusterColour = null;  // community -> colour, computed the first time it is asked for
   function colour(attrs) {
     if (colourBy === "risk") { return attrs.kind === "Component" ? (LEVELS[attrs.level] || UNKNOWN) : "#c9ced6"; }
+    if (colourBy === "cluster") { return (clusterColour && clusterColour[attrs.community]) || "#b8bec7"; }
     return KINDS[attrs.kind] || UNKNOWN;
+  }
+  function clusters() {
+    // Louvain communities of the drawn network (as undirected): records that link more among
+    // themselves than to the rest. The twelve largest get a colour each.
+    if (clusterColour) { return; }
+    var undirected = new window.vnMap.Graph({ type: "undirected", multi: false });
+    graph.forEachNode(function (id) { undirected.addNode(id); });
+    graph.forEachEdge(function (e, a, s, t) { if (s !== t && !undirected.hasEdge(s, t)) { undirected.addEdge(s, t); } });
+    var found = window.vnMap.louvain(undirected);
+    var sizes = {};
+    Object.keys(found).forEach(function (id) { sizes[found[id]] = (sizes[found[id]] || 0) + 1; });
+    var ranked = Object.keys(sizes).sort(function (a, b) { return sizes[b] - sizes[a]; });
+    clusterColour = {};
+    ranked.slice(0, CLUSTERS.length).forEach(function (c, i) { clusterColour[c] = CLUSTERS[i]; });
+    graph.forEachNode(function (id) { graph.setNodeAttribute(id, "community", found[id]); });
+    box.dataset.clusters = String(ranked.length);
+    document.getElementById("map-find-result").textContent = ranked.length.toLocaleString() +
+      " clusters (Louvain communities); the " + Math.min(ranked.length, CLUSTERS.length) + " largest are coloured, the rest grey.";
   }
   function visible(attrs) {
     if (hiddenKinds[attrs.kind]) { return false; }
@@ -150,6 +173,7 @@
   }
   document.getElementById("map-colour").addEventListener("change", function (e) {
     colourBy = e.target.value;
+    if (colourBy === "cluster") { clusters(); }
     graph.forEachNode(function (id, a) { graph.setNodeAttribute(id, "color", colour(a)); });
     box.dataset.colour = colourBy;
   });
