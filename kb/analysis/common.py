@@ -49,6 +49,14 @@ def rows(driver: Driver, name: str, params: dict[str, Any] | None,
 CHOICES_LISTED = 30
 
 
+def names(items: list[str], shown: int) -> str:
+    """Items for a person to read in one line: all of them when at most one more than
+    `shown`, else the first `shown` and how many more."""
+    if len(items) <= shown + 1:
+        return ", ".join(items)
+    return ", ".join(items[:shown]) + f" and {len(items) - shown:,} more"
+
+
 def check_ids(driver: Driver, label: str, ids: list[str], what: str,
                settings: Settings | None) -> None:
     """Raise UsageError naming the ids that are not a `label`, with the valid choices (all of

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.analysis.common import Analysis
+from kb.analysis.common import Analysis, names
 
 
 def _names(items: list[str], shown: int = 8) -> str:
-    if not items:
-        return "none"
-    if len(items) <= shown + 1:
-        return ", ".join(items)
-    return ", ".join(items[:shown]) + f" and {len(items) - shown:,} more"
+    return names(items, shown) if items else "none"
 
 
 def _share(value: float | None) -> str:

@@ -198,13 +198,13 @@ def plan(driver: Driver, budget: float | None, as_of: str | None = None, horizon
                       for hi in measure.bounds[1:]})
 
     start = date.fromisoformat(as_of)
-    ends = {m: grant_end(start, m).isoformat() for m in range(1, 121)}
+    ends = {m: grant_end(start, m).isoformat() for m in lengths}
 
     def grant(cid: str, m: int) -> dict[str, Any]:
         """A grant of m months from the plan's day (on every sample day alike), as
         `parse_fund` gives `COMPONENT:AMOUNT:MONTHS`."""
         return {"component": cid, "amount": round(yearly[cid] * m / 12, 2), "months": m,
-                "start": as_of, "end": ends.get(m) or grant_end(start, m).isoformat()}
+                "start": as_of, "end": ends[m]}
 
     over_cap = sorted(c["id"] for c in candidates if max_per_component is not None
                       and round(yearly[c["id"]] * lengths[0] / 12, 2) > max_per_component)

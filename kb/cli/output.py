@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kb.analysis.common import Analysis
+from kb.analysis.common import names as common_names
 from kb.cli.common import write_out
 from kb.report.jsontext import pretty_bytes
 
@@ -40,10 +41,7 @@ LIST_SHOWN = 6  # a table cell lists this many items of a longer list, then coun
 def names(items: list[Any], shown: int = LIST_SHOWN) -> str:
     """A list for a person to read in one line: all of it when short, else the first few and
     how many more (JSON and CSV keep every item)."""
-    if len(items) <= shown + 1:
-        return ", ".join(cell(v) for v in items)
-    return (", ".join(cell(v) for v in items[:shown])
-            + f" and {len(items) - shown:,} more")
+    return common_names([cell(v) for v in items], shown)
 
 
 def to_csv(result: Analysis) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from neo4j import Driver
 
 from kb import analysis
+from kb.analysis.common import names
 from kb.analysis.plan import plan
 from kb.settings import Settings
 from kb.store import db
@@ -238,10 +239,8 @@ def _ask_lines(money: dict[str, Any], asks: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def _names(items: list[str], shown: int = 5) -> str:
-    if len(items) <= shown + 1:
-        return ", ".join(items)
-    return ", ".join(items[:shown]) + f" and {len(items) - shown:,} more"
+def _names(items: list[str]) -> str:
+    return names(items, 5)
 
 
 def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],

@@ -92,10 +92,11 @@ def save(driver: Driver, name: str, description: str, cypher: str, params_json: 
             else:
                 problems.append("the parameters must be a JSON object, such as "
                                 '{"product": "ebola-emr"}')
-    if not problems and not replace and get(driver, name, settings) is not None:
+    existing = get(driver, name, settings) if not problems else None
+    if existing is not None and not replace:
         problems.append(f"a saved query named {name!r} exists; choose another name or replace "
                         "it")
-    if not problems and get(driver, name, settings) is None:
+    if not problems and existing is None:
         count = db.run(driver, "saved_query_count", settings=settings)[0]["saved"]
         if count >= MAX_SAVED:
             problems.append(f"{count:,} queries are saved, the most the knowledge base keeps; "

@@ -16,19 +16,27 @@ def test_vendored_files_and_licences() -> None:
     assert "Cytoscape Consortium" in cy[:400]
 
 
-def test_the_cypher_editor_bundle_names_every_package_and_licence() -> None:
+def bundled_packages(folder: str) -> dict[str, str]:
+    """The packages a bundle pins (its source/package-lock.json, esbuild aside), each of
+    which the vendor README and the bundle's THIRD-PARTY-LICENSES.txt must name."""
     import json
 
-    editor = VENDOR / "cypher-editor"
-    lock = json.loads((editor / "source" / "package-lock.json").read_text())
+    bundle = VENDOR / folder
+    lock = json.loads((bundle / "source" / "package-lock.json").read_text())
     bundled = {path.split("node_modules/")[-1]: info["version"]
                for path, info in lock["packages"].items()
                if path and "esbuild" not in path}
     readme = (VENDOR / "README.md").read_text()
-    licences = (editor / "THIRD-PARTY-LICENSES.txt").read_text()
+    licences = (bundle / "THIRD-PARTY-LICENSES.txt").read_text()
     for name, version in bundled.items():
         assert f"| `{name}` | {version} |" in readme, name
         assert f"==== {name}@{version} (" in licences, name
+    return bundled
+
+
+def test_the_cypher_editor_bundle_names_every_package_and_licence() -> None:
+    editor = VENDOR / "cypher-editor"
+    bundled = bundled_packages("cypher-editor")
     assert bundled["@neo4j-cypher/codemirror"] == "1.0.3"
     assert "window.vnCypher" in (editor / "source" / "entry.js").read_text()
     assert "vnCypher" in (editor / "cypher-editor.js").read_text()
@@ -42,18 +50,8 @@ def test_templates_load_nothing_from_the_network() -> None:
 
 
 def test_the_network_map_bundle_names_every_package_and_licence() -> None:
-    import json
-
     bundle = VENDOR / "network-map"
-    lock = json.loads((bundle / "source" / "package-lock.json").read_text())
-    bundled = {path.split("node_modules/")[-1]: info["version"]
-               for path, info in lock["packages"].items()
-               if path and "esbuild" not in path}
-    readme = (VENDOR / "README.md").read_text()
-    licences = (bundle / "THIRD-PARTY-LICENSES.txt").read_text()
-    for name, version in bundled.items():
-        assert f"| `{name}` | {version} |" in readme, name
-        assert f"==== {name}@{version} (" in licences, name
+    bundled = bundled_packages("network-map")
     assert bundled["sigma"] == "4.0.4" and bundled["graphology"] == "0.26.0"
     assert bundled["graphology-communities-louvain"] == "2.0.2"
     assert "window.vnMap" in (bundle / "source" / "entry.js").read_text()
