@@ -181,7 +181,9 @@ def plan(budget: float, currency: str | None, horizon: int, as_of: str | None,
 
     Chooses which components to fund with maintenance grants from the day, and for how many
     months, to remove the most reliance-weighted risk (actors relying on a component times
-    the fall of its score, averaged over four days spread across the horizon) within BUDGET.
+    the fall of its score, averaged over the horizon's days; a day counts only when the grant
+    covers it, its score measured on one of four days spread across the horizon) within
+    BUDGET.
     A grant costs the component's `maintenance_cost` a year (its record), else
     KB_MAINTENANCE_COST (50,000). Only components known to be unfunded, or to lose their
     funding within the horizon, are candidates; shared components whose funding is unknown
