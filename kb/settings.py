@@ -98,8 +98,25 @@ class Settings(BaseSettings):
         "currency, when its record gives no maintenance_cost (kb plan).")
     kb_editor_token: str | None = Field(
         default=None,
-        description="Token that allows writes (imports) through the web panel. Unset: read-only.",
+        description="Token that allows writes through the web panel from scripts (header "
+        "X-Editor-Token). People sign in with accounts instead (kb user add).",
     )
+    kb_private: bool = Field(
+        default=False,
+        description="Require sign-in to read the panel too. Unset: anonymous visitors may "
+        "read (never write).")
+    kb_session_secret: str | None = Field(
+        default=None,
+        description="Key that signs the panel's session cookies and form tokens. Unset: one "
+        "is made and kept in KB_STATE_DIR/session.key. Set it when several panels serve one "
+        "KB, so that a sign-in holds on each.")
+    kb_session_hours: float = Field(
+        default=12.0, gt=0, le=24 * 30,
+        description="Hours a panel sign-in lasts.")
+    kb_cookie_secure: bool | None = Field(
+        default=None,
+        description="Send the session cookie only over HTTPS. Unset: yes, except on plain "
+        "HTTP to a host other than localhost (set true behind a TLS proxy).")
 
     @property
     def neo4j_dir(self) -> Path:

@@ -23,7 +23,6 @@ from fastapi.templating import Jinja2Templates
 
 from kb import cache
 from kb.report.render import ids
-from kb.settings import Settings
 from kb.store.db import plain
 from kb.views.entities import url as entity_url
 
@@ -89,10 +88,22 @@ def wants_json(request: Request) -> bool:
 
 
 def page_key(request: Request) -> tuple[str, ...]:
-    """What a page shows, apart from the data state: its URL, JSON or HTML, and the day (a
-    page without `as_of` shows today, which changes at midnight while the data may not)."""
+    """What a page shows, apart from the data state: its URL, JSON or HTML, the day (a page
+    without `as_of` shows today, which changes at midnight while the data may not), and whose
+    session it is for (a signed-in page names its person and carries their form token)."""
     return ("page", request.url.path, request.url.query,
-            "json" if wants_json(request) else "html", date.today().isoformat())
+            "json" if wants_json(request) else "html", date.today().isoformat(),
+            getattr(request.state, "sid", None) or "")
+
+
+def chrome(request: Request) -> dict[str, Any]:
+    """What every page's frame says about who is asking: the account (or None), its form
+    token, and whether it may write."""
+    user = getattr(request.state, "user", None)
+    sid = getattr(request.state, "sid", None)
+    sessions = getattr(request.app.state, "sessions", None)
+    return {"user": user, "csrf": sessions.csrf(sid) if sid and sessions else None,
+            "read_only": not (user is not None and user.allows("editor"))}
 
 
 def etag(request: Request, state: str) -> str:
@@ -138,11 +149,9 @@ def render(request: Request, template: str, data: dict[str, Any], status: int = 
         return _validators(request, JSONResponse(plain(data), status_code=status))
     path = request.url.path if request.url.path != "/" else "/index"
     json_url = path + ".json" + (f"?{request.url.query}" if request.url.query else "")
-    settings: Settings = request.app.state.settings
     return _validators(request, templates.TemplateResponse(
         request=request, name=template, status_code=status,
-        context={"data": data, "json_url": json_url, "read_only": not settings.kb_editor_token,
-                 **extra},
+        context={"data": data, "json_url": json_url, **chrome(request), **extra},
     ))
 
 
@@ -159,8 +168,7 @@ def respond_error(request: Request, err: PanelError) -> Response:
         return JSONResponse(body, status_code=err.status, headers=err.headers)
     return templates.TemplateResponse(
         request=request, name="error.html", status_code=err.status, headers=err.headers,
-        context={"data": body, "json_url": None,
-                 "read_only": not request.app.state.settings.kb_editor_token})
+        context={"data": body, "json_url": None, **chrome(request)})
 
 
 def amount(name: str, text: str | None) -> float | None:

@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {  # name: (module, attribute, summa
                "Print the JSON Schema of the valuenet/1 ecosystem format."),
     "sources": ("kb.cli.data", "sources",
                 "List the sources in the knowledge base and what each contributed."),
+    "user": ("kb.cli.users", "user", "Accounts that sign in to the web panel."),
     "serve": ("kb.cli.server", "serve",
               "Serve the web panel (risk dashboard, entity pages, Cypher console, import)."),
 }

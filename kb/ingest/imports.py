@@ -153,7 +153,8 @@ def run(driver: Driver, fmt: str, paths: list[Path], *, product: str | None = No
     shown = ", ".join(str(p) for p in paths[:3]) + (f" and {len(paths) - 3} more"
                                                      if len(paths) > 3 else "")
     report = loader.load_raw(driver, [RawFile(f"{fmt} import of {shown}", doc, [])], prune=prune,
-                             dry_run=dry_run, settings=settings, merges=merges)
+                             dry_run=dry_run, settings=settings, merges=merges,
+                             via="import")
     names = {r["id"]: r["name"] for r in db.run(driver, "actor_names", settings=settings)}
     for d in docs:
         names.update({a["id"]: a["name"] for a in d.get("actors", [])})

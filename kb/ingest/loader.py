@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from neo4j import Driver
 
@@ -21,9 +22,12 @@ from kb.ingest.reader import Problem, RawFile, read
 from kb.ingest.validate import Result, validate_files, validate_raw
 from kb.perf import collector_paused
 from kb.settings import Settings, get_settings
-from kb.store import db, events
+from kb.store import changes, db, events
 
 Progress = write.Progress
+Logger = Callable[[Any, Report], changes.Change | None]
+"""Given the open transaction after the writes and the load's report, the change log entry
+(None: nothing to log)."""
 
 
 class ValidationFailed(KBError):
@@ -61,21 +65,34 @@ def check(paths: list[Path], driver: Driver | None = None,
 
 
 def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: bool = False,
-         progress: Progress | None = None, settings: Settings | None = None) -> Report:
+         progress: Progress | None = None, settings: Settings | None = None,
+         author: str | None = None, via: str = "cli") -> Report:
     """Validate `paths` and write them atomically; raise ValidationFailed on any problem."""
     with collector_paused():
         return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
-                        progress=progress, settings=settings)
+                        progress=progress, settings=settings, author=author, via=via)
+
+
+def summary(report: Report, sources: list[str]) -> str:
+    """One line for the change log: which sources, and what the load did."""
+    totals = report.as_dict()["totals"]
+    said = ", ".join(f"{totals[k]:,} {k}" for k in ("created", "updated", "pruned")
+                     if totals[k]) or "nothing new"
+    return f"loaded {', '.join(sources)}: {said} ({totals['unchanged']:,} unchanged)"
 
 
 def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
              dry_run: bool = False, progress: Progress | None = None,
              settings: Settings | None = None,
-             merges: list[tuple[str, str, str]] | None = None) -> Report:
+             merges: list[tuple[str, str, str]] | None = None,
+             author: str | None = None, via: str = "cli", log: Logger | None = None,
+             before: Callable[[Any], None] | None = None) -> Report:
     """Validate documents already in memory (importers' output) and write them atomically.
     `merges` (old id, new id, why) are made first, in the same transaction
-    (`kb.ingest.merge`). After a commit, `Committed` is published (a dry run rolls back and
-    publishes nothing)."""
+    (`kb.ingest.merge`), then `before(tx)` when given. The change log gets one entry, by
+    `author` (default: the operating-system user) through `via`: what `log(tx, report)`
+    makes, else the load's summary. After a commit, `Committed` is published (a dry run
+    rolls back and publishes nothing)."""
     with collector_paused():  # hundreds of thousands of records and rows, no cycles
         settings = settings or get_settings()
         tick = progress or (lambda *_: None)
@@ -88,6 +105,8 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
                 db.run_tx(tx, "load_lock")
                 for old, new, why in merges:
                     merge.merge_node(tx, old, new, why)
+            if before is not None:
+                before(tx)
             empty, nodes, rels = write.read_existing(tx, plan)
             write.fold(tx, plan, nodes, rels)
             diff = classify(plan, nodes, rels, empty)
@@ -99,6 +118,11 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
             if prune:
                 write.prune(tx, plan, report)
             report.dry_run = dry_run
+            entry = log(tx, report) if log is not None else changes.Change(
+                author or changes.os_author(), via, "load",
+                summary(report, [e["id"] for e in plan.ecosystems]))
+            if entry is not None:
+                changes.append(tx, entry)
             if dry_run:
                 tx.rollback()
             else:

@@ -232,6 +232,16 @@ def _csv_value(kind: str, cell: str) -> Any:
     return cell
 
 
+def cell_value(section: str, field: str, cell: str) -> Any:
+    """What a CSV cell (or a form field) holding `field` of a `section` record means: lists
+    split at `;`, maps as `key=value;...`, scores as `AREA=3/2/note;...`, the rest as text
+    for the model to read."""
+    model = SECTIONS[section]
+    attr = {"from": "from_", "for": "for_"}.get(field, field)
+    kind = _field_kind(model, attr) if attr in model.model_fields else "scalar"
+    return _csv_value(kind, cell)
+
+
 def _read_csv_dir(folder: Path) -> RawFile:
     """A folder with `ecosystem.csv` and one `<section>.csv` per section."""
     name = str(folder)

@@ -19,7 +19,7 @@ from neo4j import Driver
 from kb.errors import NotFound
 from kb.ingest import write
 from kb.settings import Settings, get_settings
-from kb.store import db, events
+from kb.store import changes, db, events
 from kb.store.db import plain
 
 
@@ -62,6 +62,11 @@ def forget(driver: Driver, source: str, *, dry_run: bool = False,
         rels = db.run_tx(tx, "load_source_rels", {"source": source})
         counts = write.retract(tx, source, ids, rels)
         db.run_tx(tx, "sources_forget_ecosystem", {"id": source})
+        changes.append(tx, changes.Change(
+            changes.os_author(), "cli", "forget",
+            f"forgot {source}: {counts['nodes_deleted']:,} records and "
+            f"{counts['rels_deleted']:,} relationship records deleted, "
+            f"{counts['nodes_rewritten'] + counts['rels_rewritten']:,} combined again"))
         done = Forgotten(source, counts["nodes_deleted"], counts["rels_deleted"],
                          counts["nodes_rewritten"], counts["rels_rewritten"], dry_run)
         if dry_run:

@@ -16,8 +16,9 @@ from kb.errors import KBError
 from kb.report import audit, charts, history
 from kb.report import render as report
 from kb.settings import Settings
+from web.accounts import can_write, writer
 from web.deps import Answers, AnswersDep, DriverDep, SettingsDep, StateDep
-from web.render import PanelError, amount, render, require_editor, wants_json
+from web.render import PanelError, amount, render, wants_json
 from web.schemas import ERRORS, AuditDiffOut, AuditPageOut, AuditSavedOut, AuditTrendOut
 
 router = APIRouter(tags=["audit"])
@@ -59,7 +60,7 @@ def audit_page(request: Request, driver: DriverDep, settings: SettingsDep, answe
     data = {"params": p, "report_url": f"/audit/report.html?{query}",
             "downloads": {fmt: f"/audit/report.{fmt}?{query}" for fmt in DOWNLOADS},
             "json_url": f"/audit.json?{query}", "query": query,
-            "writable": bool(settings.kb_editor_token),
+            "writable": can_write(request),
             "saved": history.saved(driver, settings)}
     return render(request, "audit.html", data)
 
@@ -123,13 +124,14 @@ def audit_download(fmt: str, driver: DriverDep, settings: SettingsDep, answers: 
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.post("/audit/save", summary="Save the audit (needs the editor token)",
+@router.post("/audit/save", summary="Save the audit (editors)",
              include_in_schema=False)
 @router.post("/audit/save.json", response_model=AuditSavedOut,
              responses={**ERRORS, 403: ERRORS[400]},
-             summary="Save the audit for these parameters (needs the editor token)")
+             summary="Save the audit for these parameters (editors, or the editor token)")
 def audit_save(request: Request, driver: DriverDep, settings: SettingsDep,
                answers: AnswersDep, token: Annotated[str, Form(max_length=500)] = "",
+               csrf: Annotated[str, Form(max_length=100)] = "",
                as_of: Annotated[str | None, Form(max_length=10)] = None,
                horizon: Annotated[int, Form(ge=0, le=3650)] = 180,
                months: Annotated[int, Form(ge=1, le=60)] = 12,
@@ -137,7 +139,7 @@ def audit_save(request: Request, driver: DriverDep, settings: SettingsDep,
                budget: Annotated[str | None, Form(max_length=40)] = None) -> Response:
     """Store the audit for these parameters in the knowledge base, as `kb audit --save`
     does, for the trend and `kb audit diff`; then back to the audit page."""
-    require_editor(settings.kb_editor_token, token or request.headers.get("x-editor-token", ""))
+    writer(request, csrf, token)
     p = _params(as_of or None, horizon, months, without, budget)
     data = _audit(answers, driver, settings, p)
     saved_id = history.save(driver, data, settings)

@@ -7,7 +7,6 @@ needs the token again. Nothing a visitor without the token sends stays on disk."
 from __future__ import annotations
 
 import hashlib
-import hmac
 import shutil
 import tempfile
 import time
@@ -19,6 +18,7 @@ from fastapi.responses import Response
 
 from kb.ingest import loader
 from web import security
+from web.accounts import can_write, writer
 from web.deps import DriverDep
 from web.render import PanelError, render
 from web.schemas import ERRORS, ImportOut
@@ -55,8 +55,7 @@ def prune_uploads(folder: Path, now: float | None = None) -> None:
 @router.get("/import.json", response_model=ImportOut, summary="Import page (JSON)")
 def import_page(request: Request) -> Response:
     """The upload form; says whether loading is allowed."""
-    token = request.app.state.settings.kb_editor_token
-    return render(request, "import.html", {"writable": bool(token), "report": None})
+    return render(request, "import.html", {"writable": can_write(request), "report": None})
 
 
 @router.post("/import", summary="Validate an upload (dry run)", include_in_schema=False)
@@ -64,11 +63,11 @@ def import_page(request: Request) -> Response:
              summary="Validate an upload (dry run)")
 async def import_check(request: Request, driver: DriverDep,
                        file: Annotated[UploadFile, File()],
-                       token: Annotated[str, Form()] = "") -> Response:
+                       token: Annotated[str, Form(max_length=500)] = "") -> Response:
     """Validate an uploaded file against the knowledge base; nothing is written. The upload
-    is kept for the load step only when it passes and comes with the editor token (form
-    field `token` or header `X-Editor-Token`); otherwise it is checked in a temporary folder
-    and deleted before the answer."""
+    is kept for the load step only when it passes and comes from a signed-in editor or with
+    the editor token (form field `token` or header `X-Editor-Token`); otherwise it is checked
+    in a temporary folder and deleted before the answer."""
     name = Path(file.filename or "upload.yaml").name
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
@@ -80,7 +79,7 @@ async def import_check(request: Request, driver: DriverDep,
                          "Load large files with `kb load` instead.")
     settings = request.app.state.settings
     given = token or request.headers.get("x-editor-token", "")
-    editor = _editor(settings.kb_editor_token, given)
+    editor = bool(writer(request, token=given)) if given else can_write(request)
     digest = hashlib.sha256(content).hexdigest()[:32]
     with tempfile.TemporaryDirectory(prefix="kb-check-") as scratch:
         checked = Path(scratch) / f"{digest}{suffix}"
@@ -97,44 +96,28 @@ async def import_check(request: Request, driver: DriverDep,
                 prune_uploads(folder)
                 shutil.copyfile(checked, folder / checked.name)
                 report.update(upload=checked.name, kept=True)
-    return render(request, "import.html", {"writable": bool(settings.kb_editor_token),
-                                           "report": report},
+    return render(request, "import.html", {"writable": editor, "report": report},
                   status=200 if result.ok else 422)
 
 
-def _editor(expected: str | None, given: str) -> bool:
-    """Whether `given` is the editor token; PanelError 403 when a wrong one is given."""
-    if not given:
-        return False
-    if not expected:
-        raise PanelError(403, "read_only", "the panel is read-only",
-                         "Set KB_EDITOR_TOKEN on the server to allow imports.")
-    if not hmac.compare_digest(given.encode(), expected.encode()):
-        raise PanelError(403, "bad_token", "the editor token is wrong")
-    return True
-
-
-@router.post("/import/load", summary="Load a validated upload (needs the editor token)",
+@router.post("/import/load", summary="Load a validated upload (editors)",
              include_in_schema=False)
 @router.post("/import/load.json", response_model=ImportOut,
              responses={**ERRORS, 403: ERRORS[400], 422: ERRORS[400]},
-             summary="Load a validated upload (needs the editor token)")
+             summary="Load a validated upload (a signed-in editor, or the editor token)")
 def import_load(request: Request, driver: DriverDep, upload: Annotated[str, Form()],
-                token: Annotated[str, Form()] = "") -> Response:
-    """Load a file checked before; needs the editor token from KB_EDITOR_TOKEN."""
-    expected = request.app.state.settings.kb_editor_token
-    if not expected:
-        raise PanelError(403, "read_only", "the panel is read-only",
-                         "Set KB_EDITOR_TOKEN on the server to allow imports.")
-    if not _editor(expected, token or request.headers.get("x-editor-token", "")):
-        raise PanelError(403, "bad_token", "the editor token is missing",
-                         "Send it as the form field `token` or the header X-Editor-Token.")
+                token: Annotated[str, Form(max_length=500)] = "",
+                csrf: Annotated[str, Form(max_length=100)] = "") -> Response:
+    """Load a file checked before; needs a signed-in editor (with the form's token) or the
+    editor token from KB_EDITOR_TOKEN."""
+    author = writer(request, csrf, token)
     path = _upload_dir(request) / Path(upload).name
     if not path.exists():
         raise PanelError(404, "not_found", f"no checked upload named {upload!r}",
                          "Upload the file again.")
     try:
-        report = loader.load(driver, [path], settings=request.app.state.settings)
+        report = loader.load(driver, [path], settings=request.app.state.settings,
+                             author=author, via="panel")
     except loader.ValidationFailed as exc:
         raise PanelError(422, "invalid_file", f"{len(exc.problems)} problem(s); nothing was "
                          "written", None, {"problems": [p.as_dict() for p in exc.problems]}

@@ -15,8 +15,9 @@ from kb.errors import UsageError
 from kb.store import queries
 from kb.store.db import plain
 from kb.views import saved_queries as saved
+from web.accounts import can_write, writer
 from web.deps import DriverDep, SettingsDep, StateDep
-from web.render import PanelError, render, require_editor
+from web.render import PanelError, render
 from web.routes.console import run_guarded
 from web.schemas import ERRORS, DeletedOut, QueriesOut, SavedQueryOut
 
@@ -39,7 +40,7 @@ def saved_queries(request: Request, driver: DriverDep, settings: SettingsDep) ->
               "params": [{"name": p} for p in u["param_names"]], "url": f"/queries/{u['name']}"}
              for u in saved.all_saved(driver, settings)]
     return render(request, "queries.html", {"queries": items, "user_queries": users,
-                                            "writable": bool(settings.kb_editor_token)})
+                                            "writable": can_write(request)})
 
 
 class SaveRequest(BaseModel):
@@ -55,12 +56,12 @@ class SaveRequest(BaseModel):
 
 @router.post("/queries.json", response_model=SavedQueryOut,
              responses={**ERRORS, 403: ERRORS[400]},
-             summary="Save a query (needs the editor token, header X-Editor-Token)")
+             summary="Save a query (a signed-in editor with X-CSRF-Token, or X-Editor-Token)")
 def save_query(request: Request, body: SaveRequest, driver: DriverDep,
                settings: SettingsDep) -> Response:
     """Check a query as the console would and store it under its name; every problem is
     named at once and nothing is stored then."""
-    require_editor(settings.kb_editor_token, request.headers.get("x-editor-token", ""))
+    writer(request)
     try:
         stored = saved.save(driver, body.name, body.description, body.cypher, body.params,
                             settings, replace=body.replace)
@@ -72,11 +73,11 @@ def save_query(request: Request, body: SaveRequest, driver: DriverDep,
 
 @router.delete("/queries/{name}.json", response_model=DeletedOut,
                responses={**ERRORS, 403: ERRORS[400]},
-               summary="Delete a user's saved query (needs the editor token)")
+               summary="Delete a user's saved query (editors)")
 def delete_query(request: Request, name: str, driver: DriverDep,
                  settings: SettingsDep) -> Response:
     """Delete a query a user saved; the library's cannot be deleted."""
-    require_editor(settings.kb_editor_token, request.headers.get("x-editor-token", ""))
+    writer(request)
     if not saved.delete(driver, name, settings):
         raise PanelError(404, "not_found", f"no saved query named {name!r}",
                          "Users' saved queries are listed at /queries.")
