@@ -243,9 +243,15 @@ def writer(request: Request, csrf: str = "", token: str = "") -> str:
         raise PanelError(403, "viewer", f"{user.name} is a viewer: viewers read, editors "
                          "write", "Ask an admin for the editor role (`kb user set "
                          f"{user.name} --role editor`).")
-    sent = csrf or request.headers.get("x-csrf-token", "")
-    expected_csrf = csrf_token(request) or ""
-    if not sent or not hmac.compare_digest(sent.encode(), expected_csrf.encode()):
-        raise PanelError(403, "csrf", "this form's security token is missing or out of date, "
-                         "so the write was refused", "Reload the page and send the form again.")
+    check_csrf(request, csrf)
     return user.name
+
+
+def check_csrf(request: Request, csrf: str) -> None:
+    """PanelError 403 unless the form token (`csrf`, or header X-CSRF-Token) is the
+    session's."""
+    sent = csrf or request.headers.get("x-csrf-token", "")
+    expected = csrf_token(request) or ""
+    if not sent or not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise PanelError(403, "csrf", "this form's security token is missing or out of date, "
+                         "so nothing was done", "Reload the page and send the form again.")

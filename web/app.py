@@ -22,16 +22,20 @@ from kb import cache
 from kb.analysis import fastrisk
 from kb.errors import ConnectionFailed, KBError, NotFound, UsageError
 from kb.settings import Settings, get_settings
+from web.accounts import Accounts, Sessions
 from web.console_history import History
 from web.keeper import SnapshotKeeper
 from web.render import HERE, NotModified, PanelError, Rendered, respond_error
 from web.routes import (
     analyses,
     audit,
+    auth,
     browse,
     console,
+    edit,
     entities,
     health,
+    history,
     imports,
     network,
     overview,
@@ -127,15 +131,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     app.state.driver = None
     app.state.console_history = History()
+    app.state.sessions = Sessions(app.state.settings)
     cache.configure(app.state.settings.kb_cache_entries, app.state.settings.kb_cache_mb)
     fastrisk.subscribe()  # writes made through the panel renew the risk snapshot
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _handlers(app)
     # browse before entities: `/actors` is the list, `/actors/ID` an entity page.
     for module in (overview, risk, plan, analyses, browse, network, entities, console, queries,
-                   imports, audit, sources, health):
+                   imports, audit, sources, health, auth, edit, history):
         app.include_router(module.router)
-    app.add_middleware(Guard)  # security headers on every answer; bounded request bodies
+    app.add_middleware(Accounts)  # who is asking; a private panel stays closed to others
+    app.add_middleware(Guard)  # outermost: security headers on every answer; bounded bodies
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> Response:

@@ -445,6 +445,55 @@ class DeletedOut(Shape):
     deleted: str = Field(description="The name of the saved query deleted.")
 
 
+class SessionOut(Shape):
+    """Who is signed in: the account, its role and the form token its writes send."""
+
+    user: str | None
+    role: str | None
+    csrf: str | None
+
+
+class EditOut(Shape):
+    """A record form (`/edit/SECTION`) or the editing hub (`/edit`)."""
+
+    sources: list[dict[str, Any]]
+    writable: bool
+
+
+class SavedOut(Shape):
+    """What a save or deletion did: the record, the action and its change log entry."""
+
+    section: str
+    key: str
+    action: str = Field(description="create, update, unchanged or delete")
+    change: int | None = Field(description="The change log entry (/history/N); null when "
+                               "nothing changed")
+    url: str
+
+
+class PickOut(Shape):
+    """Records found for a picker."""
+
+    items: list[dict[str, Any]]
+
+
+class ChangesOut(Shape):
+    """The change log, newest first."""
+
+    changes: list[dict[str, Any]]
+    older: str | None
+
+
+class ChangeOut(Shape):
+    """One change: who, when, what, the record before and after, and whether it can be
+    undone."""
+
+    seq: int
+    author: str
+    action: str
+    undoable: bool
+
+
 class ImportOut(Shape):
     """The import page: whether loading is allowed, a dry-run report, or what a load did."""
 

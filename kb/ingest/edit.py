@@ -30,7 +30,6 @@ from kb.ingest.reader import Problem, RawFile
 from kb.settings import Settings, get_settings
 from kb.store import changes, db, events
 
-
 # What a relationship at a record says about the record at its other end.
 REFERS = {"GIVES": "exchange with", "GRANTS": "funding", "TO": "funding", "FOR": "funding",
           "PASSES_ON": "funding", "UNDER": "funding", "INVOLVED_IN": "involvement with",
@@ -168,7 +167,8 @@ def save(driver: Driver, section: str, record: dict[str, Any], *, author: str,
         state["action"] = action
         what = records.describe(section, after_rec, key)
         state["seq"] = changes.append(tx, changes.Change(
-            author, via, action, f"{action}d {section} {what}", section, key, before_rec,
+            author, via, action, f"{action}d {records.TITLES[section]} {what}", section, key,
+            before_rec,
             after_rec, state["before_dump"], after_dump))
         return None  # logged here, so that the entry's number is known
 
@@ -219,7 +219,8 @@ def delete(driver: Driver, section: str, key: str, *, author: str, via: str = "p
                                                         "to": held["to"], "key": key}]})
         what = records.describe(section, before_rec, key)
         seq = changes.append(tx, changes.Change(author, via, "delete",
-                                                f"deleted {section} {what}", section, key,
+                                                f"deleted {records.TITLES[section]} {what}",
+                                                section, key,
                                                 before_rec, None, held, None))
         tx.commit()
     events.publish(events.Committed(driver, settings, "delete"))

@@ -186,6 +186,12 @@ def one_with(run: Runner, section: str, key: str) -> dict[str, Any] | None:
     return tidy(section, found_rels[0]) if isinstance(found_rels, list) and found_rels else None
 
 
+TITLES = {"actors": "actor", "products": "product", "components": "component",
+          "relies_on": "reliance", "maintenance": "maintenance record",
+          "agreements": "agreement", "fundings": "funding", "involvement": "involvement",
+          "exchanges": "exchange", "decisions": "decision point", "ties": "tie"}
+
+
 def describe(section: str, rec: dict[str, Any] | None, key: str = "") -> str:
     """A record in a few words, for the change log and the pages."""
     if not rec:

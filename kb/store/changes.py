@@ -83,12 +83,12 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def listing(driver: Driver, settings: Settings | None = None, *, section: str | None = None,
-            record: str | None = None, before_seq: int | None = None,
-            limit: int = 50) -> list[dict[str, Any]]:
-    """Entries newest first: all of them, or one record's."""
+            record: str | None = None, author: str | None = None,
+            before_seq: int | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Entries newest first: all of them, one record's or one author's."""
     rows = db.run(driver, "changes_list", {
-        "section": section, "record": record, "before_seq": before_seq or 2**62,
-        "limit": limit}, settings=settings)
+        "section": section, "record": record, "author": author,
+        "before_seq": before_seq or 2**62, "limit": limit}, settings=settings)
     return [_decoded(r) for r in rows]
 
 

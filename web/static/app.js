@@ -10,6 +10,12 @@ document.querySelectorAll("form[data-working]").forEach(function (form) {
   });
 });
 
+// The signed-in person's form token (base.html puts it in a meta tag), for writes by fetch.
+function vnCsrf() {
+  var m = document.querySelector("meta[name='csrf-token']");
+  return m ? m.content : "";
+}
+
 var LABEL_COLOURS = {
   Actor: "#2c5d8a", Product: "#1a9850", Component: "#d73027", Agreement: "#984ea3",
   Funding: "#ff7f00", Decision: "#a6761d"
@@ -399,8 +405,7 @@ function vnConsole() {
         status.textContent = "The parameters are not JSON: " + err.message; status.className = "error"; return;
       }
       fetch("/queries.json", { method: "POST",
-        headers: { "Content-Type": "application/json",
-                   "X-Editor-Token": document.getElementById("save-token").value },
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": vnCsrf() },
         body: JSON.stringify({ name: document.getElementById("save-name").value,
                                description: document.getElementById("save-description").value,
                                cypher: editor.getValue(), params: params,
@@ -444,3 +449,49 @@ document.addEventListener("DOMContentLoaded", function () {
     } catch (e) { /* not loaded yet */ }
   }
 });
+
+// Reference pickers: an input with data-pick="actors,components" suggests records whose id or
+// name contains what is typed (from /pick.json); one with data-add-to="FIELD" adds the chosen
+// id as a new line of that field's list. Without JavaScript, ids are typed by hand.
+function vnPickers() {
+  document.querySelectorAll("input[data-pick]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null, asked = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q === asked) { return; }
+        asked = q;
+        fetch("/pick.json?kind=" + encodeURIComponent(input.dataset.pick) + "&q=" + encodeURIComponent(q),
+              { headers: { Accept: "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+          .then(function (data) {
+            if (!list) { return; }
+            list.replaceChildren();
+            data.items.forEach(function (item) {
+              var o = document.createElement("option");
+              o.value = item.id;
+              o.label = item.name + " (" + item.kind + ")";
+              list.appendChild(o);
+            });
+          });
+      }, 120);
+    });
+    if (input.dataset.addTo) {
+      input.addEventListener("change", function () {
+        var target = input.form.querySelector("[name='" + input.dataset.addTo + "']");
+        var v = input.value.trim();
+        if (!target || !v) { return; }
+        var items = target.value.split(/[;\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
+        if (items.indexOf(v) < 0) { items.push(v); }
+        target.value = items.join("\n");
+        input.value = "";
+      });
+    }
+  });
+  document.querySelectorAll("[data-print]").forEach(function (b) {
+    b.addEventListener("click", function () { window.print(); });
+  });
+}
+document.addEventListener("DOMContentLoaded", vnPickers);
