@@ -494,6 +494,12 @@ class ChangeOut(Shape):
     undoable: bool
 
 
+class WorkshopOut(Shape):
+    """A workshop page: its data, and whether the person asking may save its form."""
+
+    writable: bool
+
+
 class ImportOut(Shape):
     """The import page: whether loading is allowed, a dry-run report, or what a load did."""
 

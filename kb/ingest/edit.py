@@ -114,6 +114,16 @@ def _header(run: records.Runner, source: str) -> dict[str, Any]:
     return head
 
 
+@dataclass
+class Item:
+    """One record to save: its section, the record, and the id or key of the record it
+    changes (None for a new record)."""
+
+    section: str
+    record: dict[str, Any]
+    original: str | None = None
+
+
 def save(driver: Driver, section: str, record: dict[str, Any], *, author: str,
          source: str | None = None, original: str | None = None, via: str = "panel",
          settings: Settings | None = None) -> Saved:
@@ -121,61 +131,93 @@ def save(driver: Driver, section: str, record: dict[str, Any], *, author: str,
     into it, in `source` (default: the newest source of the record changed; for a new
     record, the only source when there is one). Raises loader.ValidationFailed with every
     problem, or NotFound / UsageError."""
-    settings = settings or get_settings()
+    return save_many(driver, [Item(section, record, original)], author=author, source=source,
+                     via=via, settings=settings)[0]
+
+
+def _check(read: records.Runner, item: Item) -> tuple[str, dict[str, Any] | None]:
+    """The item's key and what the KB holds of the record it changes; UsageError or
+    NotFound when it cannot be saved as asked."""
+    section, original = item.section, item.original
     if section not in SECTIONS:
         raise UsageError(f"no section {section!r}", hint=f"One of {', '.join(SECTIONS)}.")
-    key = key_of(section, record)
+    key = key_of(section, item.record)
     if section in NODE_SECTIONS and original is not None and key != original:
         raise UsageError(f"a record's id cannot change here ({original!r} to {key!r})",
                          hint="Add a record with the new id and delete the old one, or "
                          "merge the two with an alias (`kb alias`).")
-    read = records.on(driver, settings)
     held = dump(read, section, original) if original is not None else None
     if original is not None and held is None:
-        raise NotFound(f"no {section} record {original!r} in the knowledge base",
+        raise NotFound(f"no {records.TITLES[section]} {original!r} in the knowledge base",
                        hint="It may have been deleted; reload the page.")
-    if original != key and dump(read, section, key) is not None:
-        raise UsageError(f"{section} already holds a record {key!r}",
-                         hint="Edit that record instead, or give another id.")
-    source = source or (_sources_of(held)[-1] if _sources_of(held) else None)
-    if source is None:
+    if original != key and key and dump(read, section, key) is not None:
+        raise UsageError(f"there is already a {records.TITLES[section]} {key!r}",
+                         hint="Change that record instead, or give another id.")
+    return key, held
+
+
+def save_many(driver: Driver, items: list[Item], *, author: str, source: str | None = None,
+              via: str = "panel", settings: Settings | None = None) -> list[Saved]:
+    """Save several records in one transaction (all or nothing), each into its own source
+    (a changed record stays in its newest source; new ones go into `source`, or the only
+    source there is). Each record changed gets its own change log entry."""
+    settings = settings or get_settings()
+    read = records.on(driver, settings)
+    checked = [_check(read, item) for item in items]
+    default = source
+    if default is None and any(held is None for _, held in checked):
         ecos = db.run(driver, "export_ecosystems", settings=settings)
         if len(ecos) != 1:
             raise UsageError("which source should hold this record?" if ecos else
                              "the knowledge base has no source to add records to",
                              hint="Pick a source in the form." if ecos else
                              "Start one first: give the ecosystem's id and name.")
-        source = str(ecos[0]["id"])
-    before_rec = records.one(driver, section, original, settings) if original else None
-    state: dict[str, Any] = {}
+        default = str(ecos[0]["id"])
+    docs: dict[str, dict[str, Any]] = {}
+    for item, (_, held) in zip(items, checked, strict=True):
+        src = (source if source and held is None else None) or (
+            _sources_of(held)[-1] if _sources_of(held) else default)
+        assert src is not None
+        if src not in docs:
+            docs[src] = {"format": FORMAT, "ecosystem": _header(read, src)}
+        docs[src].setdefault(item.section, []).append(item.record)
+    out: list[Saved] = []
+    befores: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
 
     def start(tx: Any) -> None:
-        state["before_dump"] = dump(records.in_tx(tx), section, original) if original else None
-        if original is not None and section in REL_TYPES and original != key:
-            # A relationship record whose key fields changed: the old one goes.
-            old = state["before_dump"]
-            db.run_tx(tx, "load_delete_rels", {"rows": [{"from": old["from"], "to": old["to"],
-                                                        "key": original}]})
+        run = records.in_tx(tx)
+        for item, (key, _) in zip(items, checked, strict=True):
+            if item.original is None:
+                befores.append((None, None))
+                continue
+            held = dump(run, item.section, item.original)
+            befores.append((held, records.one_with(run, item.section, item.original)))
+            if item.section in REL_TYPES and item.original != key and held is not None:
+                # A relationship record whose key fields changed: the old one goes.
+                db.run_tx(tx, "load_delete_rels", {"rows": [{
+                    "from": held["from"], "to": held["to"], "key": item.original}]})
 
     def log(tx: Any, report: Report) -> changes.Change | None:
-        after_dump = dump(records.in_tx(tx), section, key)
-        if _same(after_dump, state["before_dump"]):
-            state["action"] = "unchanged"
-            return None
-        after_rec = records.one_with(records.in_tx(tx), section, key)
-        action = "update" if original is not None else "create"
-        state["action"] = action
-        what = records.describe(section, after_rec, key)
-        state["seq"] = changes.append(tx, changes.Change(
-            author, via, action, f"{action}d {records.TITLES[section]} {what}", section, key,
-            before_rec,
-            after_rec, state["before_dump"], after_dump))
-        return None  # logged here, so that the entry's number is known
+        run = records.in_tx(tx)
+        for item, (key, _), (before_dump, before_rec) in zip(items, checked, befores,
+                                                             strict=True):
+            after_dump = dump(run, item.section, key)
+            if item.original is not None and _same(after_dump, before_dump):
+                out.append(Saved(item.section, key, 0, "unchanged", report))
+                continue
+            after_rec = records.one_with(run, item.section, key)
+            action = "update" if item.original is not None else "create"
+            what = records.describe(item.section, after_rec, key)
+            seq = changes.append(tx, changes.Change(
+                author, via, action, f"{action}d {records.TITLES[item.section]} {what}",
+                item.section, key, before_rec, after_rec, before_dump, after_dump))
+            out.append(Saved(item.section, key, seq, action, report))
+        return None  # logged here, so that each entry's number is known
 
-    doc = {"format": FORMAT, "ecosystem": _header(read, source), section: [record]}
-    report = loader.load_raw(driver, [RawFile("the form", doc, [])], settings=settings,
-                             author=author, via=via, log=log, before=start)
-    return Saved(section, key, int(state.get("seq", 0)), state["action"], report)
+    raws = [RawFile("the form", doc, []) for doc in docs.values()]
+    loader.load_raw(driver, raws, settings=settings, author=author, via=via, log=log,
+                    before=start)
+    return out
 
 
 def references(held: dict[str, Any], key: str) -> list[str]:
