@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {  # name: (module, attribute, summa
     "init": ("kb.cli.data", "init",
              "Start your own ecosystem file: a starter that validates, with one example of "
              "each section and a comment on every field."),
+    "history": ("kb.cli.history", "history",
+                "The change log, newest first: every load, import and forget, and every "
+                "record added, changed, deleted or undone in the panel, with who did it and "
+                "when."),
     "import": ("kb.cli.imports", "import_",
                "Import real files: lockfiles, registries, grant data, edge lists, git clones."),
     "ivn": ("kb.cli.analyses", "ivn",

@@ -22,6 +22,10 @@ SAMPLES: dict[str, Any] = {
     "records": "", "undo": "{}", "alias": "", "slug": "x", "a": "a", "b": "b", "origin": "t",
     "repo": "https://example.org/none", "description": "a test", "cypher": "RETURN 1",
     "params": "{}", "now": "2026-11-22T08:00:00Z", "figures": "{}",
+    "at": "2026-11-22T08:00:00Z", "seq": 1, "section": "actors", "record": "x", "author": "t",
+    "before_seq": 10, "limit": 5, "via": "panel", "action": "create", "summary": "a test",
+    "before": "{}", "after": "{}", "before_dump": "{}", "after_dump": "{}", "undoes": 0,
+    "from": "a", "to": "b", "key": "x", "props": {"id": "restored"}, "edges": [], "q": "",
 }
 # Where one query needs its own value of a shared parameter name.
 OVERRIDES: dict[str, dict[str, Any]] = {

@@ -354,7 +354,10 @@ def test_import_reports_every_error_and_is_read_only_without_a_token(client: Tes
     uploads = Path(client.app.state.settings.kb_state_dir) / "uploads"  # type: ignore[attr-defined]
     assert not uploads.exists() or list(uploads.iterdir()) == []
     denied = client.post("/import/load.json", data={"upload": "anything.yaml", "token": "x"})
-    assert denied.status_code == 403 and denied.json()["error"]["code"] == "read_only"
+    assert denied.status_code == 403 and denied.json()["error"]["message"] == (
+        "this panel takes no editor token (KB_EDITOR_TOKEN is not set)")
+    anonymous = client.post("/import/load.json", data={"upload": "anything.yaml"})
+    assert anonymous.status_code == 401 and anonymous.json()["error"]["code"] == "sign_in"
     assert "read-only" in client.get("/import").text
 
 
@@ -370,7 +373,7 @@ def _import_with_token(editor: TestClient) -> None:
     # Without the token the file is checked, not kept: nothing stays on disk.
     anonymous = editor.post("/import.json", files={"file": ("extra.yaml", io.BytesIO(extra))})
     assert anonymous.status_code == 200 and anonymous.json()["report"]["kept"] is False
-    assert "check it again with the editor token" in editor.post(
+    assert "loading it needs an editor's sign-in" in editor.post(
         "/import", files={"file": ("extra.yaml", io.BytesIO(extra))}).text
     assert not uploads.exists() or list(uploads.iterdir()) == []
     guessed = editor.post("/import.json", files={"file": ("extra.yaml", io.BytesIO(extra))},
@@ -381,8 +384,8 @@ def _import_with_token(editor: TestClient) -> None:
     upload = checked.json()["report"]["upload"]
     assert [p.name for p in uploads.iterdir()] == [upload]
     missing = editor.post("/import/load.json", data={"upload": upload})
-    assert missing.status_code == 403 and missing.json()["error"]["message"] == (
-        "the editor token is missing")
+    assert missing.status_code == 401 and missing.json()["error"]["message"] == (
+        "writing needs an editor's sign-in")
     wrong = editor.post("/import/load.json", data={"upload": upload, "token": "guess"})
     assert wrong.status_code == 403 and wrong.json()["error"]["code"] == "bad_token"
     done = editor.post("/import/load.json", data={"upload": upload, "token": "s3cret"})
@@ -444,7 +447,7 @@ def test_a_rendered_page_is_served_from_the_one_cache(client: TestClient, demo_k
 
     url = f"/risk.json?as_of={DAY}&q=codec"
     first = client.get(url)
-    key = ("page", "/risk.json", f"as_of={DAY}&q=codec", "json", date.today().isoformat())
+    key = ("page", "/risk.json", f"as_of={DAY}&q=codec", "json", date.today().isoformat(), "")
     kept = cache.results.find(key)
     assert kept is not None and kept[1][0] == first.content
     again = client.get(url)
@@ -613,12 +616,14 @@ def test_audit_downloads_save_and_trend(client: TestClient, demo_kb, settings,
     assert f'href="/audit/report.pdf?as_of={DAY}' in page.replace("&amp;", "&")
     assert 'id="audit-save"' not in page  # read-only: no save form
     refused = client.post("/audit/save.json", data={"as_of": DAY})
-    assert refused.status_code == 403 and refused.json()["error"]["message"] == (
-        "the panel is read-only")
+    assert refused.status_code == 401 and refused.json()["error"]["message"] == (
+        "writing needs an editor's sign-in")
     assert client.get("/audit/trend.json").json() == {"points": []}
     try:
         with client_for(settings, kb_state_dir=tmp_path, kb_editor_token="tok") as editor:
-            assert 'id="audit-save"' in editor.get(f"/audit?as_of={DAY}").text
+            # The token is for scripts: the page offers the form to signed-in editors only
+            # (tests/integration/test_accounts.py).
+            assert 'id="audit-save"' not in editor.get(f"/audit?as_of={DAY}").text
             wrong = editor.post("/audit/save", data={"as_of": DAY, "token": "nope"})
             assert wrong.status_code == 403
             saved = editor.post("/audit/save", data={"as_of": DAY, "token": "tok"},

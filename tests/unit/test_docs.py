@@ -33,7 +33,8 @@ def walk(group: Group, prefix: str) -> list[str]:
 
 def test_every_command_is_in_the_readme() -> None:
     commands = walk(main, "kb ")
-    assert len(commands) == 27 and "kb query" in commands and "kb audit trend" in commands
+    assert len(commands) == 32 and "kb query" in commands and "kb audit trend" in commands
+    assert "kb user add" in commands and "kb history" in commands
     assert "kb neo4j status" in commands and "kb audit diff" in commands
     for cmd in commands:
         head = cmd.rsplit(" ", 1)[0]
