@@ -500,6 +500,15 @@ class WorkshopOut(Shape):
     writable: bool
 
 
+class LoginOut(Shape):
+    """The sign-in page: where to go after, whether any account exists, whether the panel
+    is private."""
+
+    next: str
+    accounts: bool
+    private: bool
+
+
 class ImportOut(Shape):
     """The import page: whether loading is allowed, a dry-run report, or what a load did."""
 

@@ -69,7 +69,9 @@ def assemble(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
             continue
         props = {k: plain(v) for k, v in row["props"].items() if not k.startswith("_")}
         if section == "agreements" and isinstance(props.get("scores"), str):
-            props["scores"] = json.loads(props["scores"])  # kept as JSON text (see plan.py)
+            props["scores"] = {  # kept as JSON text (see plan.py); an absent note is left out
+                area: {k: v for k, v in score.items() if v is not None}
+                for area, score in json.loads(props["scores"]).items()}
         records[section][props["id"]] = props
     rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_id = {rid: rec for section in records.values() for rid, rec in section.items()}

@@ -46,7 +46,10 @@ PAGES = ["/", "/risk", "/analyses", "/analyses/funding_topology", "/analyses/pow
          "/agreements/ag-ghrf-grant", "/fundings/f-sub-commons", "/decisions/d-hosting",
          "/graph?id=relief-ngo", "/query", "/queries", "/queries/risk", "/import", "/audit",
          "/actors", "/components", "/products", "/fundings", "/agreements", "/decisions",
-         "/map"]
+         "/map", "/login", "/edit", "/edit/actors", "/edit/fundings?key=f-sub-commons",
+         "/workshop", "/workshop/network?product=ebola-emr",
+         "/workshop/scorecard?agreement=ag-ghrf-grant", "/workshop/decisions?product=ebola-emr",
+         "/history"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from kb.store import users
 from web.accounts import COOKIE, check_csrf, csrf_token, current
 from web.render import render, wants_json
-from web.schemas import ERRORS, SessionOut
+from web.schemas import ERRORS, LoginOut, SessionOut
 
 router = APIRouter(tags=["accounts"])
 
@@ -41,6 +41,8 @@ def _page(request: Request, **extra: object) -> dict[str, object]:
 
 
 @router.get("/login", summary="Sign-in page", include_in_schema=False)
+@router.get("/login.json", response_model=LoginOut,
+            summary="The sign-in page: whether accounts exist and the panel is private")
 def login_page(request: Request) -> Response:
     """The sign-in form (or who is signed in)."""
     return render(request, "login.html", _page(request))
