@@ -58,12 +58,12 @@ def test_a_weakly_covered_area_is_a_gap(driver, settings, tmp_path: Path) -> Non
     assert "| ag-tessera-mou | yes | community_after_funding | code_after_funding |" in (
         render.markdown(built))
     assert "<td class=\"high\">code_after_funding</td>" in render.html(built)
-    # The export gives back the scores as loaded.
+    # The export gives back the scores as loaded (an absent note stays absent).
     doc = collect(driver, settings)
     exported = next(g for g in doc["agreements"] if g["id"] == "ag-tessera-mou")
     assert exported["scores"] == {
         "code_after_funding": {"comprehensive": 1, "clear": 2, "note": "one line, no plan"},
-        "roles": {"comprehensive": 3, "clear": 3, "note": None}}
+        "roles": {"comprehensive": 3, "clear": 3}}
     again = tmp_path / "again.yaml"
     again.write_text(yaml.safe_dump(doc, sort_keys=False))
     assert loader.load(driver, [again], settings=settings).total("updated") == 0
