@@ -28,6 +28,27 @@ def _free_port() -> int:
 
 
 EDITOR_TOKEN = "browser-editor-token"
+EDITOR = ("editor-ada", "a long editor password")  # an account on the editor panel
+VIEWER = ("viewer-val", "a long viewer password")
+
+
+def add_accounts(state: Path) -> None:
+    """The editor and viewer accounts in a panel's state folder."""
+    from kb.settings import Settings
+    from kb.store import users
+
+    s = Settings(kb_state_dir=state, _env_file=None)  # type: ignore[call-arg]
+    users.add(EDITOR[0], "editor", EDITOR[1], s)
+    users.add(VIEWER[0], "viewer", VIEWER[1], s)
+
+
+def sign_in(page, who: tuple[str, str] = EDITOR) -> None:  # type: ignore[no-untyped-def]
+    """Sign in through the panel's form."""
+    page.goto("/login")
+    page.fill("#login input[name=name]", who[0])
+    page.fill("#login input[name=password]", who[1])
+    page.click("#login button")
+    page.wait_for_url(lambda url: "/login" not in url)
 
 
 def _serve(neo4j_env: dict[str, str], state: Path, **extra: str) -> Iterator[str]:
@@ -68,9 +89,11 @@ def panel(neo4j_env: dict[str, str], driver, settings, tmp_path_factory) -> Iter
 
 @pytest.fixture(scope="session")
 def editor_panel(panel: str, neo4j_env: dict[str, str], tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """Base URL of a second panel on the same knowledge base, with an editor token."""
-    yield from _serve(neo4j_env, tmp_path_factory.mktemp("editor-panel-state"),
-                      KB_EDITOR_TOKEN=EDITOR_TOKEN)
+    """Base URL of a second panel on the same knowledge base, with accounts (EDITOR,
+    VIEWER) and an editor token for scripts."""
+    state = tmp_path_factory.mktemp("editor-panel-state")
+    add_accounts(state)
+    yield from _serve(neo4j_env, state, KB_EDITOR_TOKEN=EDITOR_TOKEN)
 
 
 @pytest.fixture(scope="session")
@@ -96,9 +119,11 @@ def page(browser, panel):  # type: ignore[no-untyped-def]
 
 @pytest.fixture()
 def editor_page(browser, editor_panel):  # type: ignore[no-untyped-def]
+    """A page signed in as the editor account."""
     context = browser.new_context(viewport={"width": 1280, "height": 900},
                                   base_url=editor_panel)
     pg = context.new_page()
+    sign_in(pg)
     yield pg
     context.close()
 

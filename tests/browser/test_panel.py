@@ -478,10 +478,6 @@ def test_an_editor_saves_a_console_query_and_it_runs_from_its_link(editor_page: 
     page.locator("#save-query summary").click()
     page.fill("#save-name", "who-maintains")
     page.fill("#save-description", "Who maintains a component")
-    page.fill("#save-token", "a wrong token")
-    page.click("#save-button")
-    expect(page.locator("#save-status")).to_have_text("the editor token is wrong")
-    page.fill("#save-token", EDITOR_TOKEN)
     page.click("#save-button")
     status = page.locator("#save-status")
     expect(status).to_contain_text("Saved: who-maintains")
@@ -530,13 +526,10 @@ def test_browse_components_by_facet_and_sort(page: Page) -> None:
 
 def test_an_editor_saves_the_audit_and_sees_the_trend(editor_page: Page, driver,  # type: ignore[no-untyped-def]
                                                       settings) -> None:
-    from tests.browser.conftest import EDITOR_TOKEN
-
     page = editor_page
     try:
         page.goto(f"/audit?as_of={DAY}")
         expect(page.locator("#audit-status")).to_have_text("Audit ready.", timeout=60_000)
-        page.fill("#audit-save input[name=token]", EDITOR_TOKEN)
         page.locator("#audit-save button").click()
         expect(page).to_have_url(re.compile(r"/audit\?saved="))
         expect(page.locator("#saved-audits li")).to_have_count(1)
