@@ -22,7 +22,11 @@ PAGES = ["/", f"/risk?as_of={DAY}", f"/plan?budget=100000&as_of={DAY}", "/analys
          "/fundings/f-sub-commons", "/decisions/d-hosting", "/actors", "/components",
          "/fundings", "/agreements", "/decisions", "/products", "/query", "/queries",
          "/queries/ivn", "/import", f"/audit?as_of={DAY}", "/audit/trend", "/sources",
-         f"/map?as_of={DAY}"]
+         f"/map?as_of={DAY}", "/login", "/edit", "/edit/fundings",
+         "/edit/agreements?key=ag-ghrf-grant",
+         "/workshop", "/workshop/network?product=ebola-emr",
+         "/workshop/scorecard?agreement=ag-ghrf-grant", "/workshop/decisions?product=ebola-emr",
+         "/history"]
 
 
 @pytest.fixture()
