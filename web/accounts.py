@@ -255,3 +255,18 @@ def check_csrf(request: Request, csrf: str) -> None:
     if not sent or not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise PanelError(403, "csrf", "this form's security token is missing or out of date, "
                          "so nothing was done", "Reload the page and send the form again.")
+
+
+def admin(request: Request, csrf: str = "") -> str:
+    """The signed-in admin's name (with the form token checked), or PanelError."""
+    user = current(request)
+    if user is None:
+        raise PanelError(401, "sign_in", "managing accounts needs an admin's sign-in",
+                         "Sign in at /login with an admin account (`kb user set NAME --role "
+                         "admin`).")
+    if not user.allows("admin"):
+        raise PanelError(403, "not_admin", f"{user.name} is an {user.role}"
+                         if user.role == "editor" else f"{user.name} is a {user.role}",
+                         "Only admins manage accounts; `kb user` on the server does too.")
+    check_csrf(request, csrf)
+    return user.name

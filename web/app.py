@@ -43,6 +43,7 @@ from web.routes import (
     queries,
     risk,
     sources,
+    users,
     workshop,
 )
 from web.security import Guard
@@ -139,7 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _handlers(app)
     # browse before entities: `/actors` is the list, `/actors/ID` an entity page.
     for module in (overview, risk, plan, analyses, browse, network, entities, console, queries,
-                   imports, audit, sources, health, auth, edit, history, workshop):
+                   imports, audit, sources, health, auth, edit, history, workshop, users):
         app.include_router(module.router)
     app.add_middleware(Accounts)  # who is asking; a private panel stays closed to others
     app.add_middleware(Guard)  # outermost: security headers on every answer; bounded bodies

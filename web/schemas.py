@@ -500,6 +500,10 @@ class WorkshopOut(Shape):
     writable: bool
 
 
+class UsersOut(Shape):
+    """The accounts (name, role, since), or what a change to them did."""
+
+
 class LoginOut(Shape):
     """The sign-in page: where to go after, whether any account exists, whether the panel
     is private."""

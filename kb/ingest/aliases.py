@@ -20,7 +20,7 @@ from kb.errors import KBError, NotFound
 from kb.ingest import merge
 from kb.ingest.importers import slug
 from kb.settings import Settings, get_settings
-from kb.store import db, events
+from kb.store import changes, db, events
 
 
 @dataclass
@@ -59,6 +59,11 @@ def add(driver: Driver, name: str, actor_id: str,
             done = merge.merge_node(tx, row["id"], actor_id,
                                     f"kb alias add {name!r} {actor_id}", alias=name)
             (change.renamed if done == "renamed" else change.merged).append(row["id"])
+        moved = change.merged + change.renamed
+        changes.append(tx, changes.Change(
+            changes.os_author(), "cli", "alias",
+            f"alias {name!r} names {actor_id}" + (f"; merged {', '.join(moved)} into it"
+                                                   if moved else "")))
         tx.commit()
     if change.merged or change.renamed:
         events.publish(events.Committed(driver, settings, "alias add"))
@@ -82,6 +87,10 @@ def remove(driver: Driver, name: str, settings: Settings | None = None) -> Alias
             raise NotFound(f"no alias {name!r}",
                            "`kb alias list` shows the aliases" + (
                                f" ({len(names)})." if names else "; there are none yet."))
+        changes.append(tx, changes.Change(
+            changes.os_author(), "cli", "alias",
+            f"alias {name!r} removed" + (f"; split {', '.join(change.merged)} out again"
+                                         if change.merged else "")))
         tx.commit()
     if change.merged:
         events.publish(events.Committed(driver, settings, "alias remove"))

@@ -4,7 +4,7 @@ Every write kb makes appends one `:Change` node in the same transaction as the w
 log and the data never disagree:
 
 - a load (`kb load`, an import, a panel upload) logs what it did in one line (its counts);
-  `kb forget` logs what it took out;
+  `kb forget` logs what it took out, `kb alias add` / `remove` which actors it merged or split;
 - a record added, edited or deleted in the panel logs the record before and after (as
   `valuenet/1` records, to show) and the stored node or relationship before and after
   (`*_dump`, to undo exactly); an undo is logged too, and marks what it undid.
@@ -28,7 +28,7 @@ from kb.settings import Settings
 from kb.store import db
 
 VIAS = ("panel", "cli", "import")
-ACTIONS = ("load", "forget", "create", "update", "delete", "undo")
+ACTIONS = ("load", "forget", "alias", "create", "update", "delete", "undo")
 
 
 def os_author() -> str:

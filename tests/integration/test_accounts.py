@@ -191,3 +191,37 @@ def test_kb_user_on_the_command_line(kb_cli, tmp_path: Path) -> None:
     gone = kb_cli("user", "remove", "ghost", env=env)
     assert gone.returncode == 2 and "no account named 'ghost'" in gone.stderr
     assert "Traceback" not in made.stderr + short.stderr + nothing.stderr + gone.stderr
+
+
+def test_admins_manage_accounts_in_the_panel(panel, settings, tmp_path: Path) -> None:
+    s = settings.model_copy(update={"kb_state_dir": tmp_path})
+    users.add("root-admin", "admin", "an admin password", s)
+    editor = panel()
+    editor_token = sign_in(editor, EDITOR)
+    r = editor.post("/users.json", data={"name": "eve", "password": "a long password",
+                                         "csrf": editor_token})
+    assert r.status_code == 403 and r.json()["error"]["message"] == "ada is an editor"
+    assert editor.get("/users.json").status_code == 403
+    boss = TestClient(editor.app, base_url="https://testserver")  # the same panel
+    token = sign_in(boss, ("root-admin", "an admin password"))
+    assert "Accounts</a>" in boss.get("/").text
+    made = boss.post("/users.json", data={"name": "eve", "password": "a long password",
+                                          "role": "editor", "csrf": token})
+    assert made.json() == {"done": "account eve added as editor"}
+    short = boss.post("/users.json", data={"name": "bob", "password": "short",
+                                           "csrf": token})
+    assert short.status_code == 400 and short.json()["error"]["message"] == (
+        "a password needs 10 to 256 characters; this one has 5")
+    # Demoting ada ends her session at once.
+    assert boss.post("/users/ada.json", data={"role": "viewer", "csrf": token}
+                     ).status_code == 200
+    assert editor.get("/session.json").json()["user"] is None
+    assert users.get("ada", s) == users.User("ada", "viewer", 2)
+    self_demote = boss.post("/users/root-admin.json", data={"role": "viewer", "csrf": token})
+    assert self_demote.status_code == 400
+    assert boss.post("/users/eve/remove.json", data={"csrf": token}).status_code == 200
+    assert users.get("eve", s) is None
+    forged = boss.post("/users/val/remove.json", data={"csrf": "nope"})
+    assert forged.status_code == 403 and forged.json()["error"]["code"] == "csrf"
+    listed = {u["name"]: u["role"] for u in boss.get("/users.json").json()["users"]}
+    assert listed == {"ada": "viewer", "root-admin": "admin", "val": "viewer"}

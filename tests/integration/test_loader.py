@@ -18,7 +18,8 @@ DEMO = EXAMPLES / "ebola-emr.yaml"
 def graph_snapshot(driver: Any, settings: Any) -> tuple[set[Any], set[Any]]:
     """Nodes and relationships as sets of plain tuples, read independently of the exporter."""
     nodes, _, _ = driver.execute_query(
-        "MATCH (n) WHERE NOT n:KbMeta RETURN labels(n) AS l, properties(n) AS p",
+        "MATCH (n) WHERE NOT n:KbMeta AND NOT n:Change RETURN labels(n) AS l, "
+        "properties(n) AS p",  # the change log is about the loads, not the graph
         database_=settings.neo4j_database)
     rels, _, _ = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p",

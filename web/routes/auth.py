@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from kb.store import users
 from web.accounts import COOKIE, check_csrf, csrf_token, current
-from web.render import render, wants_json
+from web.render import PanelError, render, wants_json
 from web.schemas import ERRORS, LoginOut, SessionOut
 
 router = APIRouter(tags=["accounts"])
@@ -49,7 +49,8 @@ def login_page(request: Request) -> Response:
 
 
 @router.post("/login", summary="Sign in", include_in_schema=False)
-@router.post("/login.json", response_model=SessionOut, responses={**ERRORS, 401: ERRORS[400]},
+@router.post("/login.json", response_model=SessionOut,
+             responses={**ERRORS, 401: ERRORS[400], 429: ERRORS[400]},
              summary="Sign in with an account's name and password")
 def login(request: Request, name: Annotated[str, Form(max_length=64)],
           password: Annotated[str, Form(max_length=256)],
@@ -61,15 +62,13 @@ def login(request: Request, name: Annotated[str, Form(max_length=64)],
     settings = request.app.state.settings
     who = f"{name}|{request.client.host if request.client else ''}"
     if sessions.throttled(who):
-        data = _page(request, name=name, error="Too many failed sign-ins for this name; try "
-                     "again in 15 minutes.")
-        return render(request, "login.html", data, status=429)
+        return _refused(request, 429, "throttled", "Too many failed sign-ins for this name; "
+                        "try again in 15 minutes.", name, next)
     user = users.verify(name, password, settings)
     if user is None:
         sessions.failed(who)
-        data = _page(request, name=name, next=_next(next),
-                     error="That name and password do not match an account.")
-        return render(request, "login.html", data, status=401)
+        return _refused(request, 401, "bad_sign_in",
+                        "That name and password do not match an account.", name, next)
     value = sessions.sign(user)
     sid = sessions.read(value)["s"]
     if wants_json(request):
@@ -80,6 +79,16 @@ def login(request: Request, name: Annotated[str, Form(max_length=64)],
     response.set_cookie(COOKIE, value, max_age=int(sessions.lifetime), httponly=True,
                         samesite="lax", secure=_secure(request), path="/")
     return response
+
+
+def _refused(request: Request, status: int, code: str, message: str, name: str,
+             target: str) -> Response:
+    """A failed sign-in: the form again with the reason, or the error shape as JSON."""
+    if wants_json(request):
+        raise PanelError(status, code, message, "Check the name and password; `kb user` on "
+                         "the server sets a new password.")
+    return render(request, "login.html", _page(request, name=name, next=_next(target),
+                                               error=message), status=status)
 
 
 @router.post("/logout", summary="Sign out", include_in_schema=False)
