@@ -11,7 +11,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from kb.cli.common import friendly, print_problems_json, print_report, stderr_console, write_out
-from kb.errors import KBError
+from kb.errors import KBError, UsageError
 from kb.ingest import generate as gen
 from kb.ingest import loader
 from kb.ingest.model import json_schema
@@ -108,10 +108,14 @@ def check(files: tuple[Path, ...], offline: bool, fmt: str) -> None:
               help="Also remove what an earlier load of the same ecosystem id listed and these "
               "files no longer do.")
 @click.option("--dry-run", is_flag=True, help="Validate and count, then roll back.")
+@click.option("--bulk", is_flag=True,
+              help="Load into an empty knowledge base on the project's own server with "
+              "Neo4j's offline importer: no size ceiling, the server restarts once (see "
+              "README, \"Large loads\").")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @friendly
-def load(files: tuple[Path, ...], prune: bool, dry_run: bool, fmt: str) -> None:
+def load(files: tuple[Path, ...], prune: bool, dry_run: bool, bulk: bool, fmt: str) -> None:
     """Validate ecosystem files, then load them into the knowledge base in one transaction.
 
     FILES are valuenet/1 files: .yaml, .yml, .json, or folders of CSV files (see README,
@@ -120,12 +124,24 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, fmt: str) -> None:
     After the write, the risk engine's snapshot of the graph is computed and kept under the
     state directory, so the next `kb risk`, `kb audit` or panel view only builds its rows.
 
+    One transaction holds the whole load, so its size is bounded by Neo4j's transaction
+    memory (about 250,000 components with a 6g heap). Past that, into an empty knowledge base
+    on the project's own server, --bulk uses Neo4j's offline importer instead: the same
+    validation and the same graph, the server stopped for the import and started again.
+
     \b
     Examples:
       kb load examples/ebola-emr.yaml
       kb load partners.yaml funding.yaml --prune
       kb load my-ecosystem/ --dry-run
+      kb load --bulk registry-1m.json      # into an empty KB, no size ceiling
     """
+    if bulk:
+        if prune or dry_run:
+            raise UsageError("--bulk loads into an empty knowledge base: --prune and "
+                             "--dry-run do not apply", hint="Check files with `kb check`.")
+        _load_bulk(list(files), fmt)
+        return
     with db.connect() as driver:
         store_schema.ensure_schema(driver)
         with Progress("[progress.description]{task.description}", BarColumn(),
@@ -150,6 +166,29 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, fmt: str) -> None:
         return
     print_report(report)
 
+
+
+def _load_bulk(files: list[Path], fmt: str) -> None:
+    """`kb load --bulk`, with a progress line per step on a terminal."""
+    from kb.ingest import bulk
+
+    shown = sys.stderr.isatty() and fmt != "json"
+
+    def progress(step: str, done: int, total: int) -> None:
+        if shown and done == 0:
+            click.echo(f"{step}...", err=True)
+
+    try:
+        report = bulk.load(files, progress=progress)
+    except loader.ValidationFailed as exc:
+        if fmt == "json":
+            print_problems_json(exc.problems)
+            sys.exit(1)
+        raise
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    print_report(report)
 
 
 @click.command()

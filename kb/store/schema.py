@@ -16,6 +16,11 @@ def ensure_schema(driver: Driver, settings: Settings | None = None) -> int:
     return len(names)
 
 
+def await_indexes(driver: Driver, settings: Settings | None = None) -> None:
+    """Wait until every index and constraint is online (after a bulk import)."""
+    db.run(driver, "schema_await_indexes", settings=settings)
+
+
 def reset(driver: Driver, settings: Settings | None = None) -> None:
     """Delete everything in the knowledge base."""
     db.run_text(driver, "reset", settings)
