@@ -9,8 +9,8 @@ change log and the risk snapshot is renewed. The result is the graph `kb load` m
 same files (`tests/integration/test_bulk.py` compares them).
 
 It applies only where the importer can: the provisioned server (not `NEO4J_URI`: Aura or a
-cluster), an empty knowledge base, and files that share no record (sources that overlap are
-combined by `kb load`). Anything else is refused before anything stops. A failed import leaves
+cluster) and an empty knowledge base. Anything else is refused before anything stops (files
+that list one record twice are already refused by validation; the plan is checked again). A failed import leaves
 the knowledge base empty, as it was.
 """
 

@@ -86,8 +86,9 @@ def test_bad_files_are_refused_before_anything_stops(empty_own: Settings,
                      "actors: [{id: a, name: A, kind: group}]\n")
     again = tmp_path / "again.yaml"
     again.write_text(twice.read_text().replace("id: c, name: C", "id: d, name: D"))
-    with pytest.raises(UsageError, match="record 'a' is in more than one of the files"):
+    with pytest.raises(loader.ValidationFailed) as dup:  # as `kb load` refuses them
         bulk.load([twice, again], settings=empty_own)
+    assert dup.value.problems[0].reason.startswith("duplicate id; already used by actors[0]")
     elsewhere = empty_own.model_copy(update={"neo4j_uri": "neo4j+s://example.databases.neo4j.io"})
     with pytest.raises(UsageError, match="--bulk needs the project's own server"):
         bulk.load([twice], settings=elsewhere)
