@@ -1,4 +1,5 @@
 // name: kb_ping
-// description: A read that touches no data. Its transaction's bookmark names the database's last committed transaction, which kb/db.py uses as a data-state token for caches.
+// description: A read that touches no data but names the store: its transaction's bookmark names the database's last committed transaction, and the store's creation time tells a store rebuilt by the bulk importer (whose transaction numbers start again) from the one before. kb/store/db.py makes the data-state token for caches of both.
 // mode: read
-RETURN 1 AS ok
+CALL db.info() YIELD creationDate
+RETURN creationDate

@@ -10,8 +10,8 @@ same files (`tests/integration/test_bulk.py` compares them).
 
 It applies only where the importer can: the provisioned server (not `NEO4J_URI`: Aura or a
 cluster) and an empty knowledge base. Anything else is refused before anything stops (files
-that list one record twice are already refused by validation; the plan is checked again). A failed import leaves
-the knowledge base empty, as it was.
+that list one record twice are already refused by validation; the plan is checked again).
+A failed import leaves the knowledge base empty, as it was.
 """
 
 from __future__ import annotations

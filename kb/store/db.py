@@ -223,19 +223,24 @@ def _columns(tx: Any, names: list[str]) -> dict[str, list[Any]]:
 
 
 def _ping(session: Any) -> str:
-    """Run kb_ping in `session`; return the bookmark its read transaction ends with."""
+    """Run kb_ping in `session`; return the bookmark its read transaction ends with and
+    the store's creation time. The bookmark alone repeats after `kb load --bulk`: the
+    importer builds a new store whose transactions are numbered from the start again, under
+    the same database id."""
     q = queries.get("kb_ping")
-    session.execute_read(lambda tx: tx.run(q.text).consume())
-    return ",".join(sorted(session.last_bookmarks().raw_values))
+    created = session.execute_read(lambda tx: tx.run(q.text).single()["creationDate"])
+    return ",".join(sorted(session.last_bookmarks().raw_values)) + f"@{created}"
 
 
 def data_state(driver: Driver, *, settings: Settings | None = None) -> str:
     """A token for the database's current contents: equal tokens mean no write committed in
     between, by any client (a `kb load`, the console, cypher-shell, another program).
 
-    It is the bookmark of an empty read transaction. Neo4j ends every transaction with a
-    bookmark naming the database and its last committed transaction, so the token changes
-    with each commit and stays put across reads. Tokens are compared, never parsed.
+    It is the bookmark of an empty read transaction with the store's creation time. Neo4j
+    ends every transaction with a bookmark naming the database and its last committed
+    transaction, so the token changes with each commit and stays put across reads; the
+    creation time tells apart two stores the bulk importer built, whose transactions are
+    numbered alike. Tokens are compared, never parsed.
     """
     settings = settings or get_settings()
     with driver.session(database=settings.neo4j_database) as session:

@@ -72,6 +72,35 @@ def test_bulk_gives_the_graph_a_load_gives(empty_own: Settings, driver, settings
         assert count_nodes(own_driver, empty_own) == count_nodes(driver, settings)
 
 
+def test_a_second_bulk_store_is_never_taken_for_the_first(empty_own: Settings,
+                                                          tmp_path: Path) -> None:
+    """Each import builds a new store whose transactions are numbered from the start, so
+    two bulk loads end on alike bookmarks; the data state must still tell them apart, or a
+    cached risk snapshot of the first would answer for the second."""
+    from kb import analysis
+    from kb.analysis import fastrisk
+
+    bulk.load([EXAMPLES / "ebola-emr.yaml"], settings=empty_own)
+    with db.connect(empty_own) as own_driver:
+        first = db.data_state(own_driver, settings=empty_own)
+        assert len(analysis.risk(own_driver, "2026-11-22", settings=empty_own).data[
+            "components"]) == 8  # the demo's components
+        schema.reset(own_driver, empty_own)
+    other = tmp_path / "other.yaml"
+    other.write_text("format: valuenet/1\necosystem: {id: o, name: O}\n"
+                     "components: [{id: only-one, name: Only one}]\n")
+    bulk.load([other], settings=empty_own)
+    fastrisk.forget()  # as a new process: only the snapshot file the load left
+    with db.connect(empty_own) as own_driver:
+        now = db.data_state(own_driver, settings=empty_own)
+        assert now != first
+        created = own_driver.execute_query("CALL db.info() YIELD creationDate "
+                                           "RETURN creationDate").records[0]["creationDate"]
+        assert now.endswith(f"@{created}")
+        rows = analysis.risk(own_driver, "2026-11-22", settings=empty_own).data["components"]
+        assert [c["id"] for c in rows] == ["only-one"]
+
+
 def test_bad_files_are_refused_before_anything_stops(empty_own: Settings,
                                                      tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
