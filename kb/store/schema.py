@@ -23,4 +23,5 @@ def await_indexes(driver: Driver, settings: Settings | None = None) -> None:
 
 def reset(driver: Driver, settings: Settings | None = None) -> None:
     """Delete everything in the knowledge base."""
+    db.run_text(driver, "reset_relationships", settings)
     db.run_text(driver, "reset", settings)
