@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from kb.cli.common import friendly, print_problems_json, print_report, stderr_co
 from kb.errors import KBError, UsageError
 from kb.ingest import generate as gen
 from kb.ingest import loader
+from kb.ingest.diff import Report
 from kb.ingest.model import json_schema
 from kb.report.export import collect, dump
 from kb.store import db
@@ -153,14 +155,19 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, bulk: bool, fmt: s
             def progress(step: str, done: int, total: int) -> None:
                 bar.update(task, description=step, completed=done, total=total)
 
-            try:
-                report = loader.load(driver, list(files), prune=prune, dry_run=dry_run,
-                                     progress=progress)
-            except loader.ValidationFailed as exc:
-                if fmt == "json":
-                    print_problems_json(exc.problems)
-                    sys.exit(1)
-                raise
+            _report_load(lambda: loader.load(driver, list(files), prune=prune,
+                                             dry_run=dry_run, progress=progress), fmt)
+
+
+def _report_load(run: Callable[[], Report], fmt: str) -> None:
+    """Run a load and print its report; its problems as JSON with --format json."""
+    try:
+        report = run()
+    except loader.ValidationFailed as exc:
+        if fmt == "json":
+            print_problems_json(exc.problems)
+            sys.exit(1)
+        raise
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2))
         return
@@ -178,17 +185,7 @@ def _load_bulk(files: list[Path], fmt: str) -> None:
         if shown and done == 0:
             click.echo(f"{step}...", err=True)
 
-    try:
-        report = bulk.load(files, progress=progress)
-    except loader.ValidationFailed as exc:
-        if fmt == "json":
-            print_problems_json(exc.problems)
-            sys.exit(1)
-        raise
-    if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), indent=2))
-        return
-    print_report(report)
+    _report_load(lambda: bulk.load(files, progress=progress), fmt)
 
 
 @click.command()

@@ -100,6 +100,18 @@ def _write(path: Path, header: list[str], rows: Iterable[list[str]]) -> int:
     return n
 
 
+def _typed(path: Path, rows: list[dict[str, Any]], own: str, head: list[str],
+           fixed: Callable[[dict[str, Any]], list[str]]) -> Path:
+    """A file of node or relationship rows: the `head` columns (`fixed` of each row), then
+    one typed column per property of `props` except `own` (already among the fixed)."""
+    cols = _columns(r["props"] for r in rows)
+    cols.pop(own, None)
+    names = sorted(cols)
+    _write(path, [*head, *[f"{k}:{cols[k]}" for k in names]],
+           ([*fixed(r), *[_cell(r["props"].get(k)) for k in names]] for r in rows))
+    return path
+
+
 def _check_unique(plan: Plan) -> None:
     seen: set[str] = set()
     for rows in plan.nodes.values():
@@ -120,23 +132,20 @@ def _check_unique(plan: Plan) -> None:
 
 def write_csv(plan: Plan, folder: Path, now: str) -> tuple[list[Path], list[Path]]:
     """The plan as the importer's CSV files (labels and list items separated by DELIM):
-    one node file per label and one for the
-    sources, one relationship file per type. Returns (node files, relationship files)."""
+    one node file per label and one for the sources, one relationship file per type.
+    Returns (node files, relationship files)."""
     nodes: list[Path] = []
     rels: list[Path] = []
     for rows in plan.nodes.values():
         if not rows:
             continue
-        label = rows[0]["label"]
-        cols = _columns(r["props"] for r in rows)
-        cols.pop("id", None)
-        names = sorted(cols)
-        path = folder / f"nodes-{label}.csv"
-        _write(path, ["id:ID(Entity)", ":LABEL", "_hash", "_sources:string[]",
-                      *[f"{k}:{cols[k]}" for k in names]],
-               ([r["id"], f"Entity{DELIM}{label}", r["hash"], r["source"],
-                 *[_cell(r["props"].get(k)) for k in names]] for r in rows))
-        nodes.append(path)
+        labels = f"Entity{DELIM}{rows[0]['label']}"
+
+        def node(r: dict[str, Any], labels: str = labels) -> list[str]:
+            return [r["id"], labels, r["hash"], r["source"]]
+
+        nodes.append(_typed(folder / f"nodes-{rows[0]['label']}.csv", rows, "id",
+                            ["id:ID(Entity)", ":LABEL", "_hash", "_sources:string[]"], node))
     path = folder / "nodes-Ecosystem.csv"
     _write(path, ["id:ID(Ecosystem)", ":LABEL", "name", "currency", "covers:string[]",
                   "origin", "loaded_at", "first_loaded_at"],
@@ -159,16 +168,12 @@ def write_csv(plan: Plan, folder: Path, now: str) -> tuple[list[Path], list[Path
     for rows in plan.rels.values():
         if not rows:
             continue
-        kind = rows[0]["type"]
-        cols = _columns(r["props"] for r in rows)
-        cols.pop("key", None)
-        names = sorted(cols)
-        path = folder / f"rels-{kind}.csv"
-        _write(path, [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "_hash",
-                      "_sources:string[]", *[f"{k}:{cols[k]}" for k in names]],
-               ([r["from"], r["to"], kind, r["key"], r["hash"], r["source"],
-                 *[_cell(r["props"].get(k)) for k in names]] for r in rows))
-        rels.append(path)
+        def rel(r: dict[str, Any]) -> list[str]:
+            return [r["from"], r["to"], r["type"], r["key"], r["hash"], r["source"]]
+
+        rels.append(_typed(folder / f"rels-{rows[0]['type']}.csv", rows, "key",
+                           [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "_hash",
+                            "_sources:string[]"], rel))
     return nodes, rels
 
 

@@ -89,14 +89,17 @@ def decode(value: Any) -> Any:
 
 def dump(run: records.Runner, section: str, key: str) -> dict[str, Any] | None:
     """What the KB stores of a record, exactly (encoded), or None."""
-    if section in NODE_SECTIONS:
-        rows = run("records_node", {"id": key, "label": NODE_SECTIONS[section]})
-        if not rows:
-            return None
-        return encode({"label": rows[0]["label"], "props": rows[0]["props"],
-                       "edges": rows[0]["edges"]})
-    rows = run("records_rel", {**records.ends(key), "key": key})
-    return encode(rows[0]) if rows else None
+    held = records.stored(run, section, key)
+    return encode(held) if held is not None else None
+
+
+def _read(run: records.Runner, section: str, key: str
+          ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """A record as stored (encoded, for undo) and as `valuenet/1` gives it, from one read."""
+    held = records.stored(run, section, key)
+    if held is None:
+        return None, None
+    return encode(held), records.record_of(section, key, held)
 
 
 def _sources_of(held: dict[str, Any] | None) -> list[str]:
@@ -190,8 +193,8 @@ def save_many(driver: Driver, items: list[Item], *, author: str, source: str | N
             if item.original is None:
                 befores.append((None, None))
                 continue
-            held = dump(run, item.section, item.original)
-            befores.append((held, records.one_with(run, item.section, item.original)))
+            held, before_rec = _read(run, item.section, item.original)
+            befores.append((held, before_rec))
             if item.section in REL_TYPES and item.original != key and held is not None:
                 # A relationship record whose key fields changed: the old one goes.
                 db.run_tx(tx, "load_delete_rels", {"rows": [{
@@ -201,11 +204,10 @@ def save_many(driver: Driver, items: list[Item], *, author: str, source: str | N
         run = records.in_tx(tx)
         for item, (key, _), (before_dump, before_rec) in zip(items, checked, befores,
                                                              strict=True):
-            after_dump = dump(run, item.section, key)
+            after_dump, after_rec = _read(run, item.section, key)
             if item.original is not None and _same(after_dump, before_dump):
                 out.append(Saved(item.section, key, 0, "unchanged", report))
                 continue
-            after_rec = records.one_with(run, item.section, key)
             action = "update" if item.original is not None else "create"
             what = records.describe(item.section, after_rec, key)
             seq = changes.append(tx, changes.Change(
@@ -241,10 +243,9 @@ def delete(driver: Driver, section: str, key: str, *, author: str, via: str = "p
     settings = settings or get_settings()
     if section not in SECTIONS:
         raise UsageError(f"no section {section!r}", hint=f"One of {', '.join(SECTIONS)}.")
-    before_rec = records.one(driver, section, key, settings)
     with db.write_transaction(driver, settings) as tx:
         db.run_tx(tx, "load_lock")
-        held = dump(records.in_tx(tx), section, key)
+        held, before_rec = _read(records.in_tx(tx), section, key)
         if held is None:
             raise NotFound(f"no {section} record {key!r} in the knowledge base",
                            hint="It may have been deleted already; reload the page.")

@@ -172,19 +172,29 @@ def one(driver: Driver, section: str, key: str, settings: Settings | None = None
 
 def one_with(run: Runner, section: str, key: str) -> dict[str, Any] | None:
     """`one`, through `run`."""
+    return record_of(section, key, stored(run, section, key))
+
+
+def stored(run: Runner, section: str, key: str) -> dict[str, Any] | None:
+    """A record as the graph stores it, bookkeeping included: a node's label, properties and
+    every relationship at it; a relationship record's type, ends and properties. None when
+    there is no such record."""
     if section in NODE_SECTIONS:
         rows = run("records_node", {"id": key, "label": NODE_SECTIONS[section]})
-        if not rows:
-            return None
-        got = assemble([{"label": rows[0]["label"], "props": rows[0]["props"]}],
-                       rows[0]["edges"])
-        found = got.get(section)
-        return tidy(section, found[key]) if isinstance(found, dict) and key in found else None
+        return dict(rows[0]) if rows else None
     rows = run("records_rel", {**ends(key), "key": key})
-    if not rows:
+    return dict(rows[0]) if rows else None
+
+
+def record_of(section: str, key: str, held: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The `valuenet/1` record of what `stored` read."""
+    if held is None:
         return None
-    got = assemble([], rows)
-    found_rels = got.get(section)
+    if section in NODE_SECTIONS:
+        found = assemble([{"label": held["label"], "props": held["props"]}],
+                         held["edges"]).get(section)
+        return tidy(section, found[key]) if isinstance(found, dict) and key in found else None
+    found_rels = assemble([], [held]).get(section)
     return tidy(section, found_rels[0]) if isinstance(found_rels, list) and found_rels else None
 
 

@@ -27,9 +27,6 @@ from kb.errors import NotFound
 from kb.settings import Settings
 from kb.store import db
 
-VIAS = ("panel", "cli", "import")
-ACTIONS = ("load", "forget", "alias", "create", "update", "delete", "undo")
-
 
 def os_author() -> str:
     """Who runs a command: KB_AUTHOR when set, else the operating-system user."""

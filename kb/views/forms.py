@@ -15,35 +15,11 @@ from enum import Enum
 from typing import Any, get_args, get_origin
 
 from kb.ingest import records
-from kb.ingest.model import NODE_SECTIONS, SECTIONS
+from kb.ingest.model import SECTIONS
 from kb.ingest.reader import cell_value
 from kb.ingest.records import FIELD_ORDER
+from kb.ingest.validate import REFERENCES
 
-# What a reference field names: the sections whose ids it takes.
-REFS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("actors", "member_of"): ("actors",),
-    ("products", "owner"): ("actors",),
-    ("products", "built_on"): ("components",),
-    ("components", "depends_on"): ("components",),
-    ("relies_on", "actor"): ("actors",),
-    ("relies_on", "component"): ("components",),
-    ("maintenance", "actor"): ("actors",),
-    ("maintenance", "component"): ("components",),
-    ("maintenance", "paid_by"): ("fundings",),
-    ("agreements", "parties"): ("actors",),
-    ("agreements", "concerns"): ("products", "components"),
-    ("fundings", "from"): ("actors",),
-    ("fundings", "to"): ("actors",),
-    ("fundings", "for"): ("products", "components"),
-    ("fundings", "parent"): ("fundings",),
-    ("fundings", "agreement"): ("agreements",),
-    ("involvement", "actor"): ("actors",),
-    ("involvement", "product"): ("products",),
-    ("exchanges", "from"): ("actors",),
-    ("exchanges", "to"): ("actors",),
-    ("decisions", "about"): ("products", "components"),
-    ("ties", "between"): ("actors",),
-}
 TITLES = records.TITLES
 HELP = {
     ("agreements", "scores"): "AREA=COMPREHENSIVE/CLEAR/NOTE; ... with 0-3 each (the "
@@ -92,7 +68,7 @@ def fields(section: str) -> list[Field]:
         origins = {get_origin(a) for a in (ann, *get_args(ann))}
         args = {a for a in (ann, *get_args(ann)) if isinstance(a, type)}
         enum = _enum_of(ann)
-        refs = REFS.get((section, name), ())
+        refs = REFERENCES.get((section, name), ())
         if dict in origins:
             kind = "map"
         elif list in origins:
@@ -154,8 +130,3 @@ def record(section: str, form: dict[str, str]) -> dict[str, Any]:
             text = ";".join(part.strip() for part in text.replace("\r", "").split("\n"))
         out[f.name] = cell_value(section, f.name, text)
     return out
-
-
-def is_node(section: str) -> bool:
-    """Whether records of `section` are nodes (with an id) rather than relationships."""
-    return section in NODE_SECTIONS
