@@ -58,6 +58,21 @@ class Settings(BaseSettings):
         "passing reason (a lost connection, a deadlock) before it gives up; the panel then "
         "answers 503. The driver's own default is 30.",
     )
+    kb_batched_above: int = Field(
+        default=150_000, ge=0,
+        description="`kb load` writes a load of more records than this in batches that stay "
+        "invisible until one final switch (see README, \"Large loads\"); smaller loads go "
+        "in one transaction. 0: always batched.",
+    )
+    kb_batch_records: int = Field(
+        default=20_000, ge=1,
+        description="Records (or relationships) per transaction of a batched load.",
+    )
+    kb_batched_stale: float = Field(
+        default=120.0, ge=0,
+        description="Seconds without a heartbeat after which a batched load counts as "
+        "crashed: the next load removes what it left instead of waiting for it.",
+    )
     kb_query_timeout: float = Field(
         default=10.0, description="Seconds before an ad-hoc or web query is cancelled."
     )

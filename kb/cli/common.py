@@ -150,6 +150,8 @@ def print_report(report: Report) -> None:
     table.add_row("total", str(t["created"]), str(t["updated"]), str(t["unchanged"]),
                   str(t["pruned"]), style="bold")
     Console().print(table)
+    for note in report.notes:
+        click.echo(f"note: {note}")
 
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),

@@ -114,11 +114,15 @@ def check(files: tuple[Path, ...], offline: bool, fmt: str) -> None:
               help="Load into an empty knowledge base on the project's own server with "
               "Neo4j's offline importer: no size ceiling, the server restarts once (see "
               "README, \"Large loads\").")
+@click.option("--batched/--one-transaction", "batched", default=None,
+              help="Write in batches that go live together at the end, or in one "
+              "transaction. Default: batched above KB_BATCHED_ABOVE records (150,000).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @friendly
-def load(files: tuple[Path, ...], prune: bool, dry_run: bool, bulk: bool, fmt: str) -> None:
-    """Validate ecosystem files, then load them into the knowledge base in one transaction.
+def load(files: tuple[Path, ...], prune: bool, dry_run: bool, bulk: bool,
+         batched: bool | None, fmt: str) -> None:
+    """Validate ecosystem files, then load them into the knowledge base, all or nothing.
 
     FILES are valuenet/1 files: .yaml, .yml, .json, or folders of CSV files (see README,
     "The ecosystem format"). Every file is checked first; on any problem each one is listed
@@ -126,19 +130,28 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, bulk: bool, fmt: s
     After the write, the risk engine's snapshot of the graph is computed and kept under the
     state directory, so the next `kb risk`, `kb audit` or panel view only builds its rows.
 
-    One transaction holds the whole load, so its size is bounded by Neo4j's transaction
-    memory (about 250,000 components with a 6g heap). Past that, into an empty knowledge base
-    on the project's own server, --bulk uses Neo4j's offline importer instead: the same
-    validation and the same graph, the server stopped for the import and started again.
+    A load of up to KB_BATCHED_ABOVE records (150,000) goes in one transaction. A larger
+    one (or any, with --batched) is written in batches of KB_BATCH_RECORDS whose records
+    stay invisible to every analysis and page until one last transaction makes them live;
+    if anything fails first, they are removed and nothing changed. This works on any
+    server, Aura and clusters included, and into a knowledge base that holds data.
+
+    Into an empty knowledge base on the project's own server, --bulk uses Neo4j's offline
+    importer instead, the fastest path: the same validation and the same graph, the server
+    stopped for the import and started again (see README, "Large loads").
 
     \b
     Examples:
       kb load examples/ebola-emr.yaml
       kb load partners.yaml funding.yaml --prune
       kb load my-ecosystem/ --dry-run
-      kb load --bulk registry-1m.json      # into an empty KB, no size ceiling
+      kb load --batched registry-1m.json   # any size, into any KB
+      kb load --bulk registry-1m.json      # into an empty KB, fastest
     """
     if bulk:
+        if batched is not None:
+            raise UsageError("--bulk is its own load path: leave out --batched and "
+                             "--one-transaction")
         if prune or dry_run:
             raise UsageError("--bulk loads into an empty knowledge base: --prune and "
                              "--dry-run do not apply", hint="Check files with `kb check`.")
@@ -156,7 +169,8 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, bulk: bool, fmt: s
                 bar.update(task, description=step, completed=done, total=total)
 
             _report_load(lambda: loader.load(driver, list(files), prune=prune,
-                                             dry_run=dry_run, progress=progress), fmt)
+                                             dry_run=dry_run, progress=progress,
+                                             batched=batched), fmt)
 
 
 def _report_load(run: Callable[[], Report], fmt: str) -> None:

@@ -33,6 +33,7 @@ class Report:
 
     sections: dict[str, Counts] = field(default_factory=dict)
     dry_run: bool = False
+    notes: list[str] = field(default_factory=list)  # what else the load did, in a sentence
 
     def total(self, what: str) -> int:
         """Sum of one count over all sections."""
@@ -40,11 +41,14 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
-        return {
+        out: dict[str, Any] = {
             "dry_run": self.dry_run,
             "sections": {s: c.__dict__ for s, c in self.sections.items()},
             "totals": {k: self.total(k) for k in ("created", "updated", "unchanged", "pruned")},
         }
+        if self.notes:
+            out["notes"] = self.notes
+        return out
 
 
 Row = dict[str, Any]

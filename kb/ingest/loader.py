@@ -1,9 +1,11 @@
-"""`kb load`: validate every file, then write all of them in one transaction.
+"""`kb load`: validate every file, then write all of them, all or nothing.
 
 Read → validate → plan (`kb.ingest.plan`) → classify against the KB (`kb.ingest.diff`) →
 apply (`kb.ingest.write`) → commit → publish `Committed` (`kb.store.events`). A load either
 writes everything or nothing. Records whose content did not change are not rewritten, so
-loading the same file twice reports them as unchanged.
+loading the same file twice reports them as unchanged. A load of more than
+KB_BATCHED_ABOVE records is written in batches that go live together at the end
+(`kb.ingest.batched`); smaller loads go in one transaction.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from typing import Any
 
 from neo4j import Driver
 
-from kb.errors import KBError
+from kb.ingest import batched as batched_load
 from kb.ingest import merge, write
 from kb.ingest.diff import Report, classify
 from kb.ingest.plan import build
-from kb.ingest.reader import Problem, RawFile, read
+from kb.ingest.reader import RawFile, read
+from kb.ingest.reader import ValidationFailed as ValidationFailed
 from kb.ingest.validate import Result, validate_files, validate_raw
 from kb.perf import collector_paused
 from kb.settings import Settings, get_settings
@@ -28,19 +31,6 @@ Progress = write.Progress
 Logger = Callable[[Any, Report], changes.Change | None]
 """Given the open transaction after the writes and the load's report, the change log entry
 (None: nothing to log)."""
-
-
-class ValidationFailed(KBError):
-    """The input has problems; nothing was written."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        lines = "\n".join(f"  {p}" for p in problems)
-        n = len(problems)
-        super().__init__(
-            f"{n} problem{'s' if n != 1 else ''} found; nothing was written:\n{lines}",
-            hint="Fix them and run the command again.",
-        )
 
 
 def kb_lookup(driver: Driver, settings: Settings) -> Callable[[Iterable[str]], dict[str, str]]:
@@ -66,11 +56,15 @@ def check(paths: list[Path], driver: Driver | None = None,
 
 def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: bool = False,
          progress: Progress | None = None, settings: Settings | None = None,
-         author: str | None = None, via: str = "cli") -> Report:
-    """Validate `paths` and write them atomically; raise ValidationFailed on any problem."""
+         author: str | None = None, via: str = "cli", batched: bool | None = None
+         ) -> Report:
+    """Validate `paths` and write them atomically; raise ValidationFailed on any problem.
+    `batched`: write in batches that go live together (`kb.ingest.batched`); None: when
+    the load has more than KB_BATCHED_ABOVE records."""
     with collector_paused():
         return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
-                        progress=progress, settings=settings, author=author, via=via)
+                        progress=progress, settings=settings, author=author, via=via,
+                        batched=batched)
 
 
 def summary(report: Report, sources: list[str]) -> str:
@@ -86,13 +80,18 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
              settings: Settings | None = None,
              merges: list[tuple[str, str, str]] | None = None,
              author: str | None = None, via: str = "cli", log: Logger | None = None,
-             before: Callable[[Any], None] | None = None) -> Report:
+             before: Callable[[Any], None] | None = None,
+             batched: bool | None = None) -> Report:
     """Validate documents already in memory (importers' output) and write them atomically.
     `merges` (old id, new id, why) are made first, in the same transaction
     (`kb.ingest.merge`), then `before(tx)` when given. The change log gets one entry, by
     `author` (default: the operating-system user) through `via`: what `log(tx, report)`
     makes, else the load's summary. After a commit, `Committed` is published (a dry run
-    rolls back and publishes nothing)."""
+    rolls back and publishes nothing).
+
+    A load of more than KB_BATCHED_ABOVE records (or any, with `batched=True`) is written
+    in batches that stay invisible until one final switch (`kb.ingest.batched`); merges and
+    `before` need the one transaction, so importers' loads are never batched."""
     with collector_paused():  # hundreds of thousands of records and rows, no cycles
         settings = settings or get_settings()
         tick = progress or (lambda *_: None)
@@ -100,6 +99,25 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
         if not result.ok:
             raise ValidationFailed(result.problems)
         plan = build(result.sources)
+        if merges or before is not None:
+            if batched:
+                raise ValueError("merges and `before` need the one-transaction load")
+            batched = False
+        if batched or (batched is None and plan.record_count() > settings.kb_batched_above):
+            names = [e["id"] for e in plan.ecosystems]
+
+            def logged(tx: Any, report: Report) -> changes.Change | None:
+                if log is not None:
+                    return log(tx, report)
+                return changes.Change(author or changes.os_author(), via, "load",
+                                      summary(report, names))
+
+            report = batched_load.write_plan(driver, plan, prune=prune, dry_run=dry_run,
+                                             progress=tick, settings=settings, log=logged)
+            del plan, result
+            if not dry_run:
+                _published(driver, settings, tick)
+            return report
         with db.write_transaction(driver, settings) as tx:
             if merges:
                 db.run_tx(tx, "load_lock")
@@ -129,7 +147,12 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
                 tx.commit()
         if not dry_run:
             del plan, result, diff  # subscribers (the risk snapshot) run without them
-            tick("after the load", 0, 1)
-            events.publish(events.Committed(driver, settings, "load"))
-            tick("after the load", 1, 1)
+            _published(driver, settings, tick)
     return report
+
+
+def _published(driver: Driver, settings: Settings, tick: Progress) -> None:
+    """Tell the subscribers (the risk snapshot) that a load committed."""
+    tick("after the load", 0, 1)
+    events.publish(events.Committed(driver, settings, "load"))
+    tick("after the load", 1, 1)

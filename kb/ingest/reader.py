@@ -12,6 +12,7 @@ from typing import Any, get_args, get_origin
 
 import yaml
 
+from kb.errors import KBError
 from kb.ingest.model import SECTIONS
 
 
@@ -284,3 +285,16 @@ def _read_csv_dir(folder: Path) -> RawFile:
 def _read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
+
+
+class ValidationFailed(KBError):
+    """The input has problems; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems)
+        n = len(problems)
+        super().__init__(
+            f"{n} problem{'s' if n != 1 else ''} found; nothing was written:\n{lines}",
+            hint="Fix them and run the command again.",
+        )

@@ -24,7 +24,7 @@ def batches(rows: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
         yield rows[i : i + size]
 
 
-def _edge_batches(groups: list[Row], size: int = BATCH) -> Iterator[list[Row]]:
+def edge_batches(groups: list[Row], size: int = BATCH) -> Iterator[list[Row]]:
     """Edge groups in batches of about `size` edges."""
     batch: list[Row] = []
     count = 0
@@ -38,11 +38,14 @@ def _edge_batches(groups: list[Row], size: int = BATCH) -> Iterator[list[Row]]:
         yield batch
 
 
-def read_existing(tx: Any, plan: Plan) -> tuple[bool, dict[str, Row], dict[str, Row]]:
+def read_existing(tx: Any, plan: Plan, *, lock: bool = True
+                  ) -> tuple[bool, dict[str, Row], dict[str, Row]]:
     """(the KB is empty, existing nodes by id, existing relationship records by key) for the
-    records of `plan`; nothing is looked up in an empty KB. First the load lock is taken, so
-    that two loads at once run one after the other: the second reads what the first wrote."""
-    db.run_tx(tx, "load_lock")
+    records of `plan`; nothing is looked up in an empty KB. First (unless `lock` is False)
+    the load lock is taken, so that two loads at once run one after the other: the second
+    reads what the first wrote."""
+    if lock:
+        db.run_tx(tx, "load_lock")
     empty = bool(db.run_tx(tx, "load_is_empty")[0]["empty"])
     nodes: dict[str, Row] = {}
     rels: dict[str, Row] = {}
@@ -103,7 +106,7 @@ def apply(tx: Any, plan: Plan, diff: Diff, progress: Progress) -> None:
         rows = ([{"from": node_of[src], "to": [node_of[t] for t in targets]}
                  for src, targets in groups.items()] if empty else
                 [{"from": src, "to": targets} for src, targets in groups.items()])
-        for batch in _edge_batches(rows):
+        for batch in edge_batches(rows):
             out.send("load_create_edge_groups_by_node" if empty else "load_create_edge_groups",
                      batch, sum(len(r["to"]) for r in batch), type=kind)
     create = diff.create_rels
