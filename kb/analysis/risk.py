@@ -84,7 +84,7 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
         comps = comps[:limit or None]
     data: dict[str, Any] = {"as_of": as_of, "horizon_days": horizon, "without": without,
                             "leave": leave, "fund": grants, "coverage": known,
-                            "components": comps}
+                            "total_components": total, "components": comps}
     table = RISK_TABLE
     if what_if and compare_to_baseline:
         before = risk(driver, as_of, horizon, settings=settings, engine=engine)

@@ -10,11 +10,12 @@ from kb import analysis
 from kb.analysis import scoring
 from kb.analysis.headlines import headlines
 from kb.cli.common import AS_OF_OPTION, FORMAT_OPTION, friendly
-from kb.cli.output import emit, names, print_table
+from kb.cli.output import emit, emit_lines, names, print_table
 from kb.errors import KBError
 from kb.store import db
 
 ASKS_SHOWN = 20  # kb plan's table view lists the best asks; JSON has them all
+OUT_LIMIT = 1000  # kb risk's rows in JSON, JSON Lines and CSV unless --limit says otherwise
 
 
 @click.command()
@@ -39,8 +40,11 @@ ASKS_SHOWN = 20  # kb plan's table view lists the best asks; JSON has them all
               "reference query cypher/analyses/risk.cypher. Both give the same answer.")
 @click.option("--limit", type=click.IntRange(min=0), metavar="N",
               help="Show only the N most urgent components; 0 shows all. Default: 50 in a "
-              "table, all in JSON and CSV.")
-@FORMAT_OPTION
+              f"table, {OUT_LIMIT:,} in JSON, JSON Lines and CSV.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
+              default="table", show_default=True,
+              help="Output format. jsonl (JSON Lines): a first line with the answer's "
+              "figures, then one component per line, written as they are made.")
 @friendly
 def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fund: tuple[str, ...],
          leave: tuple[str, ...], engine: str, limit: int | None, fmt: str) -> None:
@@ -68,8 +72,14 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fund: tuple[
       kb risk --leave tessera      # as if Tessera left: its money, work and reliance gone
       kb risk --fund json-codec:40000:24   # a two-year maintenance grant for json-codec
       kb risk --limit 0            # every component in the table
+      kb risk --format jsonl --limit 0 > risk.jsonl   # all of a large ecosystem, streamed
+
+    A large ecosystem's answer is long (about 1.5 KB a component in JSON with every id
+    list), so by default JSON, JSON Lines and CSV hold the 1,000 most urgent components;
+    `total_components` and a line on standard error say how many there are, and --limit 0
+    gives them all.
     """
-    limit = (50 if fmt == "table" else 0) if limit is None else limit
+    limit = (50 if fmt == "table" else OUT_LIMIT) if limit is None else limit
     with db.connect() as driver:
         result = analysis.risk(driver, as_of, horizon, list(without), engine=engine,
                                limit=limit, leave=list(leave), fund=list(fund))
@@ -79,12 +89,15 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fund: tuple[
         f"{' and' if without else ''} if {', '.join(result.data['leave'])} left"
         if leave else "") + (
         f" with {len(fund)} hypothetical grant(s)" if fund else "")
-    emit(result, fmt, title)
+    if fmt == "jsonl":
+        emit_lines({k: v for k, v in result.data.items() if k != "components"}, result.rows)
+    else:
+        emit(result, fmt, title)
     if fmt == "table" and "what_if" in result.data:
         click.echo(what_if_line(result.data["what_if"]), err=True)
-    if fmt == "table" and len(result.rows) < total:
-        click.echo(f"showing the {len(result.rows)} most urgent of {total:,} components; "
-                   "--limit 0 shows all, --format json or csv gives them all", err=True)
+    if len(result.rows) < total:
+        click.echo(f"showing the {len(result.rows):,} most urgent of {total:,} components; "
+                   "--limit 0 shows all", err=True)
     if fmt == "table":
         click.echo(scoring.coverage_line(result.data["coverage"]).capitalize()
                    + " (kb analyze unknowns: what to find out next)", err=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from typing import Any
 
+import orjson
 from rich.console import Console
 from rich.table import Table
 
@@ -75,6 +77,20 @@ def print_table(result: Analysis, title: str | None = None) -> None:
     console.print(table)
     if not result.rows:
         console.print("(no rows)")
+
+
+LINES_PER_WRITE = 10_000
+
+
+def emit_lines(head: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+    """JSON Lines on standard output: `head` (the answer's figures), then one line per row,
+    written in chunks so that a million rows never sit in memory as one text."""
+    out = sys.stdout.buffer
+    out.write(orjson.dumps(head, option=orjson.OPT_NON_STR_KEYS) + b"\n")
+    for i in range(0, len(rows), LINES_PER_WRITE):
+        out.write(b"\n".join(orjson.dumps(r, option=orjson.OPT_NON_STR_KEYS)
+                             for r in rows[i:i + LINES_PER_WRITE]) + b"\n")
+    out.flush()
 
 
 def emit(result: Analysis, fmt: str, title: str | None = None) -> None:

@@ -10,16 +10,19 @@ Neo4j's transaction memory. A batched load writes in many transactions instead, 
 2. **Write pending.** The records the load creates are written `KB_BATCH_RECORDS` to a
    transaction as *pending* nodes: labelled `KbPending` only, so that no analysis, page or
    export sees them (they all match `Entity` or a section's label). The relationships among
-   them follow, by internal node id. A relationship with one end in the live graph is left
-   for the switch, so that no path from a live node reaches a pending one. A marker
+   them follow, and every relationship that starts at a pending node, all by internal node
+   id. A relationship that starts at a live node waits for the switch: following
+   relationships forward from a live node never reaches a pending one, and every query
+   names the start of a relationship it follows backwards by its label. A marker
    (`KbMeta {id: 'batched-load'}`) names the load and carries a heartbeat renewed by each
    batch.
 3. **Switch.** One last transaction takes the load lock, reads again what exists and
-   refuses if another write changed any of the load's records meanwhile. It then gives the
-   pending nodes their labels, writes what touches the live graph (updated records, the
-   relationships to existing nodes, new sources, pruning, the ecosystems), logs the load
-   and removes the marker. Its size is a few hundred bytes per created node plus the
-   updates, not the whole load.
+   refuses if another write changed any of the load's records, or removed a node its
+   pending relationships end at, meanwhile. It then gives the pending nodes their labels,
+   writes the rest (updated records and their owned relationships, relationships that
+   start at a live node, new sources, pruning, the ecosystems), logs the load and removes
+   the marker. Its size grows with the created nodes (their labels) and with the records
+   the load updates, not with the relationships it creates.
 4. **Or undo.** If anything fails before the switch commits, the pending records are
    removed and nothing changed. If the process dies instead, the next load finds the marker
    without a recent heartbeat (`KB_BATCHED_STALE`) and removes what it left first, saying so.
@@ -41,7 +44,7 @@ from neo4j import Driver
 from kb.errors import KBError
 from kb.ingest import write
 from kb.ingest.diff import Diff, Report, Row, classify
-from kb.ingest.plan import Plan
+from kb.ingest.plan import OWNED_BY, Plan
 from kb.ingest.reader import ValidationFailed
 from kb.settings import Settings
 from kb.store import changes, db
@@ -142,16 +145,42 @@ def _edge_groups(edges: list[Row], node_of: dict[str, int]) -> Iterator[tuple[st
         yield kind, [{"from": s, "to": t} for s, t in groups.items()]
 
 
+def _internal_ids(driver: Driver, settings: Settings, ids: list[str]) -> dict[str, int]:
+    """Internal node ids of the live nodes with these ids."""
+    out: dict[str, int] = {}
+    for batch in write.batches(ids):
+        for row in db.run(driver, "load_internal_ids", {"ids": batch}, settings=settings):
+            out[row["id"]] = row["node"]
+    return out
+
+
+INCOMING = {t for _, ins in OWNED_BY.values() for t in ins}
+
+
+def _owner(edge: Row) -> str:
+    """The id of the record that owns an owned relationship (`kb.ingest.plan.OWNED_BY`)."""
+    return str(edge["to"] if edge["type"] in INCOMING else edge["from"])
+
+
+def _internal_ids_tx(tx: Any, ids: list[str]) -> dict[str, int]:
+    """As `_internal_ids`, inside a transaction."""
+    return {row["id"]: row["node"] for batch in write.batches(ids)
+            for row in db.run_tx(tx, "load_internal_ids", {"ids": batch})}
+
+
 def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
-                   progress: Progress) -> tuple[dict[str, list[int]], Diff]:
-    """Write the created records as pending nodes, and the relationships among them; return
-    the pending nodes' internal ids by label, and what is left for the switch."""
+                   progress: Progress) -> tuple[dict[str, list[int]], dict[str, int], Diff]:
+    """Write the created records as pending nodes, and every relationship that starts at
+    one of them; return the pending nodes' internal ids by label, the live nodes those
+    relationships end at (id -> internal id), and what is left for the switch: the
+    relationships that start at a live node."""
     new = {r["id"] for rows in diff.created.values() for r in rows}
-    inside = [e for e in diff.edges if e["from"] in new and e["to"] in new]
-    rels_inside = [r for r in diff.create_rels if r["from"] in new and r["to"] in new]
-    out = _Batches(driver, settings, load_id, len(new) + len(inside) + len(rels_inside),
-                   progress)
-    node_of: dict[str, int] = {}
+    # An owned relationship of an updated record is replaced in the switch, with the record.
+    edges = [e for e in diff.edges if e["from"] in new and _owner(e) in new]
+    rels = [r for r in diff.create_rels if r["from"] in new]
+    live = _internal_ids(driver, settings, sorted({x["to"] for x in [*edges, *rels]} - new))
+    out = _Batches(driver, settings, load_id, len(new) + len(edges) + len(rels), progress)
+    node_of: dict[str, int] = dict(live)
     by_label: dict[str, list[int]] = {}
     for label, rows in diff.created.items():
         for batch in write.batches(rows, out.size):
@@ -159,27 +188,26 @@ def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
             node_of.update(zip(made["ids"], made["nodes"], strict=True))
             by_label.setdefault(label, []).extend(made["nodes"])
     for batch in write.batches([{**e, "from": node_of[e["from"]], "to": node_of[e["to"]]}
-                                for e in inside if e["voice"] is not None], out.size):
+                                for e in edges if e["voice"] is not None], out.size):
         out.send("load_create_edges_by_node", batch, len(batch))
-    for kind, groups in _edge_groups([e for e in inside if e["voice"] is None], node_of):
+    for kind, groups in _edge_groups([e for e in edges if e["voice"] is None], node_of):
         for batch in write.edge_batches(groups, out.size):
             out.send("load_create_edge_groups_by_node", batch,
                      sum(len(g["to"]) for g in batch), type=kind)
     for batch in write.batches([{**r, "from": node_of[r["from"]], "to": node_of[r["to"]]}
-                                for r in rels_inside], out.size):
+                                for r in rels], out.size):
         out.send("load_create_rels_by_node", batch, len(batch))
     rest = Diff(diff.report, empty=False, updated=diff.updated,
-                edges=[e for e in diff.edges if not (e["from"] in new and e["to"] in new)],
-                create_rels=[r for r in diff.create_rels
-                             if not (r["from"] in new and r["to"] in new)],
+                edges=[e for e in diff.edges if not (e["from"] in new and _owner(e) in new)],
+                create_rels=[r for r in diff.create_rels if r["from"] not in new],
                 update_rels=diff.update_rels, node_sources=diff.node_sources,
                 rel_sources=diff.rel_sources)
-    return by_label, rest
+    return by_label, live, rest
 
 
 def _switch(driver: Driver, settings: Settings, plan: Plan, seen: Seen,
-            pending: dict[str, list[int]], rest: Diff, *, prune: bool, log: Logger,
-            progress: Progress) -> None:
+            pending: dict[str, list[int]], live: dict[str, int], rest: Diff, *, prune: bool,
+            log: Logger, progress: Progress) -> None:
     """The final transaction: check nothing changed, make the pending records live, write
     what touches the live graph, log the load."""
     with db.write_transaction(driver, settings) as tx:
@@ -191,9 +219,21 @@ def _switch(driver: Driver, settings: Settings, plan: Plan, seen: Seen,
                                               if len(differ) > 5 else "")
             raise ChangedMeanwhile(
                 f"the knowledge base changed while this load was written in batches: "
-                f"{len(differ):,} of its records were created, changed or removed by another "
-                f"write meanwhile ({shown}); nothing was written",
+                f"{len(differ):,} of its records {'was' if len(differ) == 1 else 'were'} "
+                f"created, changed or removed by another write meanwhile ({shown}); nothing "
+                "was written",
                 hint="Run the load again: it compares with the knowledge base as it is now.")
+        now = _internal_ids_tx(tx, sorted(live))
+        gone = sorted(i for i, node in live.items() if now.get(i) != node)
+        if gone:
+            shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5:,} more"
+                                            if len(gone) > 5 else "")
+            raise ChangedMeanwhile(
+                f"{len(gone):,} record{'s' if len(gone) != 1 else ''} this load refers to "
+                f"{'were' if len(gone) != 1 else 'was'} removed or replaced by "
+                f"another write while it was written in batches ({shown}); nothing was "
+                "written", hint="Run the load again: it compares with the knowledge base "
+                "as it is now.")
         total = sum(map(len, pending.values()))
         done = 0
         progress("making the load live", 0, total)
@@ -241,9 +281,9 @@ def write_plan(driver: Driver, plan: Plan, *, prune: bool, dry_run: bool, progre
     load_id = uuid.uuid4().hex[:12]
     _begin(driver, settings, load_id, diff.report)
     try:
-        pending, rest = _write_pending(driver, settings, load_id, diff, progress)
+        pending, live, rest = _write_pending(driver, settings, load_id, diff, progress)
         del diff
-        _switch(driver, settings, plan, seen, pending, rest, prune=prune, log=log,
+        _switch(driver, settings, plan, seen, pending, live, rest, prune=prune, log=log,
                 progress=progress)
     except BaseException as exc:
         try:

@@ -235,7 +235,7 @@ def test_another_write_meanwhile_stops_the_switch(empty_kb, settings, tmp_path: 
         loader.load(empty_kb, [generated(tmp_path, 400, 2)], settings=small(settings),
                     batched=True, progress=tick)
     expected_after = graph_snapshot(empty_kb, settings)
-    assert "1 of its records were created, changed or removed by another write meanwhile " \
+    assert "1 of its records was created, changed or removed by another write meanwhile " \
            "(pkg:generic/c000000); nothing was written" in str(exc.value)
     assert "Run the load again" in str(exc.value)
     assert pending(empty_kb, settings)["pending"] == 0
@@ -245,6 +245,34 @@ def test_another_write_meanwhile_stops_the_switch(empty_kb, settings, tmp_path: 
     loader.load(empty_kb, [first], settings=settings)
     loader.load(empty_kb, [meanwhile], settings=settings)
     assert graph_snapshot(empty_kb, settings) == expected_after
+
+
+def test_a_node_the_load_points_at_removed_meanwhile_stops_the_switch(  # type: ignore[no-untyped-def]
+        empty_kb, settings, tmp_path: Path) -> None:
+    """A new component depends on the demo's json-codec, which is not in the load's file;
+    another client deletes json-codec while the load is pending."""
+    loader.load(empty_kb, [DEMO], settings=settings)
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("format: valuenet/1\necosystem: {id: extra, name: Extra}\n"
+                     "components:\n  - {id: new-lib, name: New, depends_on: [json-codec]}\n")
+
+    def tick(step: str, done: int, total: int) -> None:
+        if step == "writing pending records" and done == total:
+            empty_kb.execute_query("MATCH (n:Entity {id: 'json-codec'}) DETACH DELETE n",
+                                   database_=settings.neo4j_database)
+
+    before = None
+    with pytest.raises(batched.ChangedMeanwhile) as exc:
+        before = graph_snapshot(empty_kb, settings)
+        loader.load(empty_kb, [extra], settings=small(settings), batched=True, progress=tick)
+    assert str(exc.value).startswith(
+        "1 record this load refers to was removed or replaced by another write while it was "
+        "written in batches (json-codec); nothing was written")
+    after = graph_snapshot(empty_kb, settings)
+    assert before is not None and after[0] == {
+        n for n in before[0] if ("id", "json-codec") not in n[1]}
+    assert not any(n for n in after[0] if ("id", "new-lib") in n[1])
+    assert pending(empty_kb, settings)["pending"] == 0
 
 
 def test_loads_above_the_threshold_are_batched(empty_kb, settings) -> None:  # type: ignore[no-untyped-def]

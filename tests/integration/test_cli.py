@@ -146,6 +146,35 @@ def test_withdraw_and_leave_differ_where_the_actor_maintains_code(kb_cli, empty_
     assert bad.returncode == 2 and bad.stderr.startswith("error: unknown actor 'nobody'")
 
 
+def test_risk_outputs_of_a_large_ecosystem(kb_cli, empty_kb, tmp_path: Path) -> None:
+    """JSON, JSON Lines and CSV hold the 1,000 most urgent components unless --limit says
+    otherwise; the count of all of them is given. 1,100 components are generated."""
+    from kb.ingest.generate import generate
+
+    eco = tmp_path / "eco.json"
+    eco.write_text(json.dumps(generate(1100, 5)))
+    assert kb_cli("load", str(eco)).returncode == 0
+    top = kb_cli("risk", "--as-of", "2026-11-22", "--format", "json")
+    assert top.returncode == 0, top.stderr
+    data = json.loads(top.stdout)
+    assert len(data["components"]) == 1000 and data["total_components"] == 1100
+    assert "showing the 1,000 most urgent of 1,100 components; --limit 0 shows all" in top.stderr
+    full = json.loads(kb_cli("risk", "--as-of", "2026-11-22", "--format", "json",
+                             "--limit", "0").stdout)
+    assert len(full["components"]) == 1100 and full["components"][:1000] == data["components"]
+    lines = kb_cli("risk", "--as-of", "2026-11-22", "--format", "jsonl", "--limit", "0")
+    assert lines.returncode == 0 and lines.stderr == ""
+    head, *rows = [json.loads(x) for x in lines.stdout.splitlines()]
+    assert head == {k: v for k, v in full.items() if k != "components"}
+    assert rows == full["components"]
+    csv_rows = kb_cli("risk", "--as-of", "2026-11-22", "--format", "csv").stdout.splitlines()
+    assert len(csv_rows) == 1 + 1000
+    ten = kb_cli("risk", "--as-of", "2026-11-22", "--format", "jsonl", "--limit", "10")
+    assert len(ten.stdout.splitlines()) == 11
+    assert [json.loads(x)["id"] for x in ten.stdout.splitlines()[1:]] == [
+        c["id"] for c in full["components"][:10]]
+
+
 def test_risk_limit_keeps_the_most_urgent(kb_cli, empty_kb) -> None:
     kb_cli("load", DEMO)
     full = json.loads(kb_cli("risk", "--as-of", "2026-11-22", "--format", "json").stdout)
