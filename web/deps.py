@@ -12,7 +12,7 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Request
 from neo4j import Driver
 
-from kb import cache, perf
+from kb import analysis, cache, perf
 from kb.perf import collector_paused
 from kb.settings import Settings
 from kb.store import db
@@ -81,3 +81,13 @@ def get_answers(state: StateDep) -> Answers:
 
 
 AnswersDep = Annotated[Answers, Depends(get_answers)]
+
+
+def risk_of(answers: Answers, driver: Driver, settings: Settings, day: str,
+            horizon: int = 180, without: tuple[str, ...] = (),
+            leave: tuple[str, ...] = (), fund: tuple[str, ...] = ()) -> analysis.Analysis:
+    """The full risk analysis for a day, horizon and what-if, once per data state (the
+    keeper computes today's default one ahead of the first request)."""
+    return answers.get(("risk", day, horizon, without, leave, fund),
+                       lambda: analysis.risk(driver, day, horizon, list(without), settings,
+                                             leave=list(leave), fund=list(fund)))

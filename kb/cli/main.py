@@ -39,8 +39,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {  # name: (module, attribute, summa
     "ivn": ("kb.cli.analyses", "ivn",
             "The inner value network of PRODUCT: who is in it, why, and the agreement gaps."),
     "load": ("kb.cli.data", "load",
-             "Validate ecosystem files, then load them into the knowledge base in one "
-             "transaction."),
+             "Validate ecosystem files, then load them into the knowledge base, all or "
+             "nothing."),
     "neo4j": ("kb.cli.server", "neo4j",
               "Run the project's own Neo4j 5.26 Community server (when NEO4J_URI is not set)."),
     "plan": ("kb.cli.analyses", "plan",

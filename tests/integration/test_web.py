@@ -196,6 +196,16 @@ def test_the_keeper_renews_the_snapshot_after_a_write_outside_kb(demo_kb, settin
             assert (keeper is None) is not bool(every)
             if every:
                 assert keeper.renewals >= 1
+                # ...and today's default risk answer is computed for the new state too
+                from kb import analysis, cache
+                today = analysis.parse_as_of(None)
+                deadline = time.monotonic() + 15
+                while (cache.results.get(state, ("risk", today, 180, (), (), ())) is None
+                       and time.monotonic() < deadline):
+                    time.sleep(0.1)
+                held = cache.results.get(state, ("risk", today, 180, (), (), ()))
+                assert held is not None and held.data["as_of"] == today
+                assert "Renamed while the panel ran" in {c["name"] for c in held.rows}
             row = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]
             assert row["name"] == "Renamed while the panel ran"
             assert fastrisk.held_state() == state

@@ -9,9 +9,8 @@ from fastapi.responses import Response
 
 from kb import analysis
 from kb.views import entities
-from web.deps import AnswersDep, DriverDep, SettingsDep, StateDep
+from web.deps import AnswersDep, DriverDep, SettingsDep, StateDep, risk_of
 from web.render import render
-from web.routes.overview import risk_of
 from web.schemas import (
     ERRORS,
     ActorOut,

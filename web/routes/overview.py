@@ -9,20 +9,11 @@ from kb import analysis
 from kb.analysis import scoring
 from kb.report import charts
 from kb.views.overview import headline_findings
-from web.deps import AnswersDep, DriverDep, SettingsDep
+from web.deps import AnswersDep, DriverDep, SettingsDep, risk_of
 from web.render import render, wants_json
 from web.schemas import ERRORS, OverviewOut
 
 router = APIRouter(tags=["overview"])
-
-
-def risk_of(answers: AnswersDep, driver: DriverDep, settings: SettingsDep, day: str,
-            horizon: int = 180, without: tuple[str, ...] = (),
-            leave: tuple[str, ...] = (), fund: tuple[str, ...] = ()) -> analysis.Analysis:
-    """The full risk analysis for a day, horizon and what-if, once per data state."""
-    return answers.get(("risk", day, horizon, without, leave, fund),
-                       lambda: analysis.risk(driver, day, horizon, list(without), settings,
-                                             leave=list(leave), fund=list(fund)))
 
 
 @router.get("/", summary="Overview", include_in_schema=False)

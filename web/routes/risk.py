@@ -16,9 +16,8 @@ from kb.report import charts
 from kb.store import db
 from kb.store.db import plain
 from kb.views import risk_table
-from web.deps import AnswersDep, DriverDep, SettingsDep
+from web.deps import AnswersDep, DriverDep, SettingsDep, risk_of
 from web.render import render, wants_json
-from web.routes.overview import risk_of
 from web.schemas import ERRORS, RiskPageOut
 
 router = APIRouter(tags=["risk"])
