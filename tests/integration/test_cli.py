@@ -189,8 +189,7 @@ def test_risk_limit_keeps_the_most_urgent(kb_cli, empty_kb) -> None:
                 f"{len(shared)} (100%), funding for {len(shared)} (100%); 0 of {reliances} "
                 "reliances (0%) rest on unknowns (kb analyze unknowns: what to find out next)")
     assert table.stderr.strip().splitlines() == [
-        "showing the 3 most urgent of 8 components; --limit 0 shows all, --format json or "
-        "csv gives them all", coverage]
+        "showing the 3 most urgent of 8 components; --limit 0 shows all", coverage]
     # 8 rows fit the default 50: only the coverage line
     assert kb_cli("risk", "--as-of", "2026-11-22").stderr.strip() == coverage
     bad = kb_cli("risk", "--limit", "-1")

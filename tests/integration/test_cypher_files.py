@@ -26,6 +26,7 @@ SAMPLES: dict[str, Any] = {
     "before_seq": 10, "limit": 5, "via": "panel", "action": "create", "summary": "a test",
     "before": "{}", "after": "{}", "before_dump": "{}", "after_dump": "{}", "undoes": 0,
     "from": "a", "to": "b", "key": "x", "props": {"id": "restored"}, "edges": [], "q": "",
+    "load": "no-such-load", "by": "a test",  # load_pending_end (run after) removes the marker
 }
 # Where one query needs its own value of a shared parameter name.
 OVERRIDES: dict[str, dict[str, Any]] = {

@@ -13,6 +13,7 @@ from kb.store import db, schema
 from tests.conftest import EXAMPLES, count_nodes
 
 DEMO = EXAMPLES / "ebola-emr.yaml"
+DECISION = "d-hosting"  # the demo's decision with three voices
 
 
 def graph_snapshot(driver: Any, settings: Any) -> tuple[set[Any], set[Any]]:
@@ -79,6 +80,53 @@ def test_a_changed_record_is_updated_and_its_edges_rewritten(empty_kb, settings,
         "MATCH (:Product {id: 'clinic-dashboard'})-[:BUILT_ON]->(c) RETURN c.id AS id",
         database_=settings.neo4j_database)
     assert [r["id"] for r in rows] == ["reporting-module"]
+
+
+def test_an_update_rewrites_only_the_owned_edges_that_changed(empty_kb, settings,
+                                                              tmp_path: Path) -> None:
+    """A changed voice, a dropped voice, a new voice, a changed owner (an incoming owned
+    edge) and a changed dependency list: the graph is the one a fresh load of the changed
+    file makes, and the edges the records still list are the same relationships as before."""
+    loader.load(empty_kb, [DEMO], settings=settings)
+    text = DEMO.read_text()
+    for old, new in (
+            ("voices: {relief-ngo: decided, tessera: informed, moh-sl: absent}",
+             "voices: {relief-ngo: decided, tessera: consulted, ghrf: informed}"),
+            ("owner: cloudclinic, built_on: [reporting-module, emr-platform]",
+             "owner: relief-ngo, built_on: [reporting-module, emr-platform, sync-service]")):
+        assert old in text
+        text = text.replace(old, new)
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(text)
+
+    def element_ids() -> dict[tuple[str, str, str], str]:
+        rows, _, _ = empty_kb.execute_query(
+            "MATCH (a:Entity)-[e]->(b:Entity) WHERE e.key IS NULL "
+            "RETURN a.id AS a, type(e) AS t, b.id AS b, elementId(e) AS e",
+            database_=settings.neo4j_database)
+        return {(r["a"], r["t"], r["b"]): r["e"] for r in rows}
+
+    before = element_ids()
+    report = loader.load(empty_kb, [changed], settings=settings)
+    assert (report.sections["decisions"].updated, report.sections["products"].updated) == (1, 1)
+    after = element_ids()
+    # kept as they were: the same relationships, not new copies
+    assert after[("relief-ngo", "VOICE", DECISION)] == before[("relief-ngo", "VOICE", DECISION)]
+    assert after[("clinic-dashboard", "BUILT_ON", "emr-platform")] == before[
+        ("clinic-dashboard", "BUILT_ON", "emr-platform")]
+    # gone, changed and new
+    assert ("moh-sl", "VOICE", DECISION) not in after
+    assert ("cloudclinic", "OWNS", "clinic-dashboard") not in after
+    voice, _, _ = empty_kb.execute_query(
+        "MATCH (:Actor {id: 'tessera'})-[v:VOICE]->(:Decision {id: $d}) RETURN v.voice AS v",
+        {"d": DECISION}, database_=settings.neo4j_database)
+    assert [r["v"] for r in voice] == ["consulted"]
+    assert {("ghrf", "VOICE", DECISION), ("relief-ngo", "OWNS", "clinic-dashboard"),
+            ("clinic-dashboard", "BUILT_ON", "sync-service")} <= set(after) - set(before)
+    updated = graph_snapshot(empty_kb, settings)
+    schema.reset(empty_kb, settings)
+    loader.load(empty_kb, [changed], settings=settings)
+    assert graph_snapshot(empty_kb, settings) == updated
 
 
 def test_bad_file_writes_nothing(empty_kb, settings, tmp_path: Path) -> None:
