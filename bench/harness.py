@@ -360,10 +360,12 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
         print(f"  load {load_s:.1f}s, again {load_again_s:.1f}s", file=sys.stderr)
     neo4j_load_peak = neo4j_peak_rss_mib(args)
     restart(args)
-    # Every component's row, as before JSON's default became the 1,000 most urgent.
-    risk_cold, _ = kb(args, "risk", "--as-of", AS_OF, "--format", "json", "--limit", "0")
-    risk_warm = min(kb(args, "risk", "--as-of", AS_OF, "--format", "json", "--limit", "0")[0]
-                    for _ in range(2))
+    # Every component's row with its id lists, as before JSON's default became the 1,000
+    # most urgent, counts only.
+    risk_cold, _ = kb(args, "risk", "--as-of", AS_OF, "--format", "json", "--limit", "0",
+                      "--ids")
+    risk_warm = min(kb(args, "risk", "--as-of", AS_OF, "--format", "json", "--limit", "0",
+                       "--ids")[0] for _ in range(2))
     # The default view: a table of the 50 most urgent, for which only those rows are built.
     risk_table = min(kb(args, "risk", "--as-of", AS_OF)[0] for _ in range(2))
     print(f"  risk cold {risk_cold:.1f}s warm {risk_warm:.1f}s table {risk_table:.1f}s",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import click
@@ -15,6 +16,7 @@ from kb.errors import KBError
 from kb.store import db
 
 ASKS_SHOWN = 20  # kb plan's table view lists the best asks; JSON has them all
+ID_LISTS = ("reliant_product_ids", "reliant_actor_ids")  # kb risk --ids
 OUT_LIMIT = 1000  # kb risk's rows in JSON, JSON Lines and CSV unless --limit says otherwise
 
 
@@ -41,13 +43,17 @@ OUT_LIMIT = 1000  # kb risk's rows in JSON, JSON Lines and CSV unless --limit sa
 @click.option("--limit", type=click.IntRange(min=0), metavar="N",
               help="Show only the N most urgent components; 0 shows all. Default: 50 in a "
               f"table, {OUT_LIMIT:,} in JSON, JSON Lines and CSV.")
+@click.option("--ids", is_flag=True,
+              help="In JSON and JSON Lines, also list every product and actor that relies on "
+              "each component (reliant_product_ids, reliant_actor_ids); at a hub these run "
+              "to tens of thousands. Left out by default: the counts are always there.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
               default="table", show_default=True,
               help="Output format. jsonl (JSON Lines): a first line with the answer's "
               "figures, then one component per line, written as they are made.")
 @friendly
 def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fund: tuple[str, ...],
-         leave: tuple[str, ...], engine: str, limit: int | None, fmt: str) -> None:
+         leave: tuple[str, ...], engine: str, limit: int | None, ids: bool, fmt: str) -> None:
     """Hollow-core risk of every component, most urgent first.
 
     For each component: how many products and distinct actors rely on it (directly or through
@@ -73,11 +79,12 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fund: tuple[
       kb risk --fund json-codec:40000:24   # a two-year maintenance grant for json-codec
       kb risk --limit 0            # every component in the table
       kb risk --format jsonl --limit 0 > risk.jsonl   # all of a large ecosystem, streamed
+      kb risk --format json --ids  # with who relies on each component, by id
 
-    A large ecosystem's answer is long (about 1.5 KB a component in JSON with every id
-    list), so by default JSON, JSON Lines and CSV hold the 1,000 most urgent components;
-    `total_components` and a line on standard error say how many there are, and --limit 0
-    gives them all.
+    A large ecosystem's answer is long, so by default JSON, JSON Lines and CSV hold the
+    1,000 most urgent components; `total_components` and a line on standard error say how
+    many there are, and --limit 0 gives them all. Each row counts the products and actors
+    that rely on it; --ids lists them too.
     """
     limit = (50 if fmt == "table" else OUT_LIMIT) if limit is None else limit
     with db.connect() as driver:
@@ -89,6 +96,10 @@ def risk(as_of: str | None, horizon: int, without: tuple[str, ...], fund: tuple[
         f"{' and' if without else ''} if {', '.join(result.data['leave'])} left"
         if leave else "") + (
         f" with {len(fund)} hypothetical grant(s)" if fund else "")
+    if fmt in ("json", "jsonl") and not ids:
+        rows = [{k: v for k, v in r.items() if k not in ID_LISTS} for r in result.rows]
+        result = dataclasses.replace(result, rows=rows,
+                                     data={**result.data, "components": rows})
     if fmt == "jsonl":
         emit_lines({k: v for k, v in result.data.items() if k != "components"}, result.rows)
     else:

@@ -167,6 +167,15 @@ def test_risk_outputs_of_a_large_ecosystem(kb_cli, empty_kb, tmp_path: Path) -> 
     head, *rows = [json.loads(x) for x in lines.stdout.splitlines()]
     assert head == {k: v for k, v in full.items() if k != "components"}
     assert rows == full["components"]
+    # Counts by default; --ids adds who relies on each component, as the analysis gives it.
+    assert not any("reliant_product_ids" in c or "reliant_actor_ids" in c for c in rows)
+    with_ids = json.loads(kb_cli("risk", "--as-of", "2026-11-22", "--format", "json",
+                                 "--limit", "0", "--ids").stdout)["components"]
+    direct = analysis.risk(empty_kb, "2026-11-22").rows
+    assert [(c["id"], c["reliant_product_ids"], c["reliant_actor_ids"]) for c in with_ids] == [
+        (c["id"], c["reliant_product_ids"], c["reliant_actor_ids"]) for c in direct]
+    assert all(len(c["reliant_actor_ids"]) == c["reliant_actors"] for c in with_ids)
+    assert [{k: v for k, v in c.items() if not k.endswith("_ids")} for c in with_ids] == rows
     csv_rows = kb_cli("risk", "--as-of", "2026-11-22", "--format", "csv").stdout.splitlines()
     assert len(csv_rows) == 1 + 1000
     ten = kb_cli("risk", "--as-of", "2026-11-22", "--format", "jsonl", "--limit", "10")
