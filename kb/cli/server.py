@@ -10,6 +10,7 @@ import uvicorn
 
 from kb.cli.common import friendly
 from kb.errors import KBError
+from kb.ingest import batched
 from kb.settings import get_settings
 from kb.store import db
 from kb.store import schema as store_schema
@@ -76,7 +77,10 @@ def neo4j_status(as_json: bool) -> None:
     with db.connect(settings) as driver:
         row = db.run(driver, "server_version", settings=settings)[0]
         counts = db.run(driver, "count_nodes", settings=settings)[0]
+        pending = batched.pending_state(driver, settings)
     info.update(version=row["version"], edition=row["edition"], **counts)
+    if pending["pending"] or pending["load"] is not None:
+        info["pending"] = pending
     if as_json:
         click.echo(json.dumps(info, indent=2))
         return
@@ -84,6 +88,13 @@ def neo4j_status(as_json: bool) -> None:
     if "data" in info:
         click.echo(f"data: {info['data']} (pid {info['pid']})")
     click.echo(f"{info['nodes']} nodes, {info['relationships']} relationships")
+    if "pending" in info:
+        p = info["pending"]
+        who = (f" of batched load {p['load']} by {p['by']}, started {p['started']}, last "
+               f"batch {p['quiet']} s ago" if p["load"] is not None else
+               " left by an interrupted batched load")
+        click.echo(f"pending: {p['pending']:,} records not yet live{who}; a batched load "
+                   "that crashed has its records removed by the next one")
 
 
 

@@ -178,7 +178,7 @@ with db.connect(settings) as driver:
 
 
 def test_a_crashed_load_is_cleaned_up_by_the_next(  # type: ignore[no-untyped-def]
-        empty_kb, settings, neo4j_env, tmp_path: Path) -> None:
+        empty_kb, settings, neo4j_env, kb_cli, tmp_path: Path) -> None:
     big = generated(tmp_path, 300, 1)
     loader.load(empty_kb, [DEMO], settings=settings)
     before = graph_snapshot(empty_kb, settings)
@@ -189,6 +189,13 @@ def test_a_crashed_load_is_cleaned_up_by_the_next(  # type: ignore[no-untyped-de
     left = pending(empty_kb, settings)
     assert left["pending"] >= 120 and left["load"] is not None
     assert "pid" in left["by"]
+    # `kb neo4j status` says what is pending, and whose it is.
+    status = kb_cli("neo4j", "status")
+    assert status.returncode == 0, status.stderr
+    assert (f"pending: {left['pending']:,} records not yet live of batched load "
+            f"{left['load']} by {left['by']}, started {left['started']}") in status.stdout
+    assert json.loads(kb_cli("neo4j", "status", "--json").stdout)["pending"]["load"] == left[
+        "load"]
     # Besides the pending nodes the graph is the demo's, and kb counts only the demo.
     now = graph_snapshot(empty_kb, settings)
     assert {n for n in now[0] if n[0] != ("KbPending",)} == before[0]
@@ -208,6 +215,7 @@ def test_a_crashed_load_is_cleaned_up_by_the_next(  # type: ignore[no-untyped-de
         f"removed {left['pending']:,} pending records left by an interrupted batched load "
         f"(load {left['load']} by {left['by']}, started {left['started']})"]
     assert pending(empty_kb, settings)["pending"] == 0
+    assert "pending" not in kb_cli("neo4j", "status").stdout
     one = graph_snapshot(empty_kb, settings)
     from kb.store import schema
     schema.reset(empty_kb, settings)
