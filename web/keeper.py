@@ -7,8 +7,9 @@ token every `KB_PANEL_REFRESH` seconds and, once a new state has held for one mo
 `kb load` leaves its snapshot file right after its commit; waiting lets the keeper read that
 file instead of computing it a second time), asks the engine for the snapshot of that state,
 and then computes today's default risk answer (the one `/`, `/risk` and the entity pages
-start from) into the result cache, so that at a million components the first visitor after
-a load does not wait the 20 s it takes. It only reads, and only once the panel has connected.
+start from) into the result cache, so that the first visitor after a load does not wait for
+it. An answer too large for the cache (`KB_CACHE_MB`) is not kept, so after the first such
+one the keeper stops computing it ahead. It only reads, and only once the panel has connected.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import logging
 import threading
 from typing import Any
 
-from kb import analysis
+from kb import analysis, cache
 from kb.analysis import fastrisk
 from kb.perf import collector_paused
 from kb.store import db
@@ -35,6 +36,7 @@ class SnapshotKeeper:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="snapshot-keeper", daemon=True)
         self.renewals = 0  # snapshots (and default risk answers) made, for tests and the curious
+        self.warm_risk = True  # until a default risk answer turns out too large to keep
 
     def start(self) -> None:
         self._thread.start()
@@ -56,7 +58,13 @@ class SnapshotKeeper:
                 if now == seen and now != kept:
                     with collector_paused():  # as the engine's own callers do
                         fastrisk.snapshot(driver, settings)
-                    risk_of(Answers(now), driver, settings, analysis.parse_as_of(None))
+                    if self.warm_risk:
+                        day = analysis.parse_as_of(None)
+                        risk_of(Answers(now), driver, settings, day)
+                        # An answer larger than the whole result cache (KB_CACHE_MB) is not
+                        # kept: computing it ahead would only cost time, so stop trying.
+                        self.warm_risk = cache.results.get(
+                            now, ("risk", day, 180, (), (), ())) is not None
                     kept = now
                     self.renewals += 1
                 seen = now

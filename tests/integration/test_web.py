@@ -213,6 +213,29 @@ def test_the_keeper_renews_the_snapshot_after_a_write_outside_kb(demo_kb, settin
             _rename_outside_kb(demo_kb, settings, old)
 
 
+def test_the_keeper_stops_computing_a_risk_answer_too_large_to_keep(demo_kb, settings,
+                                                                   tmp_path: Path) -> None:
+    from kb import cache
+
+    with client_for(settings, kb_state_dir=tmp_path, kb_panel_refresh=0.2) as c:
+        keeper = c.app.state.keeper  # type: ignore[attr-defined]
+        old = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]["name"]
+        cache.results.max_bytes = 100  # smaller than any risk answer, as 1M is for 2 GiB
+        before = keeper.renewals
+        _rename_outside_kb(demo_kb, settings, "Too large to keep")
+        try:
+            deadline = time.monotonic() + 15
+            while ((keeper.warm_risk or keeper.renewals == before)
+                   and time.monotonic() < deadline):
+                time.sleep(0.1)
+            assert keeper.warm_risk is False and keeper.renewals > before
+            # the page still answers, computing what it needs itself
+            row = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]
+            assert row["name"] == "Too large to keep"
+        finally:
+            _rename_outside_kb(demo_kb, settings, old)
+
+
 def test_errors_share_one_shape(client: TestClient) -> None:
     for resp in (client.get("/components/nope.json"), client.get("/nope.json"),
                  client.get("/risk.json?level=purple"),
