@@ -42,7 +42,7 @@ from typing import Any
 from neo4j import Driver
 
 from kb.errors import KBError
-from kb.ingest import write
+from kb.ingest import records, write
 from kb.ingest.diff import Diff, Report, Row, classify
 from kb.ingest.plan import OWNED_BY, Plan
 from kb.ingest.reader import ValidationFailed
@@ -83,14 +83,11 @@ def pending_state(driver: Driver, settings: Settings) -> dict[str, Any]:
     return db.run(driver, "load_pending_count", settings=settings)[0]
 
 
-def remove_pending(driver: Driver, settings: Settings) -> int:
-    """Remove every pending node and relationship and the marker; return how many pending
-    nodes there were."""
-    count = int(pending_state(driver, settings)["pending"])
+def remove_pending(driver: Driver, settings: Settings) -> None:
+    """Remove every pending node and relationship and the marker."""
     db.run_text(driver, "load_pending_drop_rels", settings)
     db.run_text(driver, "load_pending_drop_nodes", settings)
     db.run(driver, "load_pending_end", settings=settings)
-    return count
 
 
 def _begin(driver: Driver, settings: Settings, load_id: str, report: Report) -> None:
@@ -105,10 +102,10 @@ def _begin(driver: Driver, settings: Settings, load_id: str, report: Report) -> 
             f"KB_BATCHED_STALE ({settings.kb_batched_stale:g} s) without a batch; the next "
             "load then removes what it left.")
     if state["load"] is not None or state["pending"]:
-        removed = remove_pending(driver, settings)
+        remove_pending(driver, settings)
         who = (f" (load {state['load']} by {state['by']}, started {state['started']})"
                if state["load"] is not None else "")
-        report.notes.append(f"removed {removed:,} pending records left by an interrupted "
+        report.notes.append(f"removed {state['pending']:,} pending records left by an interrupted "
                             f"batched load{who}")
     by = f"{changes.os_author()} on {socket.gethostname()}, pid {os.getpid()}"
     db.run(driver, "load_pending_begin", {"load": load_id, "by": by}, settings=settings)
@@ -145,13 +142,10 @@ def _edge_groups(edges: list[Row], node_of: dict[str, int]) -> Iterator[tuple[st
         yield kind, [{"from": s, "to": t} for s, t in groups.items()]
 
 
-def _internal_ids(driver: Driver, settings: Settings, ids: list[str]) -> dict[str, int]:
+def _internal_ids(run: records.Runner, ids: list[str]) -> dict[str, int]:
     """Internal node ids of the live nodes with these ids."""
-    out: dict[str, int] = {}
-    for batch in write.batches(ids):
-        for row in db.run(driver, "load_internal_ids", {"ids": batch}, settings=settings):
-            out[row["id"]] = row["node"]
-    return out
+    return {row["id"]: row["node"] for batch in write.batches(ids)
+            for row in run("load_internal_ids", {"ids": batch})}
 
 
 INCOMING = {t for _, ins in OWNED_BY.values() for t in ins}
@@ -160,12 +154,6 @@ INCOMING = {t for _, ins in OWNED_BY.values() for t in ins}
 def _owner(edge: Row) -> str:
     """The id of the record that owns an owned relationship (`kb.ingest.plan.OWNED_BY`)."""
     return str(edge["to"] if edge["type"] in INCOMING else edge["from"])
-
-
-def _internal_ids_tx(tx: Any, ids: list[str]) -> dict[str, int]:
-    """As `_internal_ids`, inside a transaction."""
-    return {row["id"]: row["node"] for batch in write.batches(ids)
-            for row in db.run_tx(tx, "load_internal_ids", {"ids": batch})}
 
 
 def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
@@ -178,7 +166,8 @@ def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
     # An owned relationship of an updated record is replaced in the switch, with the record.
     edges = [e for e in diff.edges if e["from"] in new and _owner(e) in new]
     rels = [r for r in diff.create_rels if r["from"] in new]
-    live = _internal_ids(driver, settings, sorted({x["to"] for x in [*edges, *rels]} - new))
+    live = _internal_ids(records.on(driver, settings),
+                         sorted({x["to"] for x in [*edges, *rels]} - new))
     out = _Batches(driver, settings, load_id, len(new) + len(edges) + len(rels), progress)
     node_of: dict[str, int] = dict(live)
     by_label: dict[str, list[int]] = {}
@@ -205,6 +194,19 @@ def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
     return by_label, live, rest
 
 
+AGAIN = "Run the load again: it compares with the knowledge base as it is now."
+
+
+def _listed(ids: list[str], shown: int = 5) -> str:
+    """The first `shown` ids, and how many more."""
+    more = len(ids) - shown
+    return ", ".join(ids[:shown]) + (f" and {more:,} more" if more > 0 else "")
+
+
+def _were(ids: list[str]) -> str:
+    return "was" if len(ids) == 1 else "were"
+
+
 def _switch(driver: Driver, settings: Settings, plan: Plan, seen: Seen,
             pending: dict[str, list[int]], live: dict[str, int], rest: Diff, *, prune: bool,
             log: Logger, progress: Progress) -> None:
@@ -215,25 +217,18 @@ def _switch(driver: Driver, settings: Settings, plan: Plan, seen: Seen,
         again = _fingerprint(*write.read_existing(tx, plan))
         differ = _differences(seen, again)
         if differ:
-            shown = ", ".join(differ[:5]) + (f" and {len(differ) - 5:,} more"
-                                              if len(differ) > 5 else "")
             raise ChangedMeanwhile(
                 f"the knowledge base changed while this load was written in batches: "
-                f"{len(differ):,} of its records {'was' if len(differ) == 1 else 'were'} "
-                f"created, changed or removed by another write meanwhile ({shown}); nothing "
-                "was written",
-                hint="Run the load again: it compares with the knowledge base as it is now.")
-        now = _internal_ids_tx(tx, sorted(live))
+                f"{len(differ):,} of its records {_were(differ)} created, changed or removed "
+                f"by another write meanwhile ({_listed(differ)}); nothing was written",
+                hint=AGAIN)
+        now = _internal_ids(records.in_tx(tx), sorted(live))
         gone = sorted(i for i, node in live.items() if now.get(i) != node)
         if gone:
-            shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5:,} more"
-                                            if len(gone) > 5 else "")
             raise ChangedMeanwhile(
                 f"{len(gone):,} record{'s' if len(gone) != 1 else ''} this load refers to "
-                f"{'were' if len(gone) != 1 else 'was'} removed or replaced by "
-                f"another write while it was written in batches ({shown}); nothing was "
-                "written", hint="Run the load again: it compares with the knowledge base "
-                "as it is now.")
+                f"{_were(gone)} removed or replaced by another write while it was written in "
+                f"batches ({_listed(gone)}); nothing was written", hint=AGAIN)
         total = sum(map(len, pending.values()))
         done = 0
         progress("making the load live", 0, total)

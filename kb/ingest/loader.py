@@ -103,15 +103,15 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
             if batched:
                 raise ValueError("merges and `before` need the one-transaction load")
             batched = False
+        names = [e["id"] for e in plan.ecosystems]
+
+        def logged(tx: Any, report: Report) -> changes.Change | None:
+            if log is not None:
+                return log(tx, report)
+            return changes.Change(author or changes.os_author(), via, "load",
+                                  summary(report, names))
+
         if batched or (batched is None and plan.record_count() > settings.kb_batched_above):
-            names = [e["id"] for e in plan.ecosystems]
-
-            def logged(tx: Any, report: Report) -> changes.Change | None:
-                if log is not None:
-                    return log(tx, report)
-                return changes.Change(author or changes.os_author(), via, "load",
-                                      summary(report, names))
-
             report = batched_load.write_plan(driver, plan, prune=prune, dry_run=dry_run,
                                              progress=tick, settings=settings, log=logged)
             del plan, result
@@ -136,9 +136,7 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
             if prune:
                 write.prune(tx, plan, report)
             report.dry_run = dry_run
-            entry = log(tx, report) if log is not None else changes.Change(
-                author or changes.os_author(), via, "load",
-                summary(report, [e["id"] for e in plan.ecosystems]))
+            entry = logged(tx, report)
             if entry is not None:
                 changes.append(tx, entry)
             if dry_run:

@@ -92,7 +92,7 @@ def _drop_unlisted_edges(tx: Any, plan: Plan, diff: Diff) -> set[EdgeKey]:
     for label, ids in diff.updated_by_label().items():
         out_types, in_types = OWNED_BY[label]
         for batch in batches(ids):
-            current = {(r["type"], r["from"], r["to"], r["voice"]) for r in db.run_tx(
+            current = {_edge_key(r) for r in db.run_tx(
                 tx, "load_owned_edges", {"ids": batch, "out_types": out_types,
                                          "in_types": in_types})}
             listed = {_edge_key(e) for i in batch for e in plan.edges[i]}
