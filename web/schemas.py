@@ -535,6 +535,9 @@ class AuditPageOut(Shape):
     findings: list[dict[str, Any]]
     recommendations: list[dict[str, Any]]
     components: list[dict[str, Any]]
+    limit: int = Field(default=0, description="Entries each long list holds at most (0: all).")
+    cut: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="Per long list that was cut: entries shown, total.")
 
 
 class TrendPoint(Shape):
@@ -567,6 +570,9 @@ class AuditDiffOut(Shape):
     resolved_hollow_cores: list[str]
     score_changes: list[dict[str, Any]]
     cliffs_moved: list[dict[str, Any]]
+    partial: dict[str, Any] | None = Field(
+        default=None, description="Present when either audit lists only its most urgent "
+        "entries: the lists that were cut, and what that leaves out of the comparison.")
 
 
 class HealthOut(Shape):

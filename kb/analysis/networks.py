@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 
 from neo4j import Driver
@@ -55,19 +55,27 @@ def ivn_all(driver: Driver, as_of: str | None = None,
             "criteria": [c for c in CRITERIA_ORDER if c in r["criteria"]],
             "agreements": sorted(r["agreements"]),
         })
-    agreements = _agreement_rows(driver, as_of, settings)
+    # Each product's gaps look at its owner's agreements only: indexed by party once, in the
+    # query's order, rather than every agreement scanned for every product (at 10,000
+    # products and 15,000 agreements that scan took 70 s).
+    of_party: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for g in _agreement_rows(driver, as_of, settings):
+        for party in dict.fromkeys(g["parties"]):
+            of_party[party].append(g)
     out = {}
     for product, owner in sorted(owners.items()):
         out[product] = {"product": product, "owner": owner, "as_of": as_of,
                         "members": members[product],
                         "agreements_known": covered,
-                        "gaps": _gaps(product, owner, members[product], agreements, covered)}
+                        "gaps": _gaps(product, owner, members[product],
+                                      of_party.get(owner, []), covered)}
     return out
 
 
 def _gaps(product: str, owner: str, members: list[dict[str, Any]],
           agreements: list[dict[str, Any]], covered: bool = True) -> list[dict[str, Any]]:
-    """The agreement gaps of one product; without a source covering agreements, a member
+    """The agreement gaps of one product (`agreements`: any that include its owner's, in
+    order); without a source covering agreements, a member
     with no agreement recorded is `agreement_unknown`, not `no_agreement`."""
     gaps: list[dict[str, Any]] = []
     for m in members:

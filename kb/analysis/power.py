@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from neo4j import Driver
 
@@ -14,9 +15,11 @@ STAGES = ["connection", "knowledge_sharing", "coordination", "collaboration"]
 STAGE_REACH = 0.5  # a stage is reached when half the actors have a tie at that stage or higher
 
 
-def power(driver: Driver, as_of: str | None = None,
-          settings: Settings | None = None) -> Analysis:
-    """Who decides, who is consulted or absent, who decided alone, who is never at the table."""
+def power(driver: Driver, as_of: str | None = None, settings: Settings | None = None,
+          nets: dict[str, dict[str, Any]] | None = None) -> Analysis:
+    """Who decides, who is consulted or absent, who decided alone, who is never at the table.
+    `nets` are the inner value networks of the same day (`ivn_all`) when the caller already
+    has them (the audit and the overview do)."""
     as_of = parse_as_of(as_of)
     decisions = rows(driver, "decisions", None, settings)
     for d in decisions:
@@ -26,7 +29,9 @@ def power(driver: Driver, as_of: str | None = None,
              for d in decisions if len(d["decided"]) == 1]
     decided_count = Counter(a for d in decisions for a in d["decided"])
     never = []
-    for product, net in ivn_all(driver, as_of, settings).items():
+    if nets is None:
+        nets = ivn_all(driver, as_of, settings)
+    for product, net in nets.items():
         at_table = {a for d in decisions if product in d["about"]
                     for a in d["decided"] + d["consulted"]}
         missing = [m["actor"] for m in net["members"] if m["actor"] not in at_table]

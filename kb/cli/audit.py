@@ -32,13 +32,17 @@ from kb.store import db
               default=None, help="Default: from the --out suffix, else md.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (needed for pdf); default standard output.")
+@click.option("--limit", default=audit_mod.LIMIT, show_default=True, type=click.IntRange(min=0),
+              help="Entries each long list of the audit holds (components, hollow cores, "
+              "cliffs, free riders, products, funders, findings, unknowns; recommendations "
+              "per kind), most urgent first; 0 for all. Figures count everything.")
 @click.option("--save", is_flag=True, help="Also store the audit in the knowledge base, for "
               "`kb audit diff`.")
 @click.pass_context
 @friendly
 def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
           without: tuple[str, ...], budget: float | None, fmt: str | None, out: Path | None,
-          save: bool) -> None:
+          limit: int, save: bool) -> None:
     """Ecosystem-wide sustainability audit: findings, charts, recommendations.
 
     The report has, in order: a summary (health per area, key figures, the five most urgent
@@ -47,9 +51,13 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
     scorecard, the funding topology with a flow diagram, power, the network stage, the asks
     (who to ask to fund what, ranked by risk removed per unit of money, each with its cost
     and effect: `kb plan` over the cliff window, within --budget when given), and the
-    other recommendations, each saying how it was derived. On a large ecosystem the html, pdf and md
-    reports show the first 100 entries of each long list and say how many more there are;
-    json and csv hold everything.
+    other recommendations, each saying how it was derived.
+
+    Every figure, finding and ask covers the whole ecosystem. Each long list then holds its
+    first --limit entries (1,000), most urgent first, and the audit's `cut` says how many
+    there are in all; --limit 0 lists everything (about 1.7 GB of JSON at a million
+    components). The html, pdf and md reports show the first 50 of each and say how many
+    more there are.
 
     \b
     Examples:
@@ -57,6 +65,7 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
       kb audit --format pdf --out audit.pdf
       kb audit --budget 250000 --out audit.html   # the asks within 250,000
       kb audit --format json --save          # keep it for `kb audit diff`
+      kb audit --format json --limit 0 --out all.json   # every entry of every list
       kb audit list
       kb audit diff                          # the two newest saved audits
     """
@@ -72,7 +81,7 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
             bar.update(task, description=f"audit: {step}", completed=done, total=total)
 
         data = audit_mod.build(driver, as_of, horizon, list(without), months, progress,
-                               budget=budget)
+                               budget=budget, limit=limit)
         saved_id = history.save(driver, data) if save else None
     if fmt == "pdf":
         assert out is not None
@@ -80,6 +89,11 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
         click.echo(f"wrote {out}", err=True)
     else:
         write_out(out, report.text(data, fmt))
+    if data["cut"]:
+        cut = ", ".join(f"{name.replace('_', ' ')} {c['shown']:,} of {c['total']:,}"
+                        for name, c in data["cut"].items())
+        click.echo(f"the audit lists the first {limit:,} entries of long lists ({cut}); "
+                   "--limit 0 lists all", err=True)
     if saved_id:
         click.echo(f"saved audit {saved_id}", err=True)
 
@@ -180,3 +194,6 @@ def audit_diff(old: str | None, new: str | None, fmt: str) -> None:
         click.echo(f"score of {s['component']}: {s['from']} -> {s['to']}")
     for c in result["cliffs_moved"]:
         click.echo(f"cliff of {c['component']}: {c['from'] or 'none'} -> {c['to'] or 'none'}")
+    if "partial" in result:
+        click.echo(f"partial: {', '.join(result['partial']['lists'])}: "
+                   f"{result['partial']['note']}")

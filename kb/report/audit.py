@@ -9,7 +9,7 @@ audits is `kb/report/history.py`.
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -32,16 +32,29 @@ FIND_OUT_LIMIT = 100  # "what to find out next" keeps the most relied-upon unkno
 Progress = Callable[[str, int, int], None]
 
 
+LIMIT = 1000  # entries of each long list an audit holds by default (0 or None: all)
+# The long lists `limit` cuts, in the order `cut` names them; recommendations are cut per
+# kind (the first `limit` of each), every other list keeps its first `limit` entries.
+CUT_LISTS = ("components", "hollow_core", "funding_cliffs", "free_riders", "products",
+             "funders", "findings", "recommendations", "find_out_next")
+
+
 def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
           without: list[str] | None = None, months: int = 12,
           progress: Progress | None = None, settings: Settings | None = None,
-          budget: float | None = None) -> dict[str, Any]:
+          budget: float | None = None, limit: int | None = LIMIT) -> dict[str, Any]:
     """Run every analysis and assemble the audit. The asks are `kb plan`'s over the cliff
-    window: within `budget` when given, else what closing every gap costs."""
+    window: within `budget` when given, else what closing every gap costs.
+
+    Every figure, finding and ask is computed over the whole ecosystem; each long list then
+    holds its first `limit` entries (most urgent, soonest or most exposed first), and `cut`
+    says, per list that was cut, how many entries it has in all (`limit` 0 or None: every
+    entry, as before; at 1,000,000 components the whole audit is about 1.7 GB of JSON)."""
     tick = progress or (lambda *_: None)
     as_of = analysis.parse_as_of(as_of)
     without = sorted(set(without or []))
     total = len(STEPS)
+    keep = limit or None
 
     tick(STEPS[0], 0, total)
     risk_analysis = analysis.risk(driver, as_of, horizon, without, settings)
@@ -49,11 +62,6 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
     comps = risk["components"]
     find_out = analysis.unknowns(driver, as_of, settings, base=risk_analysis).data["unknowns"]
     tick(STEPS[1], 1, total)
-    maint: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for m in plain(db.run(driver, "audit_maintainers", settings=settings)):
-        maint[m.pop("component")].append(m)
-    direct = {r["component"]: r for r in plain(db.run(driver, "audit_direct_reliance",
-                                                      settings=settings))}
     product_funders = {r["product"]: sorted(r["funders"]) for r in plain(
         db.run(driver, "audit_product_funders", {"as_of": as_of}, settings=settings))}
     owners = {r["product"]: r["owner"] for r in plain(db.run(driver, "product_owners",
@@ -65,39 +73,26 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
     tick(STEPS[4], 4, total)
     topo = analysis.funding_topology(driver, as_of, without, settings).data
     tick(STEPS[5], 5, total)
-    power = analysis.power(driver, as_of, settings).data
+    power = analysis.power(driver, as_of, settings, nets=nets).data
     tick(STEPS[6], 6, total)
     stage = analysis.network_stage(driver, settings).data
     tick(STEPS[7], 7, total)
     recip = analysis.reciprocity(driver, settings).data
     tick(STEPS[8], 8, total)
 
-    def evidence(c: dict[str, Any]) -> dict[str, Any]:
-        d = direct.get(c["id"], {"products": [], "actors": []})
-        return {
-            "id": c["id"], "name": c["name"], "risk_score": c["risk_score"],
-            "risk_level": c["risk_level"], "reasons": c["reasons"],
-            "shared": c["shared"], "funded": c["funded"], "hollow_core": c["hollow_core"],
-            "direct_products": sorted(d["products"]), "direct_actors": sorted(d["actors"]),
-            "reliant_products": c["reliant_product_ids"], "reliant_actors": c["reliant_actor_ids"],
-            "funders": c["funders"], "funded_until": c["funded_until"],
-            "cliff_date": c["cliff_date"], "maintainers": maint.get(c["id"], []),
-            "active_maintainers": c["maintainers"], "paid_maintainers": c["paid_maintainers"],
-            "free_riders": c["free_riders"], "funding_known": c["funding_known"],
-            "maintenance_known": c["maintenance_known"], "confidence": c["confidence"],
-        }
-
-    hollow = [evidence(c) for c in comps if c["hollow_core"]]
+    # Findings and figures come from the risk rows of every component; the evidence
+    # (maintenance records, direct reliance) is read for the entries the audit lists.
+    hollow = [c for c in comps if c["hollow_core"]]
     cliff_end = _add_months(date.fromisoformat(as_of), months)
     cliffs = sorted(
-        (evidence(c) for c in comps if c["funded"] and c["funded_until"]
+        (c for c in comps if c["funded"] and c["funded_until"]
          and date.fromisoformat(c["funded_until"]) < cliff_end),
         key=lambda c: (c["funded_until"], c["id"]))
     riders = [{"component": c["id"], "free_riders": c["free_riders"],
                "risk_score": c["risk_score"]} for c in comps if c["free_riders"]]
     hollow_of: dict[str, list[str]] = defaultdict(list)  # product -> hollow cores under it
     for c in hollow:
-        for p in c["reliant_products"]:
+        for p in c["reliant_product_ids"]:
             hollow_of[p].append(c["id"])
     products = []
     for net in nets.values():
@@ -119,23 +114,35 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         x["funders_to_ask"] = [] if x["actors"] else sorted(
             {f for cid in x["components"] for p in by_id[cid]["reliant_product_ids"]
              for f in product_funders.get(p, [])})
-    recs = _recommendations(hollow, comps, nets, agr, power, stage, owners, asks)
-    findings = _findings(hollow, cliffs, comps, nets, agr, topo, power, stage, recs,
+    del by_id
+    recs = _recommendations(hollow, nets, agr, power, stage, owners, asks)
+    findings = _findings(hollow, cliffs, nets, agr, topo, power, stage, recs,
                          _ask_lines(money, asks))
     summary = _summary(comps, hollow, cliffs, agr, topo, power, stage, findings, as_of)
     summary["coverage"] = risk["coverage"]
+    lists: dict[str, list[dict[str, Any]]] = {
+        "components": comps, "hollow_core": hollow, "funding_cliffs": cliffs,
+        "free_riders": riders, "products": products, "funders": funders,
+        "findings": findings, "recommendations": recs, "find_out_next": find_out}
+    shown = {name: _first(items, name, keep) for name, items in lists.items()}
+    cut = {name: {"shown": len(shown[name]), "total": len(lists[name])} for name in CUT_LISTS
+           if len(shown[name]) < len(lists[name])}
+    lists = shown
+    evidence = _evidence(driver, settings, lists["components"] + lists["hollow_core"]
+                         + lists["funding_cliffs"])
     tick("done", total, total)
     return {
         "schema": SCHEMA,
         "generated_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "as_of": as_of, "horizon_days": horizon, "without": without,
         "cliff_window": {"from": as_of, "to": cliff_end.isoformat(), "months": months},
+        "limit": keep or 0, "cut": cut,
         "summary": summary,
-        "hollow_core": hollow,
-        "funding_cliffs": cliffs,
-        "free_riders": riders,
-        "products": products,
-        "funders": funders,
+        "hollow_core": [evidence(c) for c in lists["hollow_core"]],
+        "funding_cliffs": [evidence(c) for c in lists["funding_cliffs"]],
+        "free_riders": lists["free_riders"],
+        "products": lists["products"],
+        "funders": lists["funders"],
         "agreements": {"agreements": agr["agreements"], "most_missing": agr["most_missing"]},
         "funding_topology": topo,
         "power": power,
@@ -143,11 +150,59 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         "reciprocity": {"only_gives": recip["only_gives"],
                         "only_receives": recip["only_receives"]},
         "asks": asks,
-        "recommendations": recs,
-        "findings": findings,
-        "find_out_next": find_out,
-        "components": [evidence(c) for c in comps],
+        "recommendations": lists["recommendations"],
+        "findings": lists["findings"],
+        "find_out_next": lists["find_out_next"],
+        "components": [evidence(c) for c in lists["components"]],
     }
+
+
+def _first(items: list[dict[str, Any]], name: str, keep: int | None
+           ) -> list[dict[str, Any]]:
+    """The entries of one long list the audit holds: the first `keep` (recommendations: the
+    first `keep` of each kind, in their order), or all of them when `keep` is None."""
+    if keep is None or len(items) <= keep:
+        return items
+    if name != "recommendations":
+        return items[:keep]
+    seen: Counter[str] = Counter()
+    out = []
+    for r in items:
+        seen[r["kind"]] += 1
+        if seen[r["kind"]] <= keep:
+            out.append(r)
+    return out
+
+
+def _evidence(driver: Driver, settings: Settings | None, shown: list[dict[str, Any]]
+              ) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """The evidence entry of a risk row, for the rows in `shown`: their maintenance records
+    and direct reliance are read for them alone."""
+    ids = sorted({c["id"] for c in shown})
+    maint: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    direct: dict[str, dict[str, Any]] = {}
+    if ids:
+        for m in plain(db.run(driver, "audit_maintainers", {"ids": ids}, settings=settings)):
+            maint[m.pop("component")].append(m)
+        direct = {r["component"]: r for r in plain(
+            db.run(driver, "audit_direct_reliance", {"ids": ids}, settings=settings))}
+
+    def evidence(c: dict[str, Any]) -> dict[str, Any]:
+        d = direct.get(c["id"], {"products": [], "actors": []})
+        return {
+            "id": c["id"], "name": c["name"], "risk_score": c["risk_score"],
+            "risk_level": c["risk_level"], "reasons": c["reasons"],
+            "shared": c["shared"], "funded": c["funded"], "hollow_core": c["hollow_core"],
+            "direct_products": sorted(d["products"]), "direct_actors": sorted(d["actors"]),
+            "reliant_products": c["reliant_product_ids"], "reliant_actors": c["reliant_actor_ids"],
+            "funders": c["funders"], "funded_until": c["funded_until"],
+            "cliff_date": c["cliff_date"], "maintainers": maint.get(c["id"], []),
+            "active_maintainers": c["maintainers"], "paid_maintainers": c["paid_maintainers"],
+            "free_riders": c["free_riders"], "funding_known": c["funding_known"],
+            "maintenance_known": c["maintenance_known"], "confidence": c["confidence"],
+        }
+
+    return evidence
 
 
 def _funders(topo: dict[str, Any], cliffs: list[dict[str, Any]],
@@ -243,10 +298,12 @@ def _names(items: list[str]) -> str:
     return names(items, 5)
 
 
-def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
-                     nets: dict[str, Any], agr: dict[str, Any], power: dict[str, Any],
-                     stage: dict[str, Any], owners: dict[str, str], asks: dict[str, Any]
-                     ) -> list[dict[str, Any]]:
+def _recommendations(hollow: list[dict[str, Any]], nets: dict[str, Any],
+                     agr: dict[str, Any], power: dict[str, Any], stage: dict[str, Any],
+                     owners: dict[str, str], asks: dict[str, Any]) -> list[dict[str, Any]]:
+    """The next steps: the asks, then a maintainer for each hollow core nobody maintains,
+    agreements to amend, finish or sign, decisions to share, actors to connect (`hollow`
+    are risk rows)."""
     cur = asks["currency"]
     recs: list[dict[str, Any]] = []
     for x in asks["asks"]:
@@ -270,10 +327,10 @@ def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
                           "effect come from kb plan, applied as a --fund what-if.",
         })
     for c in hollow:
-        if c["active_maintainers"] == 0 and c["maintenance_known"]:
-            ranked = sorted(c["reliant_actors"])
+        if c["maintainers"] == 0 and c["maintenance_known"]:
+            ranked = c["reliant_actor_ids"]
             weight: dict[str, int] = defaultdict(int)
-            for p in c["reliant_products"]:
+            for p in c["reliant_product_ids"]:
                 weight[owners[p]] += 1
             ranked = sorted(set(ranked) | set(weight), key=lambda a: (-weight[a], a))
             recs.append({
@@ -337,7 +394,7 @@ def _recommendations(hollow: list[dict[str, Any]], comps: list[dict[str, Any]],
 
 
 def _findings(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
-              comps: list[dict[str, Any]], nets: dict[str, Any], agr: dict[str, Any],
+              nets: dict[str, Any], agr: dict[str, Any],
               topo: dict[str, Any], power: dict[str, Any], stage: dict[str, Any],
               recs: list[dict[str, Any]], ask_lines: dict[str, str]) -> list[dict[str, Any]]:
     by_finding = {r["finding"]: r["action"] for r in recs}
@@ -355,8 +412,8 @@ def _findings(hollow: list[dict[str, Any]], cliffs: list[dict[str, Any]],
     for c in hollow:
         add(f"hollow_core:{c['id']}", "hollow_core", c["risk_level"], c["id"],
             f"{c['id']} is a hollow core",
-            f"{len(c['reliant_actors'])} actors and {len(c['reliant_products'])} products rely "
-            f"on it; nobody funds its maintenance; {c['active_maintainers']} active "
+            f"{c['reliant_actors']} actors and {c['reliant_products']} products rely "
+            f"on it; nobody funds its maintenance; {c['maintainers']} active "
             f"maintainer(s), {c['paid_maintainers']} paid; reasons: {', '.join(c['reasons'])}",
             c["risk_score"])
     for c in cliffs:
@@ -456,5 +513,10 @@ def _summary(comps: list[dict[str, Any]], hollow: list[dict[str, Any]],
         "funding_entering": topo["entering"], "currency": topo["currency"],
         "hub_share": topo["hub_share"], "herfindahl": topo["herfindahl"],
         "decisions": len(power["decisions"]), "decided_alone": len(power["decided_alone"]),
+        # for `kb audit trend`, over every component even when the audit lists fewer
+        "critical": sum(c["risk_level"] == "critical" for c in comps),
+        "funded_share": (round(sum(c["funded"] for c in known) / len(known), 4)
+                         if (known := [c for c in comps if c["shared"] and c["funding_known"]])
+                         else None),
     }
     return {"health": health, "figures": figures, "urgent": findings[:5]}

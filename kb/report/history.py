@@ -48,9 +48,15 @@ def trend_figures(audit: dict[str, Any]) -> dict[str, Any]:
     of shared components whose funding and maintenance are known (coverage); and the funded
     share: of the shared components whose funding is known, how many are funded (unknown
     funding counts neither way; None when no shared component's funding is known)."""
-    comps = audit["components"]
-    known = [c for c in comps if c["shared"] and c["funding_known"]]
     cov = audit["summary"]["coverage"]
+    figures = audit["summary"]["figures"]
+    if "critical" in figures:  # over every component, even when the audit lists fewer
+        return {"hollow_cores": figures["hollow_cores"], "critical": figures["critical"],
+                "funding_known_share": cov["funding_known_share"],
+                "maintenance_known_share": cov["maintenance_known_share"],
+                "funded_share": figures["funded_share"]}
+    comps = audit["components"]  # an audit saved before those figures: all its components
+    known = [c for c in comps if c["shared"] and c["funding_known"]]
     return {"hollow_cores": len(audit["hollow_core"]),
             "critical": sum(c["risk_level"] == "critical" for c in comps),
             "funding_known_share": cov["funding_known_share"],
@@ -83,30 +89,52 @@ def load_saved(driver: Driver, audit_id: str, settings: Settings | None = None
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """What changed between two audits."""
+    """What changed between two audits. An audit that lists only the most urgent entries
+    (`cut`) says nothing about the components it leaves out: a component counts as added,
+    removed, newly hollow or resolved only where both audits say what it was, and `partial`
+    names the lists that were cut in either audit."""
     def comps(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
         return {c["id"]: c for c in a["components"]}
+
+    def cut(a: dict[str, Any], name: str) -> bool:
+        return name in a.get("cut", {})
 
     oc, nc = comps(old), comps(new)
     old_h = {c["id"] for c in old["hollow_core"]}
     new_h = {c["id"] for c in new["hollow_core"]}
+
+    def was(a: dict[str, Any], h: set[str], seen: dict[str, dict[str, Any]], i: str
+            ) -> bool | None:
+        """Whether component `i` was a hollow core in audit `a`; None when it does not say."""
+        if i in h:
+            return True
+        if not cut(a, "hollow_core"):
+            return False
+        return False if i in seen and not seen[i]["hollow_core"] else None
+
+    both = set(oc) & set(nc)
+    either = both if cut(old, "components") or cut(new, "components") else set(oc) | set(nc)
+    whole = not (cut(old, "components") or cut(new, "components"))
     scores = [{"component": i, "from": oc[i]["risk_score"], "to": nc[i]["risk_score"]}
-              for i in sorted(set(oc) & set(nc)) if oc[i]["risk_score"] != nc[i]["risk_score"]]
+              for i in sorted(both) if oc[i]["risk_score"] != nc[i]["risk_score"]]
     cliffs = [{"component": i, "from": oc.get(i, {}).get("cliff_date"),
                "to": nc.get(i, {}).get("cliff_date")}
-              for i in sorted(set(oc) | set(nc))
+              for i in sorted(either)
               if oc.get(i, {}).get("cliff_date") != nc.get(i, {}).get("cliff_date")]
     og = {g["id"]: g for g in old["agreements"]["agreements"]}
     ng = {g["id"]: g for g in new["agreements"]["agreements"]}
-    return {
+    partial = sorted({k for a in (old, new) for k in a.get("cut", {})})
+    out = {
         "from": {"generated_at": old["generated_at"], "as_of": old["as_of"]},
         "to": {"generated_at": new["generated_at"], "as_of": new["as_of"]},
-        "new_hollow_cores": sorted(new_h - old_h),
-        "resolved_hollow_cores": sorted(old_h - new_h),
+        "new_hollow_cores": sorted(i for i in new_h - old_h
+                                   if was(old, old_h, oc, i) is False),
+        "resolved_hollow_cores": sorted(i for i in old_h - new_h
+                                        if was(new, new_h, nc, i) is False),
         "score_changes": scores,
         "cliffs_moved": cliffs,
-        "components_added": sorted(set(nc) - set(oc)),
-        "components_removed": sorted(set(oc) - set(nc)),
+        "components_added": sorted(set(nc) - set(oc)) if whole else [],
+        "components_removed": sorted(set(oc) - set(nc)) if whole else [],
         "agreements_added": sorted(set(ng) - set(og)),
         "agreements_removed": sorted(set(og) - set(ng)),
         "agreements_expired": sorted(i for i in set(og) & set(ng)
@@ -114,8 +142,15 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         "agreements_in_force_again": sorted(i for i in set(og) & set(ng)
                                             if not og[i]["in_force"] and ng[i]["in_force"]),
     }
+    if partial:
+        out["partial"] = {
+            "lists": partial,
+            "note": "one or both audits list only the most urgent entries of these lists "
+                    "(kb audit --limit); components they leave out are not compared. Save "
+                    "both with --limit 0 for a whole comparison."}
+    return out
 
 
 def diff_is_empty(d: dict[str, Any]) -> bool:
     """True when nothing changed."""
-    return not any(v for k, v in d.items() if k not in ("from", "to", "old", "new"))
+    return not any(v for k, v in d.items() if k not in ("from", "to", "old", "new", "partial"))

@@ -58,6 +58,9 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
     that was cut, a line saying how many entries were left out and where to find them."""
     view = dict(audit)
     more: dict[str, str] = {}
+    cut = audit.get("cut", {})  # lists the audit itself holds only the first entries of
+    where = ("`kb audit --format json --limit 0` lists all" if cut
+             else "the JSON format of the audit lists all")
     for key, (path, noun) in LONG_LISTS.items():
         *parents, last = path
         holder = view
@@ -65,10 +68,12 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
             holder[part] = dict(holder[part])
             holder = holder[part]
         items = holder[last]
-        if len(items) > limit:
+        total = cut[key]["total"] if key in cut else len(items)
+        if total > limit or len(items) < total:
             holder[last] = items[:limit]
-            more[key] = (f"... and {len(items) - limit:,} more {noun} (the first {limit:,} of "
-                         f"{len(items):,} are shown; the JSON format of the audit lists all)")
+            shown = len(holder[last])
+            more[key] = (f"... and {total - shown:,} more {noun} (the first {shown:,} of "
+                         f"{total:,} are shown; {where})")
     # Recommendations come in the order of their findings (every hollow core first), so a
     # plain cut would keep only one kind on a large ecosystem: keep the first of each kind.
     recs, per_kind = audit["recommendations"], Counter[str]()
@@ -79,10 +84,11 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
         if per_kind[r["kind"]] <= per:
             kept.append(r)
     view["recommendations"] = kept
-    if len(view["recommendations"]) < len(recs):
+    total = cut["recommendations"]["total"] if "recommendations" in cut else len(recs)
+    if len(kept) < total:
         more["recommendations"] = (
-            f"... and {len(recs) - len(view['recommendations']):,} more recommendations (the "
-            f"first {per:,} of each kind are shown; the JSON format of the audit lists all)")
+            f"... and {total - len(kept):,} more recommendations (the "
+            f"first {per:,} of each kind are shown; {where})")
     return view, more
 
 
@@ -150,19 +156,22 @@ def ids(values: list[str], limit: int = ID_LIMIT) -> str:
 
 
 def chart_set(audit: dict[str, Any]) -> dict[str, str]:
-    """The report's charts as inline SVG."""
-    comps = audit["components"]
-    risk_rows = [{**c, "reliant_actors": len(c["reliant_actors"])} for c in comps]
+    """The report's charts as inline SVG: the risk matrix of the components the audit lists,
+    and the timeline of the soonest funding ends among those and its funding cliffs."""
+    def counted(comps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**c, "reliant_actors": len(c["reliant_actors"])} for c in comps]
+
+    listed = counted(list({c["id"]: c for c in audit["funding_cliffs"]
+                           + audit["components"]}.values()))
     topo = audit["funding_topology"]
+    months = audit["cliff_window"]["months"]
     return {
-        "risk_matrix": charts.risk_matrix(risk_rows, audit["as_of"], audit["horizon_days"],
-                                          link=None),
+        "risk_matrix": charts.risk_matrix(counted(audit["components"]), audit["as_of"],
+                                          audit["horizon_days"], link=None),
         "funding_flows": charts.funding_flows(
             [f for f in topo["flows"] if not f["withdrawn"]], topo["currency"]),
-        "timeline": charts.cliff_timeline(risk_rows, audit["as_of"],
-                                          audit["cliff_window"]["months"]),
-        "timeline_summary": charts.cliff_timeline(risk_rows, audit["as_of"],
-                                                  audit["cliff_window"]["months"],
+        "timeline": charts.cliff_timeline(listed, audit["as_of"], months),
+        "timeline_summary": charts.cliff_timeline(listed, audit["as_of"], months,
                                                   limit=SUMMARY_CLIFFS),
     }
 

@@ -33,7 +33,7 @@ def headline_findings(driver: Driver, as_of: str, settings: Settings | None = No
     agr = analysis.agreements(driver, as_of, settings=settings).data
     severe = [a["id"] for a in agr["agreements"] if a["in_force"] and a["missing_severe"]]
     topo = analysis.funding_topology(driver, as_of, settings=settings).data
-    power = analysis.power(driver, as_of, settings=settings).data
+    power = analysis.power(driver, as_of, settings=settings, nets=nets).data
     stage = analysis.network_stage(driver, settings=settings).data
     recip = analysis.reciprocity(driver, settings=settings).data
     unknowns = analysis.unknowns(driver, as_of, settings, base=risk_analysis).data["unknowns"]

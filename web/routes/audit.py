@@ -25,10 +25,19 @@ router = APIRouter(tags=["audit"])
 
 
 def _params(as_of: str | None, horizon: int, months: int, without: list[str] | None,
-            budget: str | None = None) -> dict[str, Any]:
+            budget: str | None = None, limit: int = audit.LIMIT) -> dict[str, Any]:
     return {"as_of": as_of, "horizon": horizon, "months": months,
             "budget": amount("budget", budget),
-            "without": [w for w in (without or []) if w]}
+            "without": [w for w in (without or []) if w], "limit": limit}
+
+
+# Entries of each long list the panel's audit may hold: the whole audit of a million
+# components is about 1.7 GB, more than a page or a saved audit should carry
+# (`kb audit --limit 0` writes it to a file).
+PANEL_LIMIT = 10_000
+LimitQuery = Annotated[int, Query(ge=1, le=PANEL_LIMIT, description=(
+    "Entries each long list holds, most urgent first (the audit's `cut` says how many there "
+    f"are); 1 to {PANEL_LIMIT:,}."))]
 
 
 def _audit(answers: Answers, driver: Driver, settings: Settings, p: dict[str, Any]
@@ -36,9 +45,10 @@ def _audit(answers: Answers, driver: Driver, settings: Settings, p: dict[str, An
     """The audit for these parameters, computed once per data state."""
     day = parse_as_of(p["as_of"])
     return answers.get(("audit", day, p["horizon"], p["months"], tuple(sorted(p["without"])),
-                        p["budget"]),
+                        p["budget"], p["limit"]),
                        lambda: audit.build(driver, day, p["horizon"], p["without"], p["months"],
-                                           settings=settings, budget=p["budget"]))
+                                           settings=settings, budget=p["budget"],
+                                           limit=p["limit"]))
 
 
 @router.get("/audit", summary="Sustainability audit", include_in_schema=False)
@@ -49,10 +59,11 @@ def audit_page(request: Request, driver: DriverDep, settings: SettingsDep, answe
                horizon: Annotated[int, Query(ge=0, le=3650)] = 180,
                months: Annotated[int, Query(ge=1, le=60)] = 12,
                without: Annotated[list[str] | None, Query()] = None,
-               budget: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+               budget: Annotated[str | None, Query(max_length=40)] = None,
+               limit: LimitQuery = audit.LIMIT) -> Response:
     """The audit page loads the report while showing that it runs; the JSON twin is the audit.
     `budget` ranks the asks within it (default: what closing every gap costs)."""
-    p = _params(as_of, horizon, months, without, budget)
+    p = _params(as_of, horizon, months, without, budget, limit)
     if wants_json(request):
         return render(request, "audit.html", _audit(answers, driver, settings, p))
     query = urlencode([(k, v) for k, v in p.items() if k != "without" and v is not None]
@@ -88,9 +99,10 @@ def audit_report(driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
                  horizon: Annotated[int, Query(ge=0, le=3650)] = 180,
                  months: Annotated[int, Query(ge=1, le=60)] = 12,
                  without: Annotated[list[str] | None, Query()] = None,
-                 budget: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+                 budget: Annotated[str | None, Query(max_length=40)] = None,
+                 limit: LimitQuery = audit.LIMIT) -> Response:
     """The printable HTML report, with inline SVG charts."""
-    p = _params(as_of, horizon, months, without, budget)
+    p = _params(as_of, horizon, months, without, budget, limit)
     return HTMLResponse(report.html(_audit(answers, driver, settings, p)))
 
 
@@ -101,13 +113,14 @@ def audit_download(fmt: str, driver: DriverDep, settings: SettingsDep, answers: 
                    horizon: Annotated[int, Query(ge=0, le=3650)] = 180,
                    months: Annotated[int, Query(ge=1, le=60)] = 12,
                    without: Annotated[list[str] | None, Query()] = None,
-                   budget: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+                   budget: Annotated[str | None, Query(max_length=40)] = None,
+                   limit: LimitQuery = audit.LIMIT) -> Response:
     """The same audit as the page, as a file: PDF (printed by headless Chromium), Markdown
-    or CSV (one row per finding)."""
+    or CSV (one row per finding listed)."""
     if fmt not in DOWNLOADS:
         raise PanelError(404, "not_found", f"no audit format {fmt!r}",
                          f"Download one of: html, {', '.join(DOWNLOADS)}, or /audit.json.")
-    p = _params(as_of, horizon, months, without, budget)
+    p = _params(as_of, horizon, months, without, budget, limit)
     data = _audit(answers, driver, settings, p)
     name = f"audit-{data['as_of']}.{fmt}"
     if fmt == "pdf":
