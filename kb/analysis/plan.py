@@ -160,13 +160,15 @@ def knapsack(groups: dict[str, list[tuple[int, float, float]]], budget: float
 
 def plan(driver: Driver, budget: float | None, as_of: str | None = None, horizon: int = 365,
          currency: str | None = None, max_per_component: float | None = None,
-         settings: Settings | None = None) -> Analysis:
+         settings: Settings | None = None,
+         base: list[dict[str, Any]] | None = None) -> Analysis:
     """Maintenance grants, at most one per component and each from `as_of` for some whole
     months, that remove the most reliance-weighted risk within the budget (averaged over the
     horizon's days); with the same budget split by usage alone, for comparison, and one ask
     per coalition of free riders, best value first. `budget=None` asks what closing every gap
     costs: the budget is then what funding every candidate through the horizon would cost
-    (the audit's asks)."""
+    (the audit's asks). `base` are the risk rows of every component on `as_of` with the
+    horizon's risk settings (`risk(as_of, horizon)`), when the caller already has them."""
     settings = settings or get_settings()
     as_of = parse_as_of(as_of)
     if budget is not None and (not budget > 0 or math.isinf(budget)):
@@ -185,7 +187,8 @@ def plan(driver: Driver, budget: float | None, as_of: str | None = None, horizon
              if c is not None and c >= 0}
     days = sample_days(as_of, horizon)
 
-    first = risk(driver, as_of, horizon, settings=settings).data["components"]
+    first = base if base is not None else risk(driver, as_of, horizon,
+                                               settings=settings).data["components"]
     measure = Measure(driver, days, horizon, settings)
     # Candidates: relied on, and known to be unfunded or to lose funding within the horizon.
     # Where funding is unknown, money might go where money already is: find out first.

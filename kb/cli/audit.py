@@ -36,13 +36,18 @@ from kb.store import db
               help="Entries each long list of the audit holds (components, hollow cores, "
               "cliffs, free riders, products, funders, findings, unknowns; recommendations "
               "per kind), most urgent first; 0 for all. Figures count everything.")
+@click.option("--id-limit", default=audit_mod.ID_LIMIT, show_default=True,
+              type=click.IntRange(min=0),
+              help="Ids each id list inside those entries holds (who relies on a component, "
+              "its free riders, the hollow cores under a product or funder); an entry whose "
+              "list was cut gives its length under id_totals. 0 for all.")
 @click.option("--save", is_flag=True, help="Also store the audit in the knowledge base, for "
               "`kb audit diff`.")
 @click.pass_context
 @friendly
 def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
           without: tuple[str, ...], budget: float | None, fmt: str | None, out: Path | None,
-          limit: int, save: bool) -> None:
+          limit: int, id_limit: int, save: bool) -> None:
     """Ecosystem-wide sustainability audit: findings, charts, recommendations.
 
     The report has, in order: a summary (health per area, key figures, the five most urgent
@@ -56,8 +61,9 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
     Every figure, finding and ask covers the whole ecosystem. Each long list then holds its
     first --limit entries (1,000), most urgent first, and the audit's `cut` says how many
     there are in all; --limit 0 lists everything (about 1.7 GB of JSON at a million
-    components). The html, pdf and md reports show the first 50 of each and say how many
-    more there are.
+    components). Id lists inside those entries hold their first --id-limit ids (100) and
+    give their length. The html, pdf and md reports show the first 50 entries of each list
+    and say how many more there are.
 
     \b
     Examples:
@@ -65,7 +71,7 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
       kb audit --format pdf --out audit.pdf
       kb audit --budget 250000 --out audit.html   # the asks within 250,000
       kb audit --format json --save          # keep it for `kb audit diff`
-      kb audit --format json --limit 0 --out all.json   # every entry of every list
+      kb audit --format json --limit 0 --id-limit 0 --out all.json   # everything
       kb audit list
       kb audit diff                          # the two newest saved audits
     """
@@ -81,7 +87,7 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
             bar.update(task, description=f"audit: {step}", completed=done, total=total)
 
         data = audit_mod.build(driver, as_of, horizon, list(without), months, progress,
-                               budget=budget, limit=limit)
+                               budget=budget, limit=limit, id_limit=id_limit)
         saved_id = history.save(driver, data) if save else None
     if fmt == "pdf":
         assert out is not None

@@ -25,14 +25,22 @@ from kb.store.db import plain
 
 SCHEMA = "valuenet-audit/1"
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-STEPS = ["risk", "evidence", "inner value networks", "agreements", "funding topology", "power",
-         "network stage", "reciprocity", "recommendations"]
+STEPS = ["asks", "risk", "evidence", "inner value networks", "agreements", "funding topology",
+         "power", "network stage", "reciprocity", "recommendations"]
 ASK_LIMIT = 50  # the audit lists the best asks in full and counts the rest
 FIND_OUT_LIMIT = 100  # "what to find out next" keeps the most relied-upon unknowns
 Progress = Callable[[str, int, int], None]
 
 
 LIMIT = 1000  # entries of each long list an audit holds by default (0 or None: all)
+ID_LIMIT = 100  # ids of each id list inside those entries, by default (0 or None: all)
+# The id lists inside the entries of the long lists that `id_limit` cuts; an entry whose list
+# was cut says how many ids it has in all under `id_totals`.
+ID_LISTS = {"hollow_core": ("reliant_products", "reliant_actors", "free_riders"),
+            "funding_cliffs": ("reliant_products", "reliant_actors", "free_riders"),
+            "components": ("reliant_products", "reliant_actors", "free_riders"),
+            "free_riders": ("free_riders",), "products": ("hollow_cores",),
+            "funders": ("recipients", "funds", "hollow_cores_under", "cliffs")}
 # The long lists `limit` cuts, in the order `cut` names them; recommendations are cut per
 # kind (the first `limit` of each), every other list keeps its first `limit` entries.
 CUT_LISTS = ("components", "hollow_core", "funding_cliffs", "free_riders", "products",
@@ -42,48 +50,60 @@ CUT_LISTS = ("components", "hollow_core", "funding_cliffs", "free_riders", "prod
 def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
           without: list[str] | None = None, months: int = 12,
           progress: Progress | None = None, settings: Settings | None = None,
-          budget: float | None = None, limit: int | None = LIMIT) -> dict[str, Any]:
+          budget: float | None = None, limit: int | None = LIMIT,
+          id_limit: int | None = ID_LIMIT) -> dict[str, Any]:
     """Run every analysis and assemble the audit. The asks are `kb plan`'s over the cliff
     window: within `budget` when given, else what closing every gap costs.
 
     Every figure, finding and ask is computed over the whole ecosystem; each long list then
     holds its first `limit` entries (most urgent, soonest or most exposed first), and `cut`
     says, per list that was cut, how many entries it has in all (`limit` 0 or None: every
-    entry, as before; at 1,000,000 components the whole audit is about 1.7 GB of JSON)."""
+    entry, as before; at 1,000,000 components the whole audit is about 1.7 GB of JSON).
+    Likewise the id lists inside those entries (who relies on a component, which hollow
+    cores a product or funder stands on; `ID_LISTS`) hold their first `id_limit` ids, and
+    an entry whose list was cut gives the list's length under `id_totals`."""
     tick = progress or (lambda *_: None)
     as_of = analysis.parse_as_of(as_of)
     without = sorted(set(without or []))
     total = len(STEPS)
     keep = limit or None
 
+    cliff_end = _add_months(date.fromisoformat(as_of), months)
+    window = (cliff_end - date.fromisoformat(as_of)).days
     tick(STEPS[0], 0, total)
+    # The plan first: it holds risk rows of its own (over the cliff window), which are gone
+    # before the audit's are built; at a million components each set is about 2.4 GB.
+    money = plan(driver, budget, as_of, max(window, 30), settings=settings).data
+    for key in ("allocations", "per_unit"):  # the asks say it all; the grants are many
+        money.pop(key)
+    money["usage_split"].pop("grants")
+    tick(STEPS[1], 1, total)
     risk_analysis = analysis.risk(driver, as_of, horizon, without, settings)
     risk = risk_analysis.data
     comps = risk["components"]
     find_out = analysis.unknowns(driver, as_of, settings, base=risk_analysis).data["unknowns"]
-    tick(STEPS[1], 1, total)
+    tick(STEPS[2], 2, total)
     product_funders = {r["product"]: sorted(r["funders"]) for r in plain(
         db.run(driver, "audit_product_funders", {"as_of": as_of}, settings=settings))}
     owners = {r["product"]: r["owner"] for r in plain(db.run(driver, "product_owners",
                                                              settings=settings))}
-    tick(STEPS[2], 2, total)
-    nets = analysis.ivn_all(driver, as_of, settings)
     tick(STEPS[3], 3, total)
-    agr = analysis.agreements(driver, as_of, settings).data
+    nets = analysis.ivn_all(driver, as_of, settings)
     tick(STEPS[4], 4, total)
-    topo = analysis.funding_topology(driver, as_of, without, settings).data
+    agr = analysis.agreements(driver, as_of, settings).data
     tick(STEPS[5], 5, total)
-    power = analysis.power(driver, as_of, settings, nets=nets).data
+    topo = analysis.funding_topology(driver, as_of, without, settings).data
     tick(STEPS[6], 6, total)
-    stage = analysis.network_stage(driver, settings).data
+    power = analysis.power(driver, as_of, settings, nets=nets).data
     tick(STEPS[7], 7, total)
-    recip = analysis.reciprocity(driver, settings).data
+    stage = analysis.network_stage(driver, settings).data
     tick(STEPS[8], 8, total)
+    recip = analysis.reciprocity(driver, settings).data
+    tick(STEPS[9], 9, total)
 
     # Findings and figures come from the risk rows of every component; the evidence
     # (maintenance records, direct reliance) is read for the entries the audit lists.
     hollow = [c for c in comps if c["hollow_core"]]
-    cliff_end = _add_months(date.fromisoformat(as_of), months)
     cliffs = sorted(
         (c for c in comps if c["funded"] and c["funded_until"]
          and date.fromisoformat(c["funded_until"]) < cliff_end),
@@ -104,8 +124,6 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
             "hollow_cores": hollow_of.get(net["product"], [])})
     products.sort(key=lambda p: (-len(p["hollow_cores"]), p["product"]))  # most exposed first
     funders = _funders(topo, cliffs, hollow_of)
-    window = (cliff_end - date.fromisoformat(as_of)).days
-    money = plan(driver, budget, as_of, max(window, 30), settings=settings).data
     asks = _asks(money, months, without)
     by_id = {c["id"]: c for c in comps}
     for x in asks["asks"]:
@@ -130,16 +148,23 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
     lists = shown
     evidence = _evidence(driver, settings, lists["components"] + lists["hollow_core"]
                          + lists["funding_cliffs"])
+    lists["hollow_core"], lists["funding_cliffs"], lists["components"] = (
+        [evidence(c) for c in lists[name]]
+        for name in ("hollow_core", "funding_cliffs", "components"))
+    id_keep = id_limit or None
+    if id_keep is not None:
+        lists.update({name: [_trim(x, fields, id_keep) for x in lists[name]]
+                      for name, fields in ID_LISTS.items()})
     tick("done", total, total)
     return {
         "schema": SCHEMA,
         "generated_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "as_of": as_of, "horizon_days": horizon, "without": without,
         "cliff_window": {"from": as_of, "to": cliff_end.isoformat(), "months": months},
-        "limit": keep or 0, "cut": cut,
+        "limit": keep or 0, "cut": cut, "id_limit": id_keep or 0,
         "summary": summary,
-        "hollow_core": [evidence(c) for c in lists["hollow_core"]],
-        "funding_cliffs": [evidence(c) for c in lists["funding_cliffs"]],
+        "hollow_core": lists["hollow_core"],
+        "funding_cliffs": lists["funding_cliffs"],
         "free_riders": lists["free_riders"],
         "products": lists["products"],
         "funders": lists["funders"],
@@ -153,7 +178,7 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         "recommendations": lists["recommendations"],
         "findings": lists["findings"],
         "find_out_next": lists["find_out_next"],
-        "components": [evidence(c) for c in lists["components"]],
+        "components": lists["components"],
     }
 
 
@@ -172,6 +197,15 @@ def _first(items: list[dict[str, Any]], name: str, keep: int | None
         if seen[r["kind"]] <= keep:
             out.append(r)
     return out
+
+
+def _trim(entry: dict[str, Any], fields: tuple[str, ...], keep: int) -> dict[str, Any]:
+    """The entry with each of its id lists `fields` cut to the first `keep` ids; the lengths
+    of the lists that were cut under `id_totals`."""
+    long = {f: len(entry[f]) for f in fields if len(entry[f]) > keep}
+    if not long:
+        return entry
+    return {**entry, **{f: entry[f][:keep] for f in long}, "id_totals": long}
 
 
 def _evidence(driver: Driver, settings: Settings | None, shown: list[dict[str, Any]]

@@ -125,11 +125,30 @@ def _funders(ask: dict[str, Any]) -> str:
     return f"{ids(ask['funders_to_ask'], 8)} (nobody rides free: the funders of the products)"
 
 
-def counted(values: list[str], empty: str = "none", shown: int = 3) -> str:
-    """A long id list in a narrow cell: how many, then the first few."""
+def counted(values: list[str], empty: str = "none", shown: int = 3,
+            total: int | None = None) -> str:
+    """A long id list in a narrow cell: how many (`total` when the list holds only the
+    first ids), then the first few."""
     if not values:
         return empty
-    return f"{len(values):,}: {ids(values, shown)}" if len(values) > 1 else values[0]
+    n = len(values) if total is None else total
+    return f"{n:,}: {ids(values, shown, n)}" if n > 1 else values[0]
+
+
+def total(entry: dict[str, Any], field: str) -> int:
+    """How many ids an entry's id list has in all: the audit cuts long ones (`id_limit`)
+    and gives their lengths under `id_totals`."""
+    return int(entry.get("id_totals", {}).get(field, len(entry[field])))
+
+
+def ids_in(entry: dict[str, Any], field: str, limit: int = ID_LIMIT) -> str:
+    """An entry's id list as `ids` writes it, counting the ids the audit left out."""
+    return ids(entry[field], limit, total(entry, field))
+
+
+def counted_in(entry: dict[str, Any], field: str, empty: str = "none") -> str:
+    """An entry's id list as `counted` writes it, counting the ids the audit left out."""
+    return counted(entry[field], empty, total=total(entry, field))
 
 
 def other_steps(audit: dict[str, Any], per_kind: int = STEPS_PER_KIND
@@ -149,17 +168,19 @@ def other_steps(audit: dict[str, Any], per_kind: int = STEPS_PER_KIND
     return [(kind, g) for (kind, _), g in groups.items()]
 
 
-def ids(values: list[str], limit: int = ID_LIMIT) -> str:
-    """Ids joined with commas, the first `limit` of them and how many more."""
-    shown = ", ".join(values[:limit])
-    return shown + (f" and {len(values) - limit:,} more" if len(values) > limit else "")
+def ids(values: list[str], limit: int = ID_LIMIT, total: int | None = None) -> str:
+    """Ids joined with commas, the first `limit` of them and how many more (of `total`,
+    when `values` are the first of a longer list)."""
+    shown = values[:limit]
+    more = (len(values) if total is None else total) - len(shown)
+    return ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
 
 
 def chart_set(audit: dict[str, Any]) -> dict[str, str]:
     """The report's charts as inline SVG: the risk matrix of the components the audit lists,
     and the timeline of the soonest funding ends among those and its funding cliffs."""
     def counted(comps: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{**c, "reliant_actors": len(c["reliant_actors"])} for c in comps]
+        return [{**c, "reliant_actors": total(c, "reliant_actors")} for c in comps]
 
     listed = counted(list({c["id"]: c for c in audit["funding_cliffs"]
                            + audit["components"]}.values()))
@@ -183,6 +204,9 @@ def html(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
                       autoescape=select_autoescape(["html"]))
     env.filters["ids"] = ids
     env.filters["counted"] = counted
+    env.filters["total"] = total
+    env.filters["ids_in"] = ids_in
+    env.filters["counted_in"] = counted_in
     view, more = readable(audit, limit)
     return env.get_template("audit.html").render(
         a=view, more=more, charts=chart_set(audit), sections=SECTIONS,
@@ -215,8 +239,8 @@ def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
     out += ["", "## Hollow-core findings", ""]
     for c in audit["hollow_core"]:
         out.append(f"- **{c['id']}**: score {c['risk_score']} ({c['risk_level']}); reasons "
-                   f"{', '.join(c['reasons'])}; relied on by {len(c['reliant_actors'])} actors "
-                   f"({ids(c['reliant_actors'])}), directly by "
+                   f"{', '.join(c['reasons'])}; relied on by {total(c, 'reliant_actors')} "
+                   f"actors ({ids_in(c, 'reliant_actors')}), directly by "
                    f"{ids(c['direct_products'] + c['direct_actors']) or 'nobody'}; "
                    f"maintainers: {_maint(c)}")
     out += note("hollow_core")
@@ -225,7 +249,7 @@ def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
             f"{ids(c['funders']) or 'paid maintainers'}" for c in audit["funding_cliffs"]]
     out += note("funding_cliffs")
     out += ["", "## Free riders", ""]
-    out += [f"- {r['component']}: {ids(r['free_riders'])}" for r in audit["free_riders"]]
+    out += [f"- {r['component']}: {ids_in(r, 'free_riders')}" for r in audit["free_riders"]]
     out += note("free_riders")
     out += ["", "## Products and their inner value networks", ""]
     for p in audit["products"]:
@@ -240,8 +264,8 @@ def markdown(audit: dict[str, Any], limit: int = REPORT_LIMIT) -> str:
     cur = audit["funding_topology"]["currency"] or ""
     out += ["## Funders", "", f"| funder | grants ({cur}) | flows | for | hollow cores under "
             "what it funds | cliffs of what it funds |", "| --- | --- | --- | --- | --- | --- |"]
-    out += [f"| {x['funder']} | {x['amount']:,.0f} | {x['flows']} | {counted(x['funds'])} | "
-            f"{counted(x['hollow_cores_under'])} | {counted(x['cliffs'])} |"
+    out += [f"| {x['funder']} | {x['amount']:,.0f} | {x['flows']} | {counted_in(x, 'funds')} | "
+            f"{counted_in(x, 'hollow_cores_under')} | {counted_in(x, 'cliffs')} |"
             for x in audit["funders"]] or ["| (no funding flow is active) | | | | | |"]
     out += note("funders")
     out += ["", "## Agreement scorecard", "", "| agreement | in force | missing | weak |",

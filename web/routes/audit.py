@@ -25,10 +25,12 @@ router = APIRouter(tags=["audit"])
 
 
 def _params(as_of: str | None, horizon: int, months: int, without: list[str] | None,
-            budget: str | None = None, limit: int = audit.LIMIT) -> dict[str, Any]:
+            budget: str | None = None, limit: int = audit.LIMIT,
+            id_limit: int = audit.ID_LIMIT) -> dict[str, Any]:
     return {"as_of": as_of, "horizon": horizon, "months": months,
             "budget": amount("budget", budget),
-            "without": [w for w in (without or []) if w], "limit": limit}
+            "without": [w for w in (without or []) if w], "limit": limit,
+            "id_limit": id_limit}
 
 
 # Entries of each long list the panel's audit may hold: the whole audit of a million
@@ -38,6 +40,9 @@ PANEL_LIMIT = 10_000
 LimitQuery = Annotated[int, Query(ge=1, le=PANEL_LIMIT, description=(
     "Entries each long list holds, most urgent first (the audit's `cut` says how many there "
     f"are); 1 to {PANEL_LIMIT:,}."))]
+IdLimitQuery = Annotated[int, Query(ge=1, le=PANEL_LIMIT, description=(
+    "Ids each id list inside those entries holds (an entry whose list was cut gives its "
+    f"length under `id_totals`); 1 to {PANEL_LIMIT:,}."))]
 
 
 def _audit(answers: Answers, driver: Driver, settings: Settings, p: dict[str, Any]
@@ -45,10 +50,10 @@ def _audit(answers: Answers, driver: Driver, settings: Settings, p: dict[str, An
     """The audit for these parameters, computed once per data state."""
     day = parse_as_of(p["as_of"])
     return answers.get(("audit", day, p["horizon"], p["months"], tuple(sorted(p["without"])),
-                        p["budget"], p["limit"]),
+                        p["budget"], p["limit"], p["id_limit"]),
                        lambda: audit.build(driver, day, p["horizon"], p["without"], p["months"],
                                            settings=settings, budget=p["budget"],
-                                           limit=p["limit"]))
+                                           limit=p["limit"], id_limit=p["id_limit"]))
 
 
 @router.get("/audit", summary="Sustainability audit", include_in_schema=False)
@@ -60,10 +65,11 @@ def audit_page(request: Request, driver: DriverDep, settings: SettingsDep, answe
                months: Annotated[int, Query(ge=1, le=60)] = 12,
                without: Annotated[list[str] | None, Query()] = None,
                budget: Annotated[str | None, Query(max_length=40)] = None,
-               limit: LimitQuery = audit.LIMIT) -> Response:
+               limit: LimitQuery = audit.LIMIT,
+               id_limit: IdLimitQuery = audit.ID_LIMIT) -> Response:
     """The audit page loads the report while showing that it runs; the JSON twin is the audit.
     `budget` ranks the asks within it (default: what closing every gap costs)."""
-    p = _params(as_of, horizon, months, without, budget, limit)
+    p = _params(as_of, horizon, months, without, budget, limit, id_limit)
     if wants_json(request):
         return render(request, "audit.html", _audit(answers, driver, settings, p))
     query = urlencode([(k, v) for k, v in p.items() if k != "without" and v is not None]
@@ -100,9 +106,10 @@ def audit_report(driver: DriverDep, settings: SettingsDep, answers: AnswersDep,
                  months: Annotated[int, Query(ge=1, le=60)] = 12,
                  without: Annotated[list[str] | None, Query()] = None,
                  budget: Annotated[str | None, Query(max_length=40)] = None,
-                 limit: LimitQuery = audit.LIMIT) -> Response:
+                 limit: LimitQuery = audit.LIMIT,
+               id_limit: IdLimitQuery = audit.ID_LIMIT) -> Response:
     """The printable HTML report, with inline SVG charts."""
-    p = _params(as_of, horizon, months, without, budget, limit)
+    p = _params(as_of, horizon, months, without, budget, limit, id_limit)
     return HTMLResponse(report.html(_audit(answers, driver, settings, p)))
 
 
@@ -114,13 +121,14 @@ def audit_download(fmt: str, driver: DriverDep, settings: SettingsDep, answers: 
                    months: Annotated[int, Query(ge=1, le=60)] = 12,
                    without: Annotated[list[str] | None, Query()] = None,
                    budget: Annotated[str | None, Query(max_length=40)] = None,
-                   limit: LimitQuery = audit.LIMIT) -> Response:
+                   limit: LimitQuery = audit.LIMIT,
+               id_limit: IdLimitQuery = audit.ID_LIMIT) -> Response:
     """The same audit as the page, as a file: PDF (printed by headless Chromium), Markdown
     or CSV (one row per finding listed)."""
     if fmt not in DOWNLOADS:
         raise PanelError(404, "not_found", f"no audit format {fmt!r}",
                          f"Download one of: html, {', '.join(DOWNLOADS)}, or /audit.json.")
-    p = _params(as_of, horizon, months, without, budget, limit)
+    p = _params(as_of, horizon, months, without, budget, limit, id_limit)
     data = _audit(answers, driver, settings, p)
     name = f"audit-{data['as_of']}.{fmt}"
     if fmt == "pdf":
