@@ -7,15 +7,18 @@ Routers import these; nothing here imports a router or the app.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from neo4j import Driver
 
 from kb import analysis, cache, perf
+from kb.analysis import fastrisk
 from kb.perf import collector_paused
+from kb.report import charts
 from kb.settings import Settings
 from kb.store import db
+from kb.views import overview
 from web.render import check_fresh
 
 T = TypeVar("T")
@@ -91,3 +94,34 @@ def risk_of(answers: Answers, driver: Driver, settings: Settings, day: str,
     return answers.get(("risk", day, horizon, without, leave, fund),
                        lambda: analysis.risk(driver, day, horizon, list(without), settings,
                                              leave=list(leave), fund=list(fund)))
+
+
+def risk_table_of(answers: Answers, driver: Driver, settings: Settings, day: str,
+                  horizon: int = 180) -> fastrisk.RiskTable:
+    """The columnar risk of every component for a day and horizon (no what-if), once per
+    data state: what `/risk`, `/` and the component pages read (the keeper computes today's
+    ahead of the first request). About 150 MB at a million components, where the rows
+    themselves would be 1.6 GB."""
+    return answers.get(("risk-table", day, horizon),
+                       lambda: fastrisk.risk_table(driver, day, horizon, settings),
+                       lambda table: table.nbytes())
+
+
+def overview_of(answers: Answers, driver: Driver, settings: Settings, day: str
+                ) -> dict[str, Any]:
+    """The overview's data for a day, once per data state (the keeper computes today's)."""
+    return answers.get(("overview", day), lambda: overview.headline_findings(
+        driver, day, settings, risk_table_of(answers, driver, settings, day)))
+
+
+TIMELINE_BARS = 40  # the overview's funding timeline: the soonest-ending fundings
+
+
+def timeline_of(answers: Answers, driver: Driver, settings: Settings, day: str) -> str:
+    """The overview's funding timeline (SVG) for a day, once per data state."""
+    def draw() -> str:
+        table = risk_table_of(answers, driver, settings, day)
+        soonest = list(table.view(table.funded_soonest())[:TIMELINE_BARS])
+        return charts.cliff_timeline(soonest, day, 12, limit=TIMELINE_BARS)
+
+    return answers.get(("timeline", day), draw)

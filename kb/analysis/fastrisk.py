@@ -16,13 +16,15 @@ are computed once per distinct combination.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import numpy as np
 from neo4j import Driver
@@ -300,38 +302,23 @@ def _assess(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdra
                        paid, riders_of, funding, verdicts, which, scores)
 
 
-def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
-          limit: int | None = None, leave: set[str] | None = None,
-          gone: set[str] | None = None,
-          extra: dict[int, list[tuple[str, date, date]]] | None = None
-          ) -> list[dict[str, Any]]:
-    """The risk rows on `day` in a what-if (see `_assess`), the `limit` most urgent only if
-    given."""
-    n = len(snap.ids)
-    a = _assess(snap, day, horizon, excluded, withdrawn, leave, gone, extra)
+def _row_maker(snap: Snapshot, a: _Assessment) -> Callable[[int], dict[str, Any]]:
+    """A function building the risk row of component position j from an assessment (the
+    columns of `risk.cypher`); the rows share their small lists (an answer is read, never
+    changed)."""
     prod_flat, prod_ptr, act_flat, act_ptr = a.prod_flat, a.prod_ptr, a.act_flat, a.act_ptr
-    reliant, scores, verdicts, which = a.reliant, a.scores, a.verdicts, a.which
-    funded, maintainers, paid = a.funded, a.maintainers, a.paid
-    riders_of, funding = a.riders_of, a.funding
-    known_f, known_m = snap.funding_known, snap.maintenance_known
-    # Rows by score, then by how many actors and products rely on it, then by id (the order
-    # of the Cypher definition).
-    rank = np.empty(n, dtype=np.int64)
-    rank[snap.by_id] = np.arange(n)
-    products_n = np.diff(np.asarray(prod_ptr, dtype=np.int64))
-    order = np.lexsort((rank, -products_n, -reliant, -scores))[:limit]
+    verdicts, riders_of, funding = a.verdicts, a.riders_of, a.funding
     ids, names = snap.ids, snap.names
     funded_l, maintainers_l, paid_l, which_l = (
-        funded.tolist(), maintainers.tolist(), paid.tolist(), which.tolist())
-    known_f_l, known_m_l = known_f.tolist(), known_m.tolist()
-    # What is unknown and the confidence, for each of the four combinations of knowledge; the
-    # rows share these lists (an answer is read, never changed).
+        a.funded.tolist(), a.maintainers.tolist(), a.paid.tolist(), a.which.tolist())
+    known_f_l, known_m_l = snap.funding_known.tolist(), snap.maintenance_known.tolist()
+    # What is unknown and the confidence, for each of the four combinations of knowledge.
     knowledge = {(fk, mk): ([u for u, known in (("funding", fk), ("maintenance", mk))
                              if not known], scoring.confidence(fk, mk))
                  for fk in (True, False) for mk in (True, False)}
     unfunded: tuple[list[str], None, None] = ([], None, None)
-    out: list[dict[str, Any]] = []
-    for j in order.tolist():
+
+    def make(j: int) -> dict[str, Any]:
         prods = prod_flat[prod_ptr[j]:prod_ptr[j + 1]]
         acts = act_flat[act_ptr[j]:act_ptr[j + 1]]
         k = len(acts)
@@ -345,7 +332,7 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
             riders = list(acts)
         score, level, reasons = verdicts[which_l[j]]
         shared = k >= 2
-        out.append({
+        return {
             "id": ids[j], "name": names[j], "reliant_products": len(prods),
             "reliant_actors": k, "shared": shared, "funded": funded_l[j],
             "funders": list(funders), "funded_until": until and until.isoformat(),
@@ -356,8 +343,212 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
             "funding_known": fk, "maintenance_known": mk,
             "unknown": unknown, "confidence": confidence,
             "reliant_product_ids": prods, "reliant_actor_ids": acts,
-        })
-    return out
+        }
+
+    return make
+
+
+def _urgency(snap: Snapshot, a: _Assessment) -> np.ndarray:
+    """Component positions, most urgent first: by score, then by how many actors and
+    products rely on it, then by id (the order of the Cypher definition)."""
+    n = len(snap.ids)
+    rank = np.empty(n, dtype=np.int64)
+    rank[snap.by_id] = np.arange(n)
+    products_n = np.diff(np.asarray(a.prod_ptr, dtype=np.int64))
+    return np.lexsort((rank, -products_n, -a.reliant, -a.scores))
+
+
+def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
+          limit: int | None = None, leave: set[str] | None = None,
+          gone: set[str] | None = None,
+          extra: dict[int, list[tuple[str, date, date]]] | None = None
+          ) -> list[dict[str, Any]]:
+    """The risk rows on `day` in a what-if (see `_assess`), the `limit` most urgent only if
+    given."""
+    a = _assess(snap, day, horizon, excluded, withdrawn, leave, gone, extra)
+    make = _row_maker(snap, a)
+    return [make(j) for j in _urgency(snap, a)[:limit].tolist()]
+
+
+class RiskTable:
+    """The risk of every component on one day (default horizon or another, no what-if) in
+    columns: numpy arrays over component positions, ranked most urgent first. The panel keeps
+    this instead of a million row dicts (1.6 GB at 1M components, against about 150 MB
+    here); rows are built only for what a page shows (`view`), and filters, search and sort
+    work on the columns (`matching`)."""
+
+    def __init__(self, snap: Snapshot, day: date, horizon: int, coverage: dict[str, Any]):
+        self.snap, self.day, self.horizon, self.coverage = snap, day, horizon, coverage
+        a = self.a = _assess(snap, day, horizon, set(), set())
+        self.row = _row_maker(snap, a)
+        n = self.total = len(snap.ids)
+        self.order = _urgency(snap, a)
+        self.urgency = np.empty(n, dtype=np.int64)
+        self.urgency[self.order] = np.arange(n)
+        self.id_rank = np.empty(n, dtype=np.int64)
+        self.id_rank[snap.by_id] = np.arange(n)
+        self.products = np.diff(np.asarray(a.prod_ptr, dtype=np.int64))
+        self.hollow = (a.reliant >= 2) & snap.funding_known & ~a.funded
+        self.level = np.asarray([v[1] for v in a.verdicts], dtype=object)[a.which]
+        # where free riders are named: someone relies on it, and funding and maintenance
+        # are both known
+        self.rides = snap.funding_known & snap.maintenance_known & (a.reliant > 0)
+        self._sorted_ids: list[str] | None = None
+
+    def nbytes(self) -> int:
+        """About how much memory the table holds beyond the snapshot it reads (for the
+        result cache)."""
+        arrays = (self.order, self.urgency, self.id_rank, self.products, self.hollow,
+                  self.level, self.rides, self.a.funded, self.a.maintainers, self.a.paid,
+                  self.a.which, self.a.scores)
+        return (sum(x.nbytes for x in arrays) + 6 * 8 * self.total  # the row maker's lists
+                + cache.approx_size(self.a.funding) + cache.approx_size(self.a.riders_of))
+
+    def head(self) -> dict[str, Any]:
+        """What a risk answer says besides its rows."""
+        return {"as_of": self.day.isoformat(), "horizon_days": self.horizon, "without": [],
+                "leave": [], "fund": [], "coverage": self.coverage,
+                "total_components": self.total}
+
+    def view(self, positions: np.ndarray) -> RowView:
+        """The rows at `positions`, in that order, built when read."""
+        return RowView(self, positions)
+
+    def ranked(self) -> RowView:
+        """Every row, most urgent first."""
+        return self.view(self.order)
+
+    def find(self, cid: str) -> dict[str, Any] | None:
+        """The row of one component, by id."""
+        if self._sorted_ids is None:
+            self._sorted_ids = [self.snap.ids[j] for j in self.snap.by_id.tolist()]
+        at = bisect.bisect_left(self._sorted_ids, cid)
+        if at == len(self._sorted_ids) or self._sorted_ids[at] != cid:
+            return None
+        return self.row(int(self.snap.by_id[at]))
+
+    def matching(self, level: str | None = None, reason: str | None = None,
+                 q: str | None = None, hollow: bool = False, sort: str = "risk_score",
+                 direction: str = "desc") -> np.ndarray:
+        """The positions of the rows that pass every filter, in the order asked for: the
+        same rows, in the same order, as `kb.views.risk_table.matching` over the rows."""
+        mask = np.ones(self.total, dtype=bool)
+        if level:
+            mask &= self.level == level
+        if reason and len(self.a.verdicts):
+            has = np.asarray([reason in v[2] for v in self.a.verdicts], dtype=bool)
+            mask &= has[self.a.which]
+        if hollow:
+            mask &= self.hollow
+        if q:
+            needle = q.lower()
+            mask &= np.fromiter((needle in i.lower() or needle in (nm or "").lower()
+                                 for i, nm in zip(self.snap.ids, self.snap.names, strict=True)),
+                                bool, self.total)
+        pos = self.order[mask[self.order]]
+        if (sort, direction) == ("risk_score", "desc"):
+            return pos
+        value, missing = self._column(sort)
+        v, m, u = value[pos], missing[pos], self.urgency[pos]
+        # sorted(key=(missing, value), reverse=desc) keeps equal keys in urgency order
+        keys = (u, -v, -m.astype(np.int64)) if direction == "desc" else (u, v, m)
+        return pos[np.lexsort(keys)]
+
+    def sorted_by(self, column: str) -> np.ndarray:
+        """The positions of the rows where a date or number `column` is not empty, ascending,
+        equal values most urgent first (as `sorted` over the ranked rows gives them)."""
+        value, missing = self._column(column)
+        pos = self.order[~missing[self.order]]
+        return pos[np.lexsort((self.urgency[pos], value[pos]))]
+
+    def funded_soonest(self) -> np.ndarray:
+        """The positions of the funded components, those whose funding ends soonest first
+        (open-ended last), then by id: the bars of `charts.cliff_timeline`."""
+        value, missing = self._column("funded_until")
+        pos = np.flatnonzero(self.a.funded)
+        return pos[np.lexsort((self.id_rank[pos], value[pos], missing[pos]))]
+
+    def unknowns(self) -> RowView:
+        """Shared components whose funding or maintenance is unknown, most relied upon first
+        (the order of `kb.analysis.risk.unknowns`)."""
+        snap = self.snap
+        pos = np.flatnonzero((self.a.reliant >= 2)
+                             & ~(snap.funding_known & snap.maintenance_known))
+        return self.view(pos[np.lexsort((self.id_rank[pos], -self.products[pos],
+                                         -self.a.reliant[pos]))])
+
+    def free_rider_actors(self) -> int:
+        """How many distinct actors ride free on some component: rely on it and neither
+        fund nor maintain it, where both are known (the actors of
+        `kb.analysis.risk.free_riders`)."""
+        snap, a = self.snap, self.a
+        named: set[str] = set()
+        listed = np.zeros(self.total, dtype=bool)
+        for j, riders in a.riders_of.items():
+            listed[j] = True
+            if self.rides[j]:
+                named.update(riders)
+        # on the other components where both are known, every relying actor rides free
+        whole = self.rides & ~listed
+        width = max(snap.actors, 1)
+        at = np.flatnonzero(whole[snap.reach_keys // width])
+        _, first = np.unique(snap.reach_keys[at] % width, return_index=True)
+        named.update(snap.act_flat[i] for i in at[first].tolist())
+        return len(named)
+
+    def _column(self, sort: str) -> tuple[np.ndarray, np.ndarray]:
+        """A sortable column as numbers (dates as day ordinals), and where it is empty."""
+        n, a = self.total, self.a
+        none = np.zeros(n, dtype=bool)
+        if sort == "risk_score":
+            return a.scores, none
+        if sort == "id":
+            return self.id_rank, none
+        if sort in ("reliant_products", "reliant_actors", "maintainers", "paid_maintainers"):
+            return {"reliant_products": self.products, "reliant_actors": a.reliant,
+                    "maintainers": a.maintainers, "paid_maintainers": a.paid}[sort], none
+        value = np.zeros(n, dtype=np.int64)
+        missing = np.ones(n, dtype=bool)
+        for j, (_, until, cliff_day) in a.funding.items():
+            day = until if sort == "funded_until" else cliff_day
+            if day is not None:
+                value[j], missing[j] = day.toordinal(), False
+        return value, missing
+
+
+class RowView(Sequence[dict[str, Any]]):
+    """Rows of a `RiskTable` at some positions, built when read; slicing gives another
+    view."""
+
+    def __init__(self, table: RiskTable, positions: np.ndarray):
+        self.table, self.positions = table, positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> RowView: ...
+
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | RowView:
+        if isinstance(i, slice):
+            return RowView(self.table, self.positions[i])
+        return self.table.row(int(self.positions[i]))
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self.table.row(j) for j in self.positions.tolist())
+
+
+def risk_table(driver: Driver, as_of: str, horizon: int = 180,
+               settings: Settings | None = None) -> RiskTable:
+    """The columnar risk of every component on `as_of` (no what-if)."""
+    with collector_paused():
+        snap = snapshot(driver, settings)
+        known = scoring.coverage(snap.reliant_actors, snap.funding_known,
+                                 snap.maintenance_known)
+        return RiskTable(snap, date.fromisoformat(as_of), horizon, known)
 
 
 def _stopped(actor: str, paid_by: tuple[str, ...], withdrawn: set[str],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -41,7 +42,7 @@ def _esc(s: str) -> str:
     return s.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def risk_matrix(components: list[dict[str, Any]], as_of: str, horizon: int,
+def risk_matrix(components: Sequence[dict[str, Any]], as_of: str, horizon: int,
                 link: str | None = "/components/{id}", limit: int = 400) -> str:
     """Reliance (x) against funding coverage (y), one mark per component, coloured by level.
 
@@ -95,16 +96,18 @@ def risk_matrix(components: list[dict[str, Any]], as_of: str, horizon: int,
                 + (" (risk score: funding coverage is the same for all)" if flat else ""))
 
 
-def spread(components: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+def spread(components: Sequence[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
     """At most `limit` of `components` (most urgent first) to draw: all when few, else the
     most urgent quarter of the limit and an even sample of the rest, so that the chart shows
-    the whole range and not only the top, where every score may be the same."""
+    the whole range and not only the top, where every score may be the same. Only the rows
+    drawn are read (`components` may build its rows when read, as the panel's do)."""
     if len(components) <= limit:
-        return components
+        return list(components)
     top = limit // 4
-    rest = components[top:]
-    step = len(rest) / (limit - top)
-    return components[:top] + [rest[int(i * step)] for i in range(limit - top)]
+    rest = len(components) - top
+    step = rest / (limit - top)
+    return ([components[i] for i in range(top)]
+            + [components[top + int(i * step)] for i in range(limit - top)])
 
 
 def size(n: int, score: int) -> float:

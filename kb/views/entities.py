@@ -51,12 +51,11 @@ def entity(driver: Driver, entity_id: str, label: str,
             "relationships": dict(sorted(grouped.items()))}
 
 
-def component(data: dict[str, Any], risk: dict[str, Any]) -> dict[str, Any]:
-    """A component's entity data with its reliance, maintainers and risk row, from `risk`
-    (the data of a full risk analysis)."""
-    row = next(c for c in risk["components"] if c["id"] == data["id"])
+def component(data: dict[str, Any], row: dict[str, Any], as_of: str) -> dict[str, Any]:
+    """A component's entity data with its reliance, maintainers and risk `row` on `as_of`
+    (the risk analysis's row of this component)."""
     rels = data["relationships"]
-    return {**data, "risk": {**row}, "as_of": risk["as_of"],
+    return {**data, "risk": {**row}, "as_of": as_of,
             "reliance": {
                 "direct_products": [x["id"] for x in rels.get("BUILT_ON (in)", [])],
                 "direct_actors": [x["id"] for x in rels.get("RELIES_ON (in)", [])],

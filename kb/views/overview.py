@@ -11,22 +11,24 @@ from typing import Any
 from neo4j import Driver
 
 from kb import analysis
+from kb.analysis import fastrisk
+from kb.analysis.fastrisk import RiskTable
 from kb.settings import Settings
 from kb.store import db
 from kb.store.db import plain
 
 
 def headline_findings(driver: Driver, as_of: str, settings: Settings | None = None,
-                      base: analysis.Analysis | None = None) -> dict[str, Any]:
-    """Counts, top risks, cliffs and one headline per analysis on `as_of`. `base` is the
-    full risk analysis of that day (default horizon, no what-if) when the caller has it."""
+                      table: RiskTable | None = None) -> dict[str, Any]:
+    """Counts, top risks, cliffs and one headline per analysis on `as_of`. `table` is the
+    columnar risk of that day (default horizon, no what-if) when the caller has it: every
+    figure here is read from its columns, and rows are built only for what is shown."""
     counts = plain(db.run(driver, "counts", settings=settings)[0])
-    risk_analysis = base or analysis.risk(driver, as_of, settings=settings)
-    risk = risk_analysis.data
-    comps = risk["components"]
-    hollow = [c for c in comps if c["hollow_core"]]
-    cliffs = sorted((c for c in comps if c["cliff_date"]), key=lambda c: c["cliff_date"])
-    riders = analysis.free_riders(driver, as_of, settings=settings, base=risk_analysis).data
+    table = table or fastrisk.risk_table(driver, as_of, settings=settings)
+    hollow = table.view(table.order[table.hollow[table.order]])
+    cliffs = table.view(table.sorted_by("cliff_date"))
+    riders = table.free_rider_actors()
+    unknowns = table.unknowns()
     nets = analysis.ivn_all(driver, as_of, settings=settings)
     no_agreement = sorted({g["actor"] for n in nets.values() for g in n["gaps"]
                            if g["kind"] == "no_agreement"})
@@ -36,16 +38,17 @@ def headline_findings(driver: Driver, as_of: str, settings: Settings | None = No
     power = analysis.power(driver, as_of, settings=settings, nets=nets).data
     stage = analysis.network_stage(driver, settings=settings).data
     recip = analysis.reciprocity(driver, settings=settings).data
-    unknowns = analysis.unknowns(driver, as_of, settings, base=risk_analysis).data["unknowns"]
     findings = [
         {"analysis": "hollow_core", "link": "/risk?hollow=1",
          "text": f"{len(hollow)} shared component(s) nobody funds"
-         + (f"; the riskiest is {hollow[0]['id']} ({hollow[0]['risk_score']})" if hollow else "")},
+         + (f"; the riskiest is {top['id']} ({top['risk_score']})"
+            if (top := hollow[0] if len(hollow) else None) else "")},
         {"analysis": "funding_cliffs", "link": "/analyses/funding_cliffs",
-         "text": f"{len(cliffs)} funding cliff(s) in the next {risk['horizon_days']} days"
-         + (f"; first {cliffs[0]['id']} on {cliffs[0]['cliff_date']}" if cliffs else "")},
+         "text": f"{len(cliffs)} funding cliff(s) in the next {table.horizon} days"
+         + (f"; first {first['id']} on {first['cliff_date']}"
+            if (first := cliffs[0] if len(cliffs) else None) else "")},
         {"analysis": "free_riders", "link": "/analyses/free_riders",
-         "text": f"{len(riders['actors'])} actor(s) rely on code they neither fund nor maintain"},
+         "text": f"{riders} actor(s) rely on code they neither fund nor maintain"},
         {"analysis": "ivn", "link": "/analyses/ivn",
          "text": f"{len(no_agreement)} inner-value-network member(s) without a signed agreement"},
         {"analysis": "agreements", "link": "/analyses/agreements",
@@ -62,12 +65,14 @@ def headline_findings(driver: Driver, as_of: str, settings: Settings | None = No
          f"the network has reached {(stage['stage'] or 'no stage').replace('_', ' ')}"},
         {"analysis": "unknowns", "link": "/analyses/unknowns",
          "text": f"{len(unknowns)} shared component(s) with unknown funding or maintenance"
-         + (f"; the most relied upon is {unknowns[0]['component']} "
-            f"({unknowns[0]['reliant_actors']} actors)" if unknowns else "")},
+         + (f"; the most relied upon is {most['id']} ({most['reliant_actors']} actors)"
+            if (most := unknowns[0] if len(unknowns) else None) else "")},
         {"analysis": "reciprocity", "link": "/analyses/reciprocity",
          "text": f"{len(recip['only_receives'])} actor(s) only receive, "
          f"{len(recip['only_gives'])} only give"},
     ]
-    return {"as_of": as_of, "counts": counts, "coverage": risk["coverage"],
-            "top_risks": hollow[:5] or comps[:5],
-            "cliffs": cliffs, "findings": findings, "horizon_days": risk["horizon_days"]}
+    return {"as_of": as_of, "counts": counts, "coverage": table.coverage,
+            "top_risks": list(hollow[:5]) or list(table.ranked()[:5]),
+            # the component pages list who relies on each; here they would be megabytes
+            "cliffs": [{k: v for k, v in c.items() if not k.endswith("_ids")} for c in cliffs],
+            "findings": findings, "horizon_days": table.horizon}

@@ -196,16 +196,20 @@ def test_the_keeper_renews_the_snapshot_after_a_write_outside_kb(demo_kb, settin
             assert (keeper is None) is not bool(every)
             if every:
                 assert keeper.renewals >= 1
-                # ...and today's default risk answer is computed for the new state too
+                # ...and today's risk table, overview and timeline are computed for the
+                # new state too
                 from kb import analysis, cache
                 today = analysis.parse_as_of(None)
                 deadline = time.monotonic() + 15
-                while (cache.results.get(state, ("risk", today, 180, (), (), ())) is None
+                while (cache.results.get(state, ("timeline", today)) is None
                        and time.monotonic() < deadline):
                     time.sleep(0.1)
-                held = cache.results.get(state, ("risk", today, 180, (), (), ()))
-                assert held is not None and held.data["as_of"] == today
-                assert "Renamed while the panel ran" in {c["name"] for c in held.rows}
+                held = cache.results.get(state, ("risk-table", today, 180))
+                assert held is not None and held.day.isoformat() == today
+                assert "Renamed while the panel ran" in {c["name"] for c in held.ranked()}
+                overview = cache.results.get(state, ("overview", today))
+                assert overview is not None and overview["as_of"] == today
+                assert cache.results.get(state, ("timeline", today)).startswith("<svg")
             row = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]
             assert row["name"] == "Renamed while the panel ran"
             assert fastrisk.held_state() == state
@@ -213,14 +217,14 @@ def test_the_keeper_renews_the_snapshot_after_a_write_outside_kb(demo_kb, settin
             _rename_outside_kb(demo_kb, settings, old)
 
 
-def test_the_keeper_stops_computing_a_risk_answer_too_large_to_keep(demo_kb, settings,
+def test_the_keeper_stops_computing_a_risk_table_too_large_to_keep(demo_kb, settings,
                                                                    tmp_path: Path) -> None:
     from kb import cache
 
     with client_for(settings, kb_state_dir=tmp_path, kb_panel_refresh=0.2) as c:
         keeper = c.app.state.keeper  # type: ignore[attr-defined]
         old = c.get(f"/risk.json?as_of={DAY}&q=json-codec").json()["components"][0]["name"]
-        cache.results.max_bytes = 100  # smaller than any risk answer, as 1M is for 2 GiB
+        cache.results.max_bytes = 100  # smaller than any risk table
         before = keeper.renewals
         _rename_outside_kb(demo_kb, settings, "Too large to keep")
         try:

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from kb import analysis
 from kb.views import entities
-from web.deps import AnswersDep, DriverDep, SettingsDep, StateDep, risk_of
+from web.deps import AnswersDep, DriverDep, SettingsDep, StateDep, risk_table_of
 from web.render import render
 from web.schemas import (
     ERRORS,
@@ -33,8 +33,10 @@ def component_page(request: Request, driver: DriverDep, settings: SettingsDep,
     """A component: who relies on it, funds and maintains it, and its risk explanation."""
     data = entities.entity(driver, entity_id, "Component", settings)
     day = analysis.parse_as_of(as_of)
-    risk = risk_of(answers, driver, settings, day, horizon).data
-    return render(request, "component.html", entities.component(data, risk))
+    table = risk_table_of(answers, driver, settings, day, horizon)
+    row = table.find(data["id"])
+    assert row is not None  # the entity exists: it has a risk row
+    return render(request, "component.html", entities.component(data, row, day))
 
 
 @router.get("/products/{entity_id:path}", summary="Product page", include_in_schema=False)

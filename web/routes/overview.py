@@ -7,9 +7,7 @@ from fastapi.responses import Response
 
 from kb import analysis
 from kb.analysis import scoring
-from kb.report import charts
-from kb.views.overview import headline_findings
-from web.deps import AnswersDep, DriverDep, SettingsDep, risk_of
+from web.deps import AnswersDep, DriverDep, SettingsDep, overview_of, timeline_of
 from web.render import render, wants_json
 from web.schemas import ERRORS, OverviewOut
 
@@ -23,12 +21,9 @@ def overview(request: Request, driver: DriverDep, settings: SettingsDep, answers
              as_of: str | None = None) -> Response:
     """Counts, top hollow-core risks, coming cliffs and a headline per analysis."""
     day = analysis.parse_as_of(as_of)
-    base = risk_of(answers, driver, settings, day)
-    data = answers.get(("overview", day),
-                       lambda: headline_findings(driver, day, settings, base))
+    data = overview_of(answers, driver, settings, day)
     if wants_json(request):
         return render(request, "overview.html", data)
-    timeline = answers.get(("timeline", day),
-                           lambda: charts.cliff_timeline(base.data["components"], day, 12))
+    timeline = timeline_of(answers, driver, settings, day)
     return render(request, "overview.html", data, timeline=timeline,
                   coverage_line=scoring.coverage_line(data["coverage"]).capitalize())

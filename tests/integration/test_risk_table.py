@@ -1,0 +1,89 @@
+"""The columnar risk table the panel reads (issue 23): the same rows, filters, searches and
+orders as the risk analysis's rows put through `kb.views.risk_table` (the list-based path,
+tested on its own against hand-worked values), on the demo and on 1,100 generated
+components."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kb import analysis
+from kb.analysis import fastrisk, scoring
+from kb.ingest import loader
+from kb.ingest.generate import generate
+from kb.store import schema
+from kb.views import risk_table
+from tests.conftest import EXAMPLES
+
+DAY = "2026-11-22"
+
+
+@pytest.fixture(scope="module", params=["demo", "generated"])
+def kb(request, driver, settings, tmp_path_factory):  # type: ignore[no-untyped-def]
+    schema.reset(driver, settings)
+    if request.param == "demo":
+        loader.load(driver, [EXAMPLES / "ebola-emr.yaml"], settings=settings)
+    else:
+        path: Path = tmp_path_factory.mktemp("eco") / "eco.json"
+        path.write_text(json.dumps(generate(1100, 5)))
+        loader.load(driver, [path], settings=settings)
+    rows = analysis.risk(driver, DAY, settings=settings).rows
+    return driver, rows, fastrisk.risk_table(driver, DAY, settings=settings)
+
+
+def ids(rows: Any) -> list[str]:
+    return [r["id"] for r in rows]
+
+
+def test_the_ranked_rows_are_the_analysis_rows(kb) -> None:  # type: ignore[no-untyped-def]
+    _, rows, table = kb
+    assert table.total == len(rows) and list(table.ranked()) == rows
+    for r in rows[:: max(1, len(rows) // 50)]:
+        assert table.find(r["id"]) == r
+    assert table.find("no-such-component") is None
+    assert table.head()["total_components"] == len(rows)
+
+
+def test_filters_and_search_match_the_rows(kb) -> None:  # type: ignore[no-untyped-def]
+    _, rows, table = kb
+    queries = [None, "json", "C00", "component 1"]
+    for level, reason, q, hollow in itertools.product(
+            [None, *scoring.LEVEL_NAMES], [None, *scoring.REASONS], queries, [False, True]):
+        expected = ids(risk_table.matching(rows, level, reason, q, hollow))
+        got = ids(table.view(table.matching(level, reason, q, hollow)))
+        assert got == expected, (level, reason, q, hollow)
+
+
+def test_every_sort_matches_the_rows(kb) -> None:  # type: ignore[no-untyped-def]
+    _, rows, table = kb
+    for sort, direction, (level, hollow) in itertools.product(
+            risk_table.SORTABLE, ["asc", "desc"], [(None, False), ("critical", False),
+                                                   (None, True)]):
+        expected = ids(risk_table.matching(rows, level, None, None, hollow, sort, direction))
+        got = ids(table.view(table.matching(level, None, None, hollow, sort, direction)))
+        assert got == expected, (sort, direction, level, hollow)
+
+
+def test_views_slice_and_index_like_lists(kb) -> None:  # type: ignore[no-untyped-def]
+    _, rows, table = kb
+    view = table.ranked()
+    assert len(view) == len(rows) and view[0] == rows[0] and view[-1] == rows[-1]
+    assert list(view[2:7]) == rows[2:7] and list(view[::3]) == rows[::3]
+
+
+def test_what_the_overview_reads_matches_the_analyses(kb, settings) -> None:  # type: ignore[no-untyped-def]
+    driver, rows, table = kb
+    riders = analysis.free_riders(driver, DAY, settings=settings).data["actors"]
+    assert table.free_rider_actors() == len(riders)
+    unknowns = analysis.unknowns(driver, DAY, settings=settings).data["unknowns"]
+    assert ids(table.unknowns()) == [u["component"] for u in unknowns]
+    cliffs = sorted((r for r in rows if r["cliff_date"]), key=lambda r: r["cliff_date"])
+    assert ids(table.view(table.sorted_by("cliff_date"))) == ids(cliffs)
+    funded = sorted((r for r in rows if r["funded"]),
+                    key=lambda r: (r["funded_until"] or "9999", r["id"]))
+    assert ids(table.view(table.funded_soonest())) == ids(funded)
