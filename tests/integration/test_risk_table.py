@@ -87,3 +87,35 @@ def test_what_the_overview_reads_matches_the_analyses(kb, settings) -> None:  # 
     funded = sorted((r for r in rows if r["funded"]),
                     key=lambda r: (r["funded_until"] or "9999", r["id"]))
     assert ids(table.view(table.funded_soonest())) == ids(funded)
+
+
+def test_the_pages_read_the_table(kb, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """/risk pages through the table's rows, and counts with separators; the component page
+    shows the table's row; the overview's figures are the analyses'."""
+    from fastapi.testclient import TestClient
+
+    from web.app import create_app
+
+    driver, rows, _ = kb
+    app = create_app(settings.model_copy(update={"kb_state_dir": tmp_path,
+                                                 "kb_panel_refresh": 0}))
+    with TestClient(app) as c:
+        page = c.get(f"/risk.json?as_of={DAY}&sort=reliant_actors&dir=asc&page=2&per_page=7")
+        expected = risk_table.matching(rows, sort="reliant_actors", direction="asc")[7:14]
+        assert [r["id"] for r in page.json()["components"]] == ids(expected)
+        assert page.json()["total"] == len(rows)
+        html = c.get(f"/risk?as_of={DAY}").text
+        assert f"{len(rows):,} of {len(rows):,} components match" in html
+        top = rows[0]
+        comp = c.get(f"/components/{top['id']}.json?as_of={DAY}").json()
+        assert comp["risk"]["risk_score"] == top["risk_score"]
+        assert comp["reliance"]["all_actors"] == top["reliant_actor_ids"]
+        over = c.get(f"/index.json?as_of={DAY}").json()
+        hollow = [r for r in rows if r["hollow_core"]]
+        assert [r["id"] for r in over["top_risks"]] == ids((hollow or rows)[:5])
+        assert [r["id"] for r in over["cliffs"]] == ids(
+            sorted((r for r in rows if r["cliff_date"]), key=lambda r: r["cliff_date"]))
+        riders = analysis.free_riders(driver, DAY, settings=settings).data["actors"]
+        texts = {f["analysis"]: f["text"] for f in over["findings"]}
+        assert texts["free_riders"].startswith(f"{len(riders)} actor(s) rely on code")
+        assert texts["hollow_core"].startswith(f"{len(hollow)} shared component(s)")
