@@ -5,9 +5,22 @@ from __future__ import annotations
 import gc
 import json
 import threading
+from collections.abc import Iterator
 
+import pytest
+
+from kb import perf
 from kb.perf import collector_paused
 from kb.report.jsontext import pretty, pretty_bytes
+
+
+@pytest.fixture(autouse=True)
+def nothing_held() -> Iterator[None]:
+    """Start from a collector nobody holds: a panel test run earlier in the same process
+    may have kept answers (`hold_alive`), which freezes what is alive."""
+    perf.release_held()
+    gc.unfreeze()
+    yield
 
 
 def test_the_collector_is_off_inside_and_back_on_after() -> None:
