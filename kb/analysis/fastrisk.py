@@ -144,11 +144,14 @@ def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
 
 
 def scores(driver: Driver, days: list[str], horizon: int, fund: list[dict[str, Any]],
-           settings: Settings | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
+           settings: Settings | None = None, memo: dict[Any, Any] | None = None
+           ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """For the planner: the component ids, how many actors rely on each, and the risk score
     of each on each of `days` (one row per day) with the hypothetical grants `fund`
     ({component, start, end}, ids the caller has checked) applied; the same scores as the
-    rows of `risk_rows`, without building the rows."""
+    rows of `risk_rows`, without building the rows. A caller asking about many sets of
+    grants passes the same `memo` dict each time: what each day holds before the grants is
+    then worked out once (for one data state: a new snapshot clears it)."""
     with collector_paused():
         snap = snapshot(driver, settings)
         at = {cid: j for j, cid in enumerate(snap.ids)}
@@ -156,8 +159,11 @@ def scores(driver: Driver, days: list[str], horizon: int, fund: list[dict[str, A
         for x in fund:
             extra[at[x["component"]]].append(("what-if", date.fromisoformat(x["start"]),
                                               date.fromisoformat(x["end"])))
+        if memo is not None and memo.get("snapshot") is not snap:
+            memo.clear()
+            memo["snapshot"] = snap
         table = np.stack([_assess(snap, date.fromisoformat(d), horizon, set(), set(),
-                                  extra=dict(extra)).scores for d in days])
+                                  extra=dict(extra), memo=memo).scores for d in days])
         return snap.ids, snap.reliant_actors, table
 
 
@@ -219,14 +225,29 @@ class _Assessment(NamedTuple):
     scores: np.ndarray
 
 
+class _Base(NamedTuple):
+    """What a day holds before any hypothetical grant, for `_assess`: the per-component facts
+    (funded, cliff, paid, maintainers), who rides free where it is known, and the funding of
+    each funded component."""
+
+    funded: np.ndarray
+    cliff: np.ndarray
+    paid: np.ndarray
+    maintainers: np.ndarray
+    riders_of: dict[int, list[str]]
+    funding: dict[int, tuple[list[str], date | None, date | None]]
+
+
 def _assess(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
             leave: set[str] | None = None, gone: set[str] | None = None,
-            extra: dict[int, list[tuple[str, date, date]]] | None = None) -> _Assessment:
+            extra: dict[int, list[tuple[str, date, date]]] | None = None,
+            memo: dict[Any, _Base] | None = None) -> _Assessment:
     """The facts and scores on `day` in a what-if (README, "What-ifs"): the fundings in
     `excluded` stop; maintenance paid only by them, or by the own means of an actor in
     `withdrawn`, counts as unpaid; actors in `leave` maintain and rely on nothing, and the
     products in `gone` (theirs) are no more; `extra` are hypothetical maintenance flows
-    (funder, start, end) by component position."""
+    (funder, start, end) by component position. `memo` keeps what a day holds before the
+    grants between calls that differ only in `extra` (the planner makes dozens)."""
     n = len(snap.ids)
     leave, gone, extra = leave or set(), gone or set(), extra or {}
     horizon_end = day + timedelta(days=horizon)
@@ -235,14 +256,54 @@ def _assess(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdra
     reliant = snap.reliant_actors
     if leave:
         prod_flat, prod_ptr, act_flat, act_ptr, reliant = _without_leavers(snap, leave, gone)
-    # Volunteer-only components, all at once: no funding, nobody paid.
-    maintainers, relying = _volunteer_maintainers(snap, day, leave)
-    funded, cliff = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
-    paid = np.zeros(n, dtype=np.int64)
-    riders_of: dict[int, list[str]] = {
-        j: [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]] if a not in who]
-        for j, who in relying.items()}
-    funding: dict[int, tuple[list[str], date | None, date | None]] = {}
+
+    def flow_state(j: int, funded: np.ndarray, cliff: np.ndarray, paid: np.ndarray,
+                   maintainers: np.ndarray, riders_of: dict[int, list[str]],
+                   funding: dict[int, tuple[list[str], date | None, date | None]]) -> None:
+        """Fold component j's funding flows (and grants) and maintenance records."""
+        fl = [(g, s, e) for g, f, s, e in snap.flows.get(j, ()) if f not in excluded]
+        fl += extra.get(j, [])
+        mt = snap.mixed.get(j, [])
+        if withdrawn:
+            mt = [(a, was_paid and not _stopped(a, by, withdrawn, excluded), s, e)
+                  for (a, was_paid, s, e), by in zip(mt, snap.mixed_paid_by.get(j, ()),
+                                                     strict=True) if a not in leave]
+        is_funded, until, cliff_day, funders, maintainer_ids, paid_count = funding_state(
+            fl, mt, day, horizon_end)
+        funded[j], cliff[j], paid[j] = is_funded, cliff_day is not None, paid_count
+        funding[j] = funders, until, cliff_day
+        if j not in snap.mixed and j not in snap.flows:
+            # Funded only by a hypothetical grant: its maintainers are volunteers, counted
+            # above, and the what-if funder is no actor that could ride free.
+            return
+        maintainers[j] = len(maintainer_ids)
+        if funders or maintainer_ids:
+            riders_of[j] = [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]]
+                            if a not in funders and a not in maintainer_ids]
+
+    key = (day, horizon) if memo is not None and not (excluded or withdrawn or leave) else None
+    base = memo.get(key) if memo is not None and key is not None else None
+    if base is None:
+        # Volunteer-only components, all at once: no funding, nobody paid.
+        volunteers, relying = _volunteer_maintainers(snap, day, leave)
+        base = _Base(np.zeros(n, dtype=bool), np.zeros(n, dtype=bool),
+                     np.zeros(n, dtype=np.int64), volunteers,
+                     {j: [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]] if a not in who]
+                      for j, who in relying.items()}, {})
+        # Components with a funding flow or paid maintenance, one by one.
+        for j in snap.flows.keys() | snap.mixed.keys():
+            flow_state(j, base.funded, base.cliff, base.paid, base.maintainers,
+                       base.riders_of, base.funding)
+        if memo is not None and key is not None:
+            memo[key] = base
+    funded, cliff, paid, maintainers = base.funded, base.cliff, base.paid, base.maintainers
+    riders_of, funding = base.riders_of, base.funding
+    if extra:
+        # A grant's component is worked out again below from the same records plus the
+        # grant: what it holds before comes from volunteers alone (no flow, nobody paid) or
+        # from its flows, which the grant only adds to, so nothing needs undoing first.
+        funded, cliff, paid, maintainers = (x.copy() for x in (funded, cliff, paid, maintainers))
+        riders_of, funding = dict(riders_of), dict(funding)
     # Components funded by one hypothetical grant alone (the planner funds thousands at
     # once), all at once: funded while it runs, until its end, a cliff the day after when
     # that falls within the horizon; their maintainers are volunteers, counted above.
@@ -261,27 +322,8 @@ def _assess(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdra
             until = None if end == LATE.toordinal() else date.fromordinal(end)
             funding[j] = (sorted({extra[j][0][0]}), until,
                           date.fromordinal(end + 1) if closing else None)
-    # Components with a funding flow or paid maintenance, one by one.
-    for j in snap.flows.keys() | snap.mixed.keys() | (extra.keys() - set(alone)):
-        fl = [(g, s, e) for g, f, s, e in snap.flows.get(j, ()) if f not in excluded]
-        fl += extra.get(j, [])
-        mt = snap.mixed.get(j, [])
-        if withdrawn:
-            mt = [(a, was_paid and not _stopped(a, by, withdrawn, excluded), s, e)
-                  for (a, was_paid, s, e), by in zip(mt, snap.mixed_paid_by.get(j, ()),
-                                                     strict=True) if a not in leave]
-        is_funded, until, cliff_day, funders, maintainer_ids, paid_count = funding_state(
-            fl, mt, day, horizon_end)
-        funded[j], cliff[j], paid[j] = is_funded, cliff_day is not None, paid_count
-        funding[j] = funders, until, cliff_day
-        if j not in snap.mixed and j not in snap.flows:
-            # Funded only by a hypothetical grant: its maintainers are volunteers, counted
-            # above, and the what-if funder is no actor that could ride free.
-            continue
-        maintainers[j] = len(maintainer_ids)
-        if funders or maintainer_ids:
-            riders_of[j] = [a for a in act_flat[act_ptr[j]:act_ptr[j + 1]]
-                            if a not in funders and a not in maintainer_ids]
+    for j in extra.keys() - set(alone):
+        flow_state(j, funded, cliff, paid, maintainers, riders_of, funding)
     known_f, known_m = snap.funding_known, snap.maintenance_known
     # Free riders need evidence on both sides: that an actor neither funds nor maintains it.
     has_riders = (reliant > 0) & known_f & known_m

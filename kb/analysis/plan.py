@@ -65,7 +65,9 @@ class Measure:
 
     def __init__(self, driver: Driver, days: list[str], horizon: int, settings: Settings):
         self.driver, self.days, self.horizon, self.settings = driver, days, horizon, settings
-        self.ids, self.reliant, self.base = fastrisk.scores(driver, days, horizon, [], settings)
+        self.memo: dict[Any, Any] = {}  # each day before any grant, worked out once
+        self.ids, self.reliant, self.base = fastrisk.scores(driver, days, horizon, [], settings,
+                                                            self.memo)
         self.at = {cid: j for j, cid in enumerate(self.ids)}
         first = date.fromisoformat(days[0]).toordinal()
         self.bounds = [date.fromisoformat(d).toordinal() for d in days] + [first + horizon]
@@ -90,7 +92,8 @@ class Measure:
         (measured on its interval's sample day), summed over the days, over the horizon."""
         if not fund:
             return {}
-        _, _, after = fastrisk.scores(self.driver, self.days, self.horizon, fund, self.settings)
+        _, _, after = fastrisk.scores(self.driver, self.days, self.horizon, fund, self.settings,
+                                      self.memo)
         cover: dict[int, np.ndarray] = {}
         for g in fund:
             j = self.at[g["component"]]
@@ -228,7 +231,7 @@ def plan(driver: Driver, budget: float | None, as_of: str | None = None, horizon
     chosen = knapsack(options, budget)
     fund = [grant(i, m) for i, m in sorted(chosen.items())]
     effect = measure.removed(fund)
-    _, _, after = fastrisk.scores(driver, [as_of], horizon, fund, settings)
+    _, _, after = fastrisk.scores(driver, [as_of], horizon, fund, settings, measure.memo)
     rows = {c["id"]: c for c in first}
     allocations = sorted(
         ({"component": i, "name": rows[i]["name"], "months": m,

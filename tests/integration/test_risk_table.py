@@ -119,3 +119,29 @@ def test_the_pages_read_the_table(kb, settings, tmp_path: Path) -> None:  # type
         texts = {f["analysis"]: f["text"] for f in over["findings"]}
         assert texts["free_riders"].startswith(f"{len(riders)} actor(s) rely on code")
         assert texts["hollow_core"].startswith(f"{len(hollow)} shared component(s)")
+
+
+def test_the_planner_memo_changes_no_score(kb, settings) -> None:  # type: ignore[no-untyped-def]
+    """Scores with grants are the same whether each day's state before the grants is worked
+    out afresh or kept between calls, for grants on funded and unfunded components, one or
+    two per component, with open and closing ends."""
+    driver, rows, _ = kb
+    funded = [r["id"] for r in rows if r["funded"]][:6]
+    unfunded = [r["id"] for r in rows if not r["funded"]][:6]
+    days = ["2026-11-22", "2027-02-01", "2027-06-30"]
+    sets = [
+        [{"component": c, "start": "2026-11-22", "end": "2027-11-21"} for c in unfunded],
+        [{"component": c, "start": "2026-11-22", "end": "2027-01-15"} for c in funded],
+        [{"component": c, "start": s, "end": e} for c in funded[:2] + unfunded[:2]
+         for s, e in (("2026-11-22", "2026-12-31"), ("2027-01-01", "9999-12-31"))],
+    ]
+    memo: dict[Any, Any] = {}
+    fastrisk.scores(driver, days, 180, [], settings, memo)
+    assert len(memo) == 1 + len(days)  # the snapshot and each day
+    for fund in sets:
+        _, _, fresh = fastrisk.scores(driver, days, 180, fund, settings)
+        _, _, kept = fastrisk.scores(driver, days, 180, fund, settings, memo)
+        assert (fresh == kept).all()
+    # and the grants changed something, so the comparison could fail
+    _, _, none = fastrisk.scores(driver, days, 180, [], settings)
+    assert (fresh != none).any()
