@@ -154,14 +154,22 @@ def scores(driver: Driver, days: list[str], horizon: int, fund: list[dict[str, A
     then worked out once (for one data state: a new snapshot clears it)."""
     with collector_paused():
         snap = snapshot(driver, settings)
-        at = {cid: j for j, cid in enumerate(snap.ids)}
-        extra: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
-        for x in fund:
-            extra[at[x["component"]]].append(("what-if", date.fromisoformat(x["start"]),
-                                              date.fromisoformat(x["end"])))
         if memo is not None and memo.get("snapshot") is not snap:
             memo.clear()
             memo["snapshot"] = snap
+        at = memo.get("at") if memo is not None else None
+        if at is None:
+            at = {cid: j for j, cid in enumerate(snap.ids)}
+            if memo is not None:
+                memo["at"] = at
+        extra: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
+        days_of: dict[str, date] = {}  # the grants share a few start and end days
+        for x in fund:
+            start = days_of.get(x["start"]) or days_of.setdefault(
+                x["start"], date.fromisoformat(x["start"]))
+            end = days_of.get(x["end"]) or days_of.setdefault(
+                x["end"], date.fromisoformat(x["end"]))
+            extra[at[x["component"]]].append(("what-if", start, end))
         table = np.stack([_assess(snap, date.fromisoformat(d), horizon, set(), set(),
                                   extra=dict(extra), memo=memo).scores for d in days])
         return snap.ids, snap.reliant_actors, table

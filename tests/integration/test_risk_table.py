@@ -137,7 +137,7 @@ def test_the_planner_memo_changes_no_score(kb, settings) -> None:  # type: ignor
     ]
     memo: dict[Any, Any] = {}
     fastrisk.scores(driver, days, 180, [], settings, memo)
-    assert len(memo) == 1 + len(days)  # the snapshot and each day
+    assert len(memo) == 2 + len(days)  # the snapshot, the id index and each day
     for fund in sets:
         _, _, fresh = fastrisk.scores(driver, days, 180, fund, settings)
         _, _, kept = fastrisk.scores(driver, days, 180, fund, settings, memo)
