@@ -42,7 +42,7 @@ ID_LISTS = {"hollow_core": ("reliant_products", "reliant_actors", "free_riders")
             "free_riders": ("free_riders",), "products": ("hollow_cores",),
             "funders": ("recipients", "funds", "hollow_cores_under", "cliffs")}
 # The long lists `limit` cuts, in the order `cut` names them; recommendations are cut per
-# kind (the first `limit` of each), every other list keeps its first `limit` entries.
+# group (`_group`: the first `limit` of each), every other list keeps its first `limit`.
 CUT_LISTS = ("components", "hollow_core", "funding_cliffs", "free_riders", "products",
              "funders", "findings", "recommendations", "find_out_next")
 
@@ -143,8 +143,11 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
         "free_riders": riders, "products": products, "funders": funders,
         "findings": findings, "recommendations": recs, "find_out_next": find_out}
     shown = {name: _first(items, name, keep) for name, items in lists.items()}
-    cut = {name: {"shown": len(shown[name]), "total": len(lists[name])} for name in CUT_LISTS
-           if len(shown[name]) < len(lists[name])}
+    cut: dict[str, dict[str, Any]] = {
+        name: {"shown": len(shown[name]), "total": len(lists[name])} for name in CUT_LISTS
+        if len(shown[name]) < len(lists[name])}
+    if "recommendations" in cut:
+        cut["recommendations"]["groups"] = dict(Counter(_group(r) for r in recs))
     lists = shown
     evidence = _evidence(driver, settings, lists["components"] + lists["hollow_core"]
                          + lists["funding_cliffs"])
@@ -185,7 +188,7 @@ def build(driver: Driver, as_of: str | None = None, horizon: int = 180,
 def _first(items: list[dict[str, Any]], name: str, keep: int | None
            ) -> list[dict[str, Any]]:
     """The entries of one long list the audit holds: the first `keep` (recommendations: the
-    first `keep` of each kind, in their order), or all of them when `keep` is None."""
+    first `keep` of each group, in their order), or all of them when `keep` is None."""
     if keep is None or len(items) <= keep:
         return items
     if name != "recommendations":
@@ -193,10 +196,17 @@ def _first(items: list[dict[str, Any]], name: str, keep: int | None
     seen: Counter[str] = Counter()
     out = []
     for r in items:
-        seen[r["kind"]] += 1
-        if seen[r["kind"]] <= keep:
+        seen[_group(r)] += 1
+        if seen[_group(r)] <= keep:
             out.append(r)
     return out
+
+
+def _group(rec: dict[str, Any]) -> str:
+    """A recommendation's group: the kind of finding it answers (`ask`, `no_maintainer`,
+    `agreement_missing`, `unsigned`, `no_agreement`, `decided_alone`, `cut_off`), each
+    derived one way."""
+    return str(rec["finding"]).split(":", 1)[0]
 
 
 def _trim(entry: dict[str, Any], fields: tuple[str, ...], keep: int) -> dict[str, Any]:

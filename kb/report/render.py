@@ -59,8 +59,11 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
     view = dict(audit)
     more: dict[str, str] = {}
     cut = audit.get("cut", {})  # lists the audit itself holds only the first entries of
-    where = ("`kb audit --format json --limit 0` lists all" if cut
-             else "the JSON format of the audit lists all")
+
+    def where(key: str) -> str:
+        return ("kb audit --format json --limit 0 lists all" if key in cut
+                else "the JSON format of the audit lists all")
+
     for key, (path, noun) in LONG_LISTS.items():
         *parents, last = path
         holder = view
@@ -73,7 +76,7 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
             holder[last] = items[:limit]
             shown = len(holder[last])
             more[key] = (f"... and {total - shown:,} more {noun} (the first {shown:,} of "
-                         f"{total:,} are shown; {where})")
+                         f"{total:,} are shown; {where(key)})")
     # Recommendations come in the order of their findings (every hollow core first), so a
     # plain cut would keep only one kind on a large ecosystem: keep the first of each kind.
     recs, per_kind = audit["recommendations"], Counter[str]()
@@ -88,7 +91,7 @@ def readable(audit: dict[str, Any], limit: int = REPORT_LIMIT
     if len(kept) < total:
         more["recommendations"] = (
             f"... and {total - len(kept):,} more recommendations (the "
-            f"first {per:,} of each kind are shown; {where})")
+            f"first {per:,} of each kind are shown; {where('recommendations')})")
     return view, more
 
 
@@ -157,14 +160,19 @@ def other_steps(audit: dict[str, Any], per_kind: int = STEPS_PER_KIND
     come: how a group was derived (said once), how many it holds, and its first
     `per_kind`."""
     groups: dict[tuple[str, str], dict[str, Any]] = {}
+    # an audit cut by --limit counts each group (kind of finding) under cut.recommendations
+    totals = audit.get("cut", {}).get("recommendations", {}).get("groups", {})
     for r in audit["recommendations"]:
         if r["kind"] == "fund":
             continue
         g = groups.setdefault((r["kind"], r["derivation"]),
-                              {"derivation": r["derivation"], "total": 0, "shown": []})
+                              {"derivation": r["derivation"], "total": 0, "shown": [],
+                               "group": r["finding"].split(":", 1)[0]})
         g["total"] += 1
         if len(g["shown"]) < per_kind:
             g["shown"].append(r)
+    for g in groups.values():
+        g["total"] = totals.get(g.pop("group"), g["total"])
     return [(kind, g) for (kind, _), g in groups.items()]
 
 

@@ -78,16 +78,19 @@ def test_a_cut_audit_lists_the_first_entries_and_counts_all(whole, ten) -> None:
     assert ten["hollow_core"][0]["id_totals"]["reliant_actors"] == len(
         whole["hollow_core"][0]["reliant_actors"]) > 3
     assert ten["cut"]["components"]["total"] == COMPONENTS
-    # recommendations: the first ten of each kind, in their order
-    per_kind = Counter(r["kind"] for r in whole["recommendations"])
-    kept = [r for r in whole["recommendations"]
-            if sum(x["kind"] == r["kind"]
-                   for x in whole["recommendations"][:whole["recommendations"].index(r) + 1])
-            <= 10]
+    # recommendations: the first ten of each group (the kind of finding), in their order
+    def group(r: dict[str, Any]) -> str:
+        return r["finding"].split(":")[0]
+
+    recs = whole["recommendations"]
+    per_group = Counter(group(r) for r in recs)
+    kept = [r for i, r in enumerate(recs)
+            if sum(group(x) == group(r) for x in recs[:i + 1]) <= 10]
     assert ten["recommendations"] == kept
     assert ten["cut"]["recommendations"] == {
-        "shown": sum(min(n, 10) for n in per_kind.values()),
-        "total": len(whole["recommendations"])}
+        "shown": sum(min(n, 10) for n in per_group.values()), "total": len(recs),
+        "groups": dict(per_group)}
+    assert per_group["no_maintainer"] > 10  # a group that was cut
     # everything else is computed over the whole ecosystem, whatever the limit
     for key in ("summary", "asks", "agreements", "funding_topology", "power",
                 "network_stage", "reciprocity", "cliff_window"):
@@ -130,7 +133,16 @@ def test_the_reports_say_how_many_the_audit_left_out(whole, ten) -> None:  # typ
     assert (f"relied on by {len(relying)} actors ({', '.join(relying[:3])} and "
             f"{len(relying) - 3:,} more)") in md
     assert (f"_... and {total - 10:,} more hollow cores (the first 10 of {total:,} are shown; "
-            "`kb audit --format json --limit 0` lists all)_") in md
+            "kb audit --format json --limit 0 lists all)_") in md
+    # agreements are never cut in the audit: the JSON holds them all
+    agreements = len(ten["agreements"]["agreements"])
+    assert ("more agreements (the first 10 of "
+            f"{agreements:,} are shown; the JSON format of the audit lists all)") in \
+        report.markdown(ten, limit=10)
+    # the other next steps count each group whole, not what the audit lists
+    maintainers = next(g for k, g in report.other_steps(ten) if k == "find_maintainer")
+    assert maintainers["total"] == ten["cut"]["recommendations"]["groups"]["no_maintainer"]
+    assert len(maintainers["shown"]) < maintainers["total"]
     html = report.html(ten)
     assert html.count('<tr id="c-') == 10
     assert f"... and {total - 10:,} more hollow cores" in html
