@@ -60,10 +60,10 @@ def audit(ctx: click.Context, as_of: str | None, horizon: int, months: int,
 
     Every figure, finding and ask covers the whole ecosystem. Each long list then holds its
     first --limit entries (1,000), most urgent first, and the audit's `cut` says how many
-    there are in all; --limit 0 lists everything (about 1.7 GB of JSON at a million
-    components). Id lists inside those entries hold their first --id-limit ids (100) and
-    give their length. The html, pdf and md reports show the first 50 entries of each list
-    and say how many more there are.
+    there are in all; --limit 0 lists everything (with --id-limit 0, 187 MB of JSON at
+    100,000 components, growing with them). Id lists inside those entries hold their first
+    --id-limit ids (100) and give their length. The html, pdf and md reports show the first
+    50 entries of each list and say how many more there are.
 
     \b
     Examples:

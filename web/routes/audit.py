@@ -33,9 +33,9 @@ def _params(as_of: str | None, horizon: int, months: int, without: list[str] | N
             "id_limit": id_limit}
 
 
-# Entries of each long list the panel's audit may hold: the whole audit of a million
-# components is about 1.7 GB, more than a page or a saved audit should carry
-# (`kb audit --limit 0` writes it to a file).
+# Entries of each long list the panel's audit may hold: the whole audit of 100,000
+# components is 187 MB, ten times that at a million, more than a page or a saved audit
+# should carry (`kb audit --limit 0` writes it to a file).
 PANEL_LIMIT = 10_000
 LimitQuery = Annotated[int, Query(ge=1, le=PANEL_LIMIT, description=(
     "Entries each long list holds, most urgent first (the audit's `cut` says how many there "
