@@ -12,8 +12,9 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Request
 from neo4j import Driver
 
-from kb import analysis, cache, perf
+from kb import cache, perf
 from kb.analysis import fastrisk
+from kb.analysis.risk import risk_table
 from kb.perf import collector_paused
 from kb.report import charts
 from kb.settings import Settings
@@ -86,24 +87,23 @@ def get_answers(state: StateDep) -> Answers:
 AnswersDep = Annotated[Answers, Depends(get_answers)]
 
 
-def risk_of(answers: Answers, driver: Driver, settings: Settings, day: str,
-            horizon: int = 180, without: tuple[str, ...] = (),
-            leave: tuple[str, ...] = (), fund: tuple[str, ...] = ()) -> analysis.Analysis:
-    """The full risk analysis for a day, horizon and what-if, once per data state (the
-    keeper computes today's default one ahead of the first request)."""
-    return answers.get(("risk", day, horizon, without, leave, fund),
-                       lambda: analysis.risk(driver, day, horizon, list(without), settings,
-                                             leave=list(leave), fund=list(fund)))
-
-
 def risk_table_of(answers: Answers, driver: Driver, settings: Settings, day: str,
-                  horizon: int = 180) -> fastrisk.RiskTable:
-    """The columnar risk of every component for a day and horizon (no what-if), once per
-    data state: what `/risk`, `/` and the component pages read (the keeper computes today's
+                  horizon: int = 180, without: tuple[str, ...] = (),
+                  leave: tuple[str, ...] = (), fund: tuple[str, ...] = ()
+                  ) -> fastrisk.RiskTable:
+    """The columnar risk of every component for a day, horizon and what-if, once per data
+    state: what `/risk`, `/` and the component pages read (the keeper computes today's
     ahead of the first request). About 150 MB at a million components, where the rows
-    themselves would be 1.6 GB."""
-    return answers.get(("risk-table", day, horizon),
-                       lambda: fastrisk.risk_table(driver, day, horizon, settings),
+    themselves would be 1.6 GB. A what-if compares itself with the baseline table, which is
+    kept too."""
+    if not (without or leave or fund):
+        return answers.get(("risk-table", day, horizon),
+                           lambda: risk_table(driver, day, horizon, settings=settings),
+                           lambda table: table.nbytes())
+    before = risk_table_of(answers, driver, settings, day, horizon)
+    return answers.get(("risk-table", day, horizon, without, leave, fund),
+                       lambda: risk_table(driver, day, horizon, list(without), list(leave),
+                                          list(fund), settings, before),
                        lambda table: table.nbytes())
 
 

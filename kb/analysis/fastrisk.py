@@ -121,26 +121,43 @@ def risk_rows(driver: Driver, as_of: str, horizon: int, without: list[str],
     ({component, start, end}) from the funder "what-if" (README, "What-ifs")."""
     with collector_paused():
         snap = snapshot(driver, settings)
-        leave = leave or []
-        stopping = sorted(set(without) | set(leave))
-        excluded = ({r["id"] for r in db.run(driver, "withdrawn_fundings",
-                                             {"without": stopping}, settings=settings)}
-                    if stopping else set())
-        gone = ({r["id"] for r in db.run(driver, "left_products", {"leave": leave},
-                                         settings=settings)} if leave else set())
-        at = {cid: j for j, cid in enumerate(snap.ids)} if fund else {}
-        extra: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
-        for x in fund or []:
-            extra[at[x["component"]]].append(("what-if", date.fromisoformat(x["start"]),
-                                              date.fromisoformat(x["end"])))
-        rows = _rows(snap, date.fromisoformat(as_of), horizon, excluded, set(stopping), limit,
-                     set(leave), gone, dict(extra))
+        w = _what_if(driver, snap, without, leave or [], fund or [], settings)
+        rows = _rows(snap, date.fromisoformat(as_of), horizon, w.excluded, w.withdrawn, limit,
+                     w.leave, w.gone, w.extra)
         # Coverage of the network the what-if leaves: who relies on what changes when
         # actors leave.
-        reliant = (_without_leavers(snap, set(leave), gone)[4] if leave
+        reliant = (_without_leavers(snap, w.leave, w.gone)[4] if w.leave
                    else snap.reliant_actors)
         known = scoring.coverage(reliant, snap.funding_known, snap.maintenance_known)
         return rows, len(snap.ids), known
+
+
+class _WhatIf(NamedTuple):
+    """A what-if as `_assess` takes it (README, "What-ifs")."""
+
+    excluded: set[str]  # fundings that stop
+    withdrawn: set[str]  # actors whose own means stop paying their maintenance
+    leave: set[str]
+    gone: set[str]  # products of the actors that leave
+    extra: dict[int, list[tuple[str, date, date]]]  # hypothetical grants by position
+
+
+def _what_if(driver: Driver, snap: Snapshot, without: list[str], leave: list[str],
+             fund: list[dict[str, Any]], settings: Settings | None) -> _WhatIf:
+    """The fundings, actors, products and grants a what-if stops, removes or adds, read from
+    the graph (`fund`: {component, start, end} with ids the caller has checked)."""
+    stopping = sorted(set(without) | set(leave))
+    excluded = ({r["id"] for r in db.run(driver, "withdrawn_fundings",
+                                         {"without": stopping}, settings=settings)}
+                if stopping else set())
+    gone = ({r["id"] for r in db.run(driver, "left_products", {"leave": leave},
+                                     settings=settings)} if leave else set())
+    at = {cid: j for j, cid in enumerate(snap.ids)} if fund else {}
+    extra: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
+    for x in fund:
+        extra[at[x["component"]]].append(("what-if", date.fromisoformat(x["start"]),
+                                          date.fromisoformat(x["end"])))
+    return _WhatIf(excluded, set(stopping), set(leave), gone, dict(extra))
 
 
 def scores(driver: Driver, days: list[str], horizon: int, fund: list[dict[str, Any]],
@@ -427,10 +444,20 @@ class RiskTable:
     here); rows are built only for what a page shows (`view`), and filters, search and sort
     work on the columns (`matching`)."""
 
-    def __init__(self, snap: Snapshot, day: date, horizon: int, coverage: dict[str, Any]):
-        self.snap, self.day, self.horizon, self.coverage = snap, day, horizon, coverage
-        a = self.a = _assess(snap, day, horizon, set(), set())
-        self.row = _row_maker(snap, a)
+    def __init__(self, snap: Snapshot, day: date, horizon: int,
+                 what_if: _WhatIf | None = None, asked: dict[str, Any] | None = None,
+                 before: RiskTable | None = None):
+        self.snap, self.day, self.horizon = snap, day, horizon
+        w = what_if or _WhatIf(set(), set(), set(), set(), {})
+        a = self.a = _assess(snap, day, horizon, w.excluded, w.withdrawn, w.leave, w.gone,
+                             w.extra)
+        # coverage of the network the what-if leaves (who relies on what changes when actors
+        # leave)
+        self.coverage = scoring.coverage(a.reliant, snap.funding_known,
+                                         snap.maintenance_known)
+        self.asked = asked or {"without": [], "leave": [], "fund": []}
+        make = _row_maker(snap, a)
+        self.row = make
         n = self.total = len(snap.ids)
         self.order = _urgency(snap, a)
         self.urgency = np.empty(n, dtype=np.int64)
@@ -444,6 +471,37 @@ class RiskTable:
         # are both known
         self.rides = snap.funding_known & snap.maintenance_known & (a.reliant > 0)
         self._sorted_ids: list[str] | None = None
+        self.what_if: dict[str, Any] | None = None
+        if before is not None:  # a what-if: each row also says what it was before
+            self.what_if = self._against(before)
+            was, level_was = before.a.scores.tolist(), before.level.tolist()
+
+            def compared(j: int) -> dict[str, Any]:
+                row = make(j)
+                row["score_before"], row["level_before"] = was[j], level_was[j]
+                row["delta"] = row["risk_score"] - was[j]
+                return row
+
+            self.row = compared
+
+    def totals(self) -> dict[str, int]:
+        """Hollow cores, critical components and reliance exposed (`risk.totals`)."""
+        return {"hollow_cores": int(self.hollow.sum()),
+                "critical": int((self.level == "critical").sum()),
+                "reliance_exposed": int(self.a.reliant[self.hollow].sum())}
+
+    def _against(self, before: RiskTable) -> dict[str, Any]:
+        """The what-if against the baseline `before`, as `risk.compare` gives it: totals on
+        both sides and every component whose score or level changed, largest rise first."""
+        delta = self.a.scores - before.a.scores
+        changed = np.flatnonzero((delta != 0) | (self.level != before.level))
+        changed = changed[np.lexsort((self.id_rank[changed], -delta[changed]))]
+        ids, names = self.snap.ids, self.snap.names
+        changes = [{"id": ids[j], "name": names[j], "score_before": int(before.a.scores[j]),
+                    "score_after": int(self.a.scores[j]), "level_before": before.level[j],
+                    "level_after": self.level[j], "delta": int(delta[j])}
+                   for j in changed.tolist()]
+        return {"before": before.totals(), "after": self.totals(), "changes": changes}
 
     def nbytes(self) -> int:
         """About how much memory the table holds beyond the snapshot it reads (for the
@@ -455,10 +513,10 @@ class RiskTable:
                 + cache.approx_size(self.a.funding) + cache.approx_size(self.a.riders_of))
 
     def head(self) -> dict[str, Any]:
-        """What a risk answer says besides its rows."""
-        return {"as_of": self.day.isoformat(), "horizon_days": self.horizon, "without": [],
-                "leave": [], "fund": [], "coverage": self.coverage,
-                "total_components": self.total}
+        """What a risk answer says besides its rows (and `what_if`, for a what-if)."""
+        return {"as_of": self.day.isoformat(), "horizon_days": self.horizon, **self.asked,
+                "coverage": self.coverage, "total_components": self.total,
+                **({"what_if": self.what_if} if self.what_if is not None else {})}
 
     def view(self, positions: np.ndarray) -> RowView:
         """The rows at `positions`, in that order, built when read."""
@@ -592,13 +650,19 @@ class RowView(Sequence[dict[str, Any]]):
 
 
 def risk_table(driver: Driver, as_of: str, horizon: int = 180,
-               settings: Settings | None = None) -> RiskTable:
-    """The columnar risk of every component on `as_of` (no what-if)."""
+               settings: Settings | None = None, without: list[str] | None = None,
+               leave: list[str] | None = None, fund: list[dict[str, Any]] | None = None,
+               before: RiskTable | None = None) -> RiskTable:
+    """The columnar risk of every component on `as_of`; in a what-if (`without`, `leave`,
+    `fund` as `risk_rows` takes them, ids checked by the caller) against `before`, the
+    baseline table of the same day and horizon."""
     with collector_paused():
         snap = snapshot(driver, settings)
-        known = scoring.coverage(snap.reliant_actors, snap.funding_known,
-                                 snap.maintenance_known)
-        return RiskTable(snap, date.fromisoformat(as_of), horizon, known)
+        stop, gone, grants = sorted(set(without or [])), sorted(set(leave or [])), list(fund or [])
+        w = _what_if(driver, snap, stop, gone, grants, settings)
+        return RiskTable(snap, date.fromisoformat(as_of), horizon, w,
+                         {"without": stop, "leave": gone, "fund": grants},
+                         before if (stop or gone or grants) else None)
 
 
 def _stopped(actor: str, paid_by: tuple[str, ...], withdrawn: set[str],

@@ -48,18 +48,8 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
     level changes; each row then has `score_before`, `level_before` and `delta`
     (`compare_to_baseline=False` skips that, for callers that only read the rows).
     """
-    as_of = parse_as_of(as_of)
-    without = sorted(set(without or []))
-    leave = sorted(set(leave or []))
-    if horizon < 0:
-        raise UsageError(f"--horizon must be 0 or more days, got {horizon}")
-    if without or leave:
-        check_ids(driver, "Actor", sorted(set(without) | set(leave)), "actor", settings)
-    # A grant as text starts on `as_of`; one already parsed (the planner's) keeps its dates.
-    grants = [f if isinstance(f, dict) else parse_fund(f, as_of) for f in fund or []]
-    if grants:
-        check_ids(driver, "Component", sorted({g["component"] for g in grants}), "component",
-                  settings)
+    as_of, without, leave, grants = _checked(driver, as_of, horizon, without, leave, fund,
+                                             settings)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}", hint=f"Valid engines: {', '.join(ENGINES)}")
     what_if = bool(without or leave or grants)
@@ -93,6 +83,45 @@ def risk(driver: Driver, as_of: str | None = None, horizon: int = 180,
     if what_if:
         comps = data["components"] = comps[:cut]
     return Analysis("risk", data, comps, RISK_COLUMNS, table, total)
+
+
+def _checked(driver: Driver, as_of: str | None, horizon: int, without: list[str] | None,
+             leave: list[str] | None, fund: Sequence[str | dict[str, Any]] | None,
+             settings: Settings | None
+             ) -> tuple[str, list[str], list[str], list[dict[str, Any]]]:
+    """A what-if's day, withdrawing actors, leaving actors and grants, checked: the actors
+    and components must exist, the horizon must not be negative. A grant as text starts on
+    `as_of`; one already parsed (the planner's) keeps its dates."""
+    as_of = parse_as_of(as_of)
+    without = sorted(set(without or []))
+    leave = sorted(set(leave or []))
+    if horizon < 0:
+        raise UsageError(f"--horizon must be 0 or more days, got {horizon}")
+    if without or leave:
+        check_ids(driver, "Actor", sorted(set(without) | set(leave)), "actor", settings)
+    grants = [f if isinstance(f, dict) else parse_fund(f, as_of) for f in fund or []]
+    if grants:
+        check_ids(driver, "Component", sorted({g["component"] for g in grants}), "component",
+                  settings)
+    return as_of, without, leave, grants
+
+
+def risk_table(driver: Driver, as_of: str | None = None, horizon: int = 180,
+               without: list[str] | None = None, leave: list[str] | None = None,
+               fund: Sequence[str | dict[str, Any]] | None = None,
+               settings: Settings | None = None,
+               before: fastrisk.RiskTable | None = None) -> fastrisk.RiskTable:
+    """The risk of every component in columns (`fastrisk.RiskTable`, what the panel keeps):
+    the same rows as `risk`, with the same what-ifs, checked the same way. A what-if's table
+    compares itself with `before`, the baseline table of the same day and horizon (computed
+    here when not given): its `what_if` and each row's `score_before`, `level_before` and
+    `delta` are what `risk` gives."""
+    as_of, without, leave, grants = _checked(driver, as_of, horizon, without, leave, fund,
+                                             settings)
+    if (without or leave or grants) and before is None:
+        before = fastrisk.risk_table(driver, as_of, horizon, settings)
+    return fastrisk.risk_table(driver, as_of, horizon, settings, without, leave, grants,
+                               before)
 
 
 def parse_fund(text: str, as_of: str) -> dict[str, Any]:

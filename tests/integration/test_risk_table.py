@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,33 @@ def test_the_planner_memo_changes_no_score(kb, settings) -> None:  # type: ignor
     # and the grants changed something, so the comparison could fail
     _, _, none = fastrisk.scores(driver, days, 180, [], settings)
     assert (fresh != none).any()
+
+
+def test_what_ifs_in_columns_are_the_rows_what_ifs(kb, settings) -> None:  # type: ignore[no-untyped-def]
+    """A funder withdrawing, an actor leaving, grants: the table's rows, `what_if` and
+    figures equal `analysis.risk`'s, which compares every row with the baseline."""
+    from kb.analysis.risk import risk_table as checked_table
+
+    driver, rows, base = kb
+    funders = [r["id"] for r in driver.execute_query(
+        "MATCH (a:Actor)-[:GRANTS]->() RETURN DISTINCT a.id AS id ORDER BY id LIMIT 2",
+        database_=settings.neo4j_database).records]
+    owners = [r["id"] for r in driver.execute_query(
+        "MATCH (a:Actor)-[:OWNS]->() RETURN DISTINCT a.id AS id ORDER BY id LIMIT 1",
+        database_=settings.neo4j_database).records]
+    hollow = [r["id"] for r in rows if r["hollow_core"]][:3]
+    cases = [{"without": funders}, {"leave": owners}, {"fund": [f"{h}:1000:6" for h in hollow]},
+             {"without": funders[:1], "fund": [f"{hollow[0]}:500"]}]
+    for case in cases:
+        expected = analysis.risk(driver, DAY, settings=settings, **case)
+        table = checked_table(driver, DAY, settings=settings, before=base, **case)
+        assert list(table.ranked()) == expected.rows, case
+        head = {k: v for k, v in expected.data.items() if k != "components"}
+        assert table.head() == head, case
+        assert table.what_if is not None and table.what_if["changes"], case  # it changed
+    bad = [{"without": ["no-such-actor"]}, {"fund": ["no-such-component:10"]}]
+    for case in bad:
+        with pytest.raises(Exception) as got:
+            analysis.risk(driver, DAY, settings=settings, **case)
+        with pytest.raises(type(got.value), match=re.escape(str(got.value.args[0]))):
+            checked_table(driver, DAY, settings=settings, **case)

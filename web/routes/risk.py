@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -17,7 +15,7 @@ from kb.report import charts
 from kb.store import db
 from kb.store.db import plain
 from kb.views import risk_table
-from web.deps import AnswersDep, DriverDep, SettingsDep, risk_of, risk_table_of
+from web.deps import AnswersDep, DriverDep, SettingsDep, risk_table_of
 from web.render import render, wants_json
 from web.schemas import ERRORS, RiskPageOut
 
@@ -46,24 +44,13 @@ def risk_page(
     grants = tuple(sorted({f.strip() for f in (fund or []) if f.strip()}))
     risk_table.check_filters(level, reason, sort)
     day = analysis.parse_as_of(as_of)
-    rows: Sequence[dict[str, Any]]
-    if what_if or leaving or grants:  # a what-if compares rows with the baseline's
-        result = risk_of(answers, driver, settings, day, horizon, what_if, leaving,
-                         grants).data
-        total = len(result["components"])
-        rows = answers.get(("risk-matching", day, horizon, what_if, leaving, grants, level,
-                            reason, q, hollow, sort, dir),
-                           lambda: risk_table.matching(result["components"], level, reason,
-                                                       q, hollow, sort, dir),
-                           sys.getsizeof)  # a list of the risk answer's own rows
-    else:  # the columns: filtered, sorted and paged without building every row
-        table = risk_table_of(answers, driver, settings, day, horizon)
-        result, total = table.head(), table.total
-        rows = table.view(answers.get(("risk-matching", day, horizon, level, reason, q,
-                                       hollow, sort, dir),
-                                      lambda: table.matching(level, reason, q, hollow, sort,
-                                                             dir),
-                                      lambda pos: pos.nbytes))
+    table = risk_table_of(answers, driver, settings, day, horizon, what_if, leaving, grants)
+    result, total = table.head(), table.total
+    # the columns filtered, sorted and paged: rows are built for the page alone
+    rows = table.view(answers.get(("risk-matching", day, horizon, what_if, leaving, grants,
+                                   level, reason, q, hollow, sort, dir),
+                                  lambda: table.matching(level, reason, q, hollow, sort, dir),
+                                  lambda pos: pos.nbytes))
     data = {**result, "filters": {"level": level, "reason": reason, "q": q, "hollow": hollow,
                                   "sort": sort, "dir": dir},
             "total": total, "matching": len(rows), "page": page,
