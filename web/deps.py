@@ -93,7 +93,7 @@ def risk_table_of(answers: Answers, driver: Driver, settings: Settings, day: str
                   ) -> fastrisk.RiskTable:
     """The columnar risk of every component for a day, horizon and what-if, once per data
     state: what `/risk`, `/` and the component pages read (the keeper computes today's
-    ahead of the first request). About 150 MB at a million components, where the rows
+    ahead of the first request). About 230 MB at a million components, where the rows
     themselves would be 1.6 GB. A what-if compares itself with the baseline table, which is
     kept too."""
     if not (without or leave or fund):

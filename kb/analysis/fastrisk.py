@@ -438,11 +438,12 @@ def _rows(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn
 
 
 class RiskTable:
-    """The risk of every component on one day (default horizon or another, no what-if) in
-    columns: numpy arrays over component positions, ranked most urgent first. The panel keeps
-    this instead of a million row dicts (1.6 GB at 1M components, against about 150 MB
-    here); rows are built only for what a page shows (`view`), and filters, search and sort
-    work on the columns (`matching`)."""
+    """The risk of every component on one day, for a horizon and a what-if, in columns:
+    numpy arrays over component positions, ranked most urgent first. The panel keeps this
+    instead of a million row dicts (1.6 GB at 1M components, against about 230 MB here);
+    rows are built only for what a page shows (`view`), and filters, search and sort work on
+    the columns (`matching`). A what-if's table compares itself with the baseline table
+    `before`: `what_if` and each row's `score_before`, `level_before` and `delta`."""
 
     def __init__(self, snap: Snapshot, day: date, horizon: int,
                  what_if: _WhatIf | None = None, asked: dict[str, Any] | None = None,
