@@ -37,15 +37,18 @@ def _env(args: argparse.Namespace) -> dict[str, str]:
     return env
 
 
-def kb(args: argparse.Namespace, *cmd: str, check: bool = True) -> tuple[float, str]:
-    """Run `kb CMD`; return (seconds, stdout)."""
+def kb(args: argparse.Namespace, *cmd: str, check: bool = True, keep: bool = True
+       ) -> tuple[float, str]:
+    """Run `kb CMD`; return (seconds, stdout). `keep=False` sends stdout to /dev/null (the
+    answer is still made and written, but a 1.5 GB answer at 1M stays out of this process)."""
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "kb", *cmd], cwd=ROOT, env=_env(args),
-                          capture_output=True, text=True, check=False)
+                          stdout=subprocess.PIPE if keep else subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, check=False)
     seconds = time.perf_counter() - start
     if check and proc.returncode != 0:
         raise SystemExit(f"kb {' '.join(cmd)} failed:\n{proc.stderr}")
-    return seconds, proc.stdout
+    return seconds, proc.stdout or ""
 
 
 def kb_rss(args: argparse.Namespace, *cmd: str) -> tuple[float, int, str | None]:
@@ -308,6 +311,17 @@ def describe(data_file: Path) -> tuple[int, int, int, list[str]]:
     return len(components), records, edges, funders
 
 
+def renamed(args: argparse.Namespace, data_file: Path) -> Path:
+    """A generated file with every id renamed ("b" before each kind: borg-00001,
+    pkg:generic/b000001), so that it shares no record with another generated file."""
+    out = args.out / f"{data_file.stem}-renamed.json"
+    if not out.exists():
+        text = re.sub(r'"(org|funder|dev|product|grant|maint|ag|decision)-', r'"b\1-',
+                      data_file.read_text())
+        out.write_text(text.replace('"pkg:generic/c', '"pkg:generic/b'))
+    return out
+
+
 def load_into(args: argparse.Namespace, base: Path, data_file: Path) -> dict[str, Any]:
     """`kb load` of `data_file` into a knowledge base holding `base` (the batched path, for
     a large file): seconds and the peak memory of kb and of Neo4j."""
@@ -322,10 +336,58 @@ def load_into(args: argparse.Namespace, base: Path, data_file: Path) -> dict[str
             "neo4j_peak_rss_mib": neo4j_peak_rss_mib(args)}
 
 
+def describe_apart(data_file: Path) -> tuple[int, int, int, list[str]]:
+    """`describe` in a child process: 1M components hold gigabytes as Python objects, which
+    this process would keep as freed but unreturned memory through the whole size, beside
+    `kb load`, Neo4j and the networkx baseline."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        return pool.submit(describe, data_file).result()
+
+
+def importer_seconds(args: argparse.Namespace) -> float | None:
+    """How long Neo4j's importer itself took in the last `kb load --bulk`, from its report
+    ("IMPORT DONE in 1m 3s 405ms."); None where the report does not say."""
+    from kb.store.server import local
+
+    try:
+        return importer_took((local.layout(settings_for(args)).logs / "import.log").read_text())
+    except OSError:
+        return None
+
+
+def importer_took(report: str) -> float | None:
+    """Seconds from the importer's "IMPORT DONE in 1m 3s 405ms." line; None without one."""
+    m = re.search(r"IMPORT DONE in ([^.]*)\.", report)
+    if not m:
+        return None
+    unit = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
+    return round(sum(int(v) * unit[u] for v, u in re.findall(r"(\d+)(ms|h|m|s)\b", m[1])), 3)
+
+
+def risk_counts(args: argparse.Namespace) -> dict[str, tuple[int, int, bool]]:
+    """Every component's reliance counts and hollow-core flag as `kb risk` gives them,
+    streamed from its JSON Lines through a file (the JSON of every row with its id lists is
+    1.5 GB at 1M, and about ten times that as Python objects)."""
+    out: dict[str, tuple[int, int, bool]] = {}
+    with tempfile.TemporaryFile() as f:
+        proc = subprocess.run([sys.executable, "-m", "kb", "risk", "--as-of", AS_OF, "--format",
+                               "jsonl", "--limit", "0"], cwd=ROOT, env=_env(args), stdout=f,
+                              stderr=subprocess.PIPE, text=False, check=False)
+        if proc.returncode != 0:
+            raise SystemExit(f"kb risk --format jsonl failed:\n{proc.stderr.decode()}")
+        f.seek(0)
+        next(f)  # the answer's figures
+        for line in f:
+            c = json.loads(line)
+            out[c["id"]] = (c["reliant_products"], c["reliant_actors"], bool(c["hollow_core"]))
+    return out
+
+
 def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
-    n, records, edges, funders = describe(data_file)
-    # (`describe` keeps nothing: 1M components hold gigabytes as Python objects, and kb load
-    # needs the memory.)
+    n, records, edges, funders = describe_apart(data_file)
     print(f"== {n} components ({data_file.name})", file=sys.stderr)
     kb(args, "reset", "--yes")
     load_s, rss, failed = kb_rss(args, "load", str(data_file), "--format", "json")
@@ -363,16 +425,26 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
     # Every component's row with its id lists, as before JSON's default became the 1,000
     # most urgent, counts only.
     risk_cold, _ = kb(args, "risk", "--as-of", AS_OF, "--format", "json", "--limit", "0",
-                      "--ids")
+                      "--ids", keep=False)
     risk_warm = min(kb(args, "risk", "--as-of", AS_OF, "--format", "json", "--limit", "0",
-                       "--ids")[0] for _ in range(2))
+                       "--ids", keep=False)[0] for _ in range(2))
     # The default view: a table of the 50 most urgent, for which only those rows are built.
     risk_table = min(kb(args, "risk", "--as-of", AS_OF)[0] for _ in range(2))
-    print(f"  risk cold {risk_cold:.1f}s warm {risk_warm:.1f}s table {risk_table:.1f}s",
+    # `kb risk --format json` as a user types it (the 1,000 most urgent, counts only), from
+    # the load's snapshot and then from scratch (snapshot removed, as after a write outside kb)
+    risk_json_s = min(kb(args, "risk", "--as-of", AS_OF, "--format", "json",
+                         keep=False)[0] for _ in range(2))
+    from kb.analysis import fastrisk
+
+    fastrisk.forget(settings_for(args))
+    risk_json_scratch_s, _ = kb(args, "risk", "--as-of", AS_OF, "--format", "json", keep=False)
+    print(f"  risk cold {risk_cold:.1f}s warm {risk_warm:.1f}s table {risk_table:.1f}s, "
+          f"json {risk_json_s:.1f}s, json from scratch {risk_json_scratch_s:.1f}s",
           file=sys.stderr)
-    _, risk_json = kb(args, "risk", "--as-of", AS_OF, "--format", "json", "--limit", "0")
-    ours = {c["id"]: c for c in json.loads(risk_json)["components"]}
-    audit_s, _ = kb(args, "audit", "--as-of", AS_OF, "--format", "json")
+    ours = risk_counts(args)
+    audit_s, audit_rss, failed = kb_rss(args, "audit", "--as-of", AS_OF, "--format", "json")
+    if failed:
+        raise SystemExit(f"kb audit failed: {failed}")
     # The reports for reading, which cut long lists (kb/report/render.py): time and size.
     reports: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -388,7 +460,6 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
     plan_s, _ = kb(args, "plan", "--budget", "1000000", "--as-of", AS_OF, "--format", "json")
     print(f"  plan {plan_s:.1f}s", file=sys.stderr)
     from kb import analysis
-    from kb.analysis import fastrisk
 
     driver, settings = driver_for(args)
 
@@ -410,7 +481,9 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
         # the graph's snapshot reused (no write since): rows only
         risk_cached = best_of_two(lambda: None)
     # Baselines best of two as well, like the risk figures they are compared with.
-    nx_s, nx_res = min((networkx_baseline(args) for _ in range(2)), key=lambda r: r[0])
+    # Best of two up to --naive-max; once above it (at 1M a run takes minutes and gigabytes).
+    nx_s, nx_res = min((networkx_baseline(args) for _ in range(1 if n > args.naive_max else 2)),
+                       key=lambda r: r[0])
     naive_s, naive_res = None, None
     for _ in range(0 if n > args.naive_max else 2):
         seconds, result = naive_baseline(args)
@@ -423,14 +496,27 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
     def agrees(other: dict[str, Any] | None) -> bool | None:
         if other is None:
             return None
-        same_counts = all(other["counts"][i] == (c["reliant_products"], c["reliant_actors"])
-                          for i, c in ours.items())
-        return same_counts and other["hollow"] == sorted(i for i, c in ours.items()
-                                                        if c["hollow_core"])
+        same_counts = all(other["counts"][i] == (c[0], c[1]) for i, c in ours.items())
+        return same_counts and other["hollow"] == sorted(i for i, c in ours.items() if c[2])
 
     panel, panel_peak, overview_s = (panel_latency(args, funders) if args.panel_seconds > 0
                                      else ({}, None, None))
     neo4j_peak = neo4j_peak_rss_mib(args)
+    bulk: dict[str, Any] = {}
+    if load_path != "bulk":
+        # Neo4j's offline importer into the emptied knowledge base: `kb load --bulk` end to
+        # end (read, validate, plan, CSV, stop, import, start, schema, snapshot) and the
+        # importer alone, from its report
+        kb(args, "reset", "--yes")
+        bulk_s, bulk_rss, bulk_failed = kb_rss(args, "load", "--bulk", str(data_file),
+                                               "--format", "json")
+        bulk = {"bulk_load_s": round(bulk_s, 2), "bulk_load_peak_rss_mib": round(bulk_rss / 1024),
+                "bulk_failed": bulk_failed}
+    else:
+        bulk = {"bulk_load_s": round(load_s, 2), "bulk_load_peak_rss_mib": round(rss / 1024),
+                "bulk_failed": None}
+    bulk["importer_s"] = importer_seconds(args) if not bulk["bulk_failed"] else None
+    print(f"  bulk load {bulk['bulk_load_s']}s, importer {bulk['importer_s']}s", file=sys.stderr)
     return {
         "components": n, "file": str(data_file), "records": records, "dependency_edges": edges,
         "load_s": round(load_s, 2), "load_records_per_s": round(records / load_s),
@@ -441,12 +527,14 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
         "load_edges_per_s": round(edges / load_s), "load_peak_rss_mib": round(rss / 1024),
         "risk_cold_s": round(risk_cold, 2), "risk_warm_s": round(risk_warm, 2),
         "risk_table_s": round(risk_table, 2),
-        "audit_s": round(audit_s, 2), **reports, "plan_s": round(plan_s, 2),
+        "risk_json_s": round(risk_json_s, 2), "risk_json_scratch_s": round(risk_json_scratch_s, 2),
+        "audit_s": round(audit_s, 2), "audit_peak_rss_mib": round(audit_rss / 1024), **reports,
+        "plan_s": round(plan_s, 2), **bulk,
         "overview_first_request_s": None if overview_s is None else round(overview_s, 2),
         "networkx_s": round(nx_s, 2), "naive_cypher_s": None if naive_s is None else
         round(naive_s, 2),
         "naive_gave_up": naive_s is None,
-        "hollow_cores": sum(c["hollow_core"] for c in ours.values()),
+        "hollow_cores": sum(c[2] for c in ours.values()),
         "agrees_with_networkx": agrees(nx_res), "agrees_with_naive": agrees(naive_res),
         "risk_query_s": round(risk_query, 2),
         "risk_vs_networkx": round(risk_query / nx_s, 2),
@@ -525,6 +613,8 @@ def charts(results: list[dict[str, Any]], out: Path, neo4j_budget_mib: float | N
                + ("; loaded with --bulk" if r.get("load_path") == "bulk" else "")
                for r in results if "load_refused" in r]
     everything = {"load (s)": "load_s", "load again, warm server (s)": "load_again_s",
+                  "kb load --bulk (s)": "bulk_load_s", "Neo4j's importer alone (s)": "importer_s",
+                  "kb risk --format json, from scratch (s)": "risk_json_scratch_s",
                   "risk in process, from scratch (s)": "risk_query_s",
                   "risk in process, snapshot reused (s)": "risk_cached_s",
                   "risk in process, snapshot from the load's file (s)": "risk_after_load_s",
@@ -540,7 +630,10 @@ def charts(results: list[dict[str, Any]], out: Path, neo4j_budget_mib: float | N
                         None, refused),
         "load.png": ("Load: records per second", "records / s",
                      {"first load after a restart": _series(results, "load_records_per_s"),
-                      "again, warm server": _series(results, "load_again_records_per_s")},
+                      "again, warm server": _series(results, "load_again_records_per_s"),
+                      "kb load --bulk": [(r["components"], r["records"] / r["bulk_load_s"])
+                                         for r in results if r.get("bulk_load_s")
+                                         and not r.get("bulk_failed")]},
                      {"target 20,000 records/s": 20_000.0}, refused),
         "risk.png": ("Risk against the baselines", "seconds",
                      {"ours, after a load": _series(results, "risk_after_load_s"),
@@ -566,6 +659,8 @@ def charts(results: list[dict[str, Any]], out: Path, neo4j_budget_mib: float | N
                               {"target: /risk p95 300 ms": 300.0}, None),
         "memory.png": ("Peak resident memory", "MiB",
                        {"kb load": _series(results, "load_peak_rss_mib"),
+                        "kb load --bulk": _series(results, "bulk_load_peak_rss_mib"),
+                        "kb audit --format json": _series(results, "audit_peak_rss_mib"),
                         "panel, after what-ifs": _series(results, "panel_peak_rss_mib"),
                         "Neo4j, through loads": _series(results, "neo4j_peak_rss_mib_loads"),
                         "Neo4j, through reads": _series(results, "neo4j_peak_rss_mib_reads")},
@@ -650,12 +745,17 @@ def main(argv: list[str] | None = None) -> None:
             report["charts"] = charts(report["results"], args.out, budget or None)
             (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
         if args.huge and not args.file:
-            report["load_into_loaded"] = load_into(args, generated(args, 100_000),
+            # The 100k file renamed: two generated files of one seed list the same 100,000
+            # components with different dependencies, and loading one over the other updates
+            # them all inside the final switch (docs/benchmarks.md says what that needs).
+            report["load_into_loaded"] = load_into(args, renamed(args, generated(args, 100_000)),
                                                    generated(args, 1_000_000))
             (args.out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
     finally:
         kb(args, "neo4j", "stop", check=False)
     print(json.dumps(report, indent=2))
+    if targets := targets_table(report):
+        print("\n" + targets, file=sys.stderr)
     if args.docs:
         write_docs(report, args.out)
 
@@ -679,6 +779,61 @@ def write_docs(report: dict[str, Any], out: Path) -> None:
 
 
 LOAD_PATHS = {"bulk": " (bulk)", "batched": " (batched)"}
+
+
+def _verdict(value: float | None, floor: float, moonshot: float) -> str:
+    if value is None:
+        return "not measured"
+    return "moonshot met" if value <= moonshot else "floor met" if value <= floor else "missed"
+
+
+def targets_table(report: dict[str, Any]) -> str:
+    """The whole-ecosystem targets (issue 23: 1M components, ~10M edges) beside what this run
+    measured at its largest size, as Markdown; "" when no size was measured."""
+    done = [r for r in report["results"] if "load_s" in r or "bulk_load_s" in r]
+    if not done:
+        return ""
+    r = max(done, key=lambda x: x["components"])
+    rows = [f"Targets beside the largest size measured, {r['components']:,} components "
+            f"({r['dependency_edges']:,} dependency edges); the targets are set at 1,000,000:",
+            "", "| figure | floor | moonshot | measured | verdict |",
+            "| --- | --- | --- | --- | --- |"]
+
+    def row(figure: str, floor: str, moon: str, measured: str, verdict: str) -> None:
+        rows.append(f"| {figure} | {floor} | {moon} | {measured} | {verdict} |")
+
+    if "load_s" in r:
+        row(f"`kb load` into an empty KB, end to end ({r.get('load_path')})", "≤ 600 s",
+            "≤ 120 s", f"{r['load_s']} s, kb {r['load_peak_rss_mib']:,} MiB",
+            _verdict(r["load_s"], 600, 120))
+    if r.get("bulk_load_s") is not None and not r.get("bulk_failed"):
+        row("`kb load --bulk` into an empty KB, end to end", "≤ 600 s", "≤ 120 s",
+            f"{r['bulk_load_s']} s (Neo4j's importer alone {r.get('importer_s')} s), "
+            f"kb {r['bulk_load_peak_rss_mib']:,} MiB", _verdict(r["bulk_load_s"], 600, 120))
+    into = report.get("load_into_loaded")
+    if into:
+        smaller = [x for x in done if x["components"] < r["components"] and "load_s" in x]
+        flat = (f"; kb {smaller[-1]['load_peak_rss_mib']:,} MiB loading "
+                f"{smaller[-1]['components']:,} components" if smaller else "")
+        row(f"`kb load` of {into['file']} into a KB holding {into['base']}",
+            "succeeds, memory flat", "≤ 600 s",
+            (f"failed after {into['load_s']} s: {into['failed']}" if into["failed"] else
+             f"{into['load_s']} s, kb {into['load_peak_rss_mib']:,} MiB{flat}"),
+            "missed" if into["failed"] else
+            ("succeeds; memory grows with the file (not flat)"
+             + ("; ≤ 600 s" if into["load_s"] <= 600 else "")))
+    row("`kb risk --format json` from scratch (snapshot removed)", "≤ 60 s", "≤ 15 s",
+        f"{r.get('risk_json_scratch_s')} s", _verdict(r.get("risk_json_scratch_s"), 60, 15))
+    row("`kb risk --format json` from the load's snapshot", "≤ 10 s", "≤ 2 s",
+        f"{r.get('risk_json_s')} s", _verdict(r.get("risk_json_s"), 10, 2))
+    audit, audit_mib = r.get("audit_s"), r.get("audit_peak_rss_mib")
+    row("`kb audit --format json`", "≤ 180 s, ≤ 4 GiB for kb", "≤ 60 s",
+        f"{audit} s, {audit_mib:,} MiB" if audit_mib else f"{audit} s",
+        "missed (memory)" if audit_mib and audit_mib > 4096 else _verdict(audit, 180, 60))
+    p95 = (r.get("panel") or {}).get("/risk", {}).get("p95_ms")
+    row("panel `/risk` p95, 16 clients", "≤ 500 ms", "≤ 150 ms",
+        "-" if p95 is None else f"{p95:.0f} ms", _verdict(p95, 500, 150))
+    return "\n".join(rows)
 
 
 def results_tables(report: dict[str, Any]) -> str:
@@ -732,15 +887,33 @@ def results_tables(report: dict[str, Any]) -> str:
                       f"{r.get('panel_peak_rss_mib') or '-'} ({r.get('panel_what_ifs', 0)}) | "
                       f"{r.get('neo4j_peak_rss_mib_loads') or '-'} | "
                       f"{r.get('neo4j_peak_rss_mib_reads') or '-'} | {budget} |")
-    pages = ["| components | audit json s | audit html s | html MB | audit pdf s | pdf MB | "
-             "overview, first request s | plan s |", "| " + " | ".join(["---"] * 8) + " |"]
+    pages = ["| components | audit json s | audit json peak MiB | audit html s | html MB | "
+             "audit pdf s | pdf MB | overview, first request s | plan s |",
+             "| " + " | ".join(["---"] * 9) + " |"]
     for r in report["results"]:
         pages.append(f"| {r['components']:,} | " + " | ".join(
             "-" if r.get(k) is None else str(r[k])
-            for k in ("audit_s", "audit_html_s", "audit_html_mb", "audit_pdf_s", "audit_pdf_mb",
-                      "overview_first_request_s", "plan_s")) + " |")
+            for k in ("audit_s", "audit_peak_rss_mib", "audit_html_s", "audit_html_mb",
+                      "audit_pdf_s", "audit_pdf_mb", "overview_first_request_s", "plan_s"))
+            + " |")
+    loads = ["| components | `kb load` s (path) | `kb load --bulk` s | Neo4j's importer alone s | "
+             "`kb load --bulk` peak MiB | `kb risk --format json` s, snapshot / scratch |",
+             "| " + " | ".join(["---"] * 6) + " |"]
+    for r in report["results"]:
+        if "load_s" not in r and "bulk_load_s" not in r:
+            continue
+        path = r.get("load_path", "")
+        first = "-" if path == "bulk" else f"{r.get('load_s')} ({path})"
+        loads.append(f"| {r['components']:,} | {first} | "
+                     + (f"failed: {r['bulk_failed']}" if r.get("bulk_failed") else
+                        str(r.get("bulk_load_s", "-"))) + " | "
+                     f"{r.get('importer_s') or '-'} | {r.get('bulk_load_peak_rss_mib') or '-'} | "
+                     f"{r.get('risk_json_s', '-')} / {r.get('risk_json_scratch_s', '-')} |")
     return ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM`; `ru_maxrss` for the load):"
             "\n\n" + "\n".join(memory)
             + "\n\nReports, the overview and the planner (`kb audit` in each format, process "
             "included; the panel's `/` on its first request, after the latency runs; `kb plan "
-            "--budget 1000000`, process included):\n\n" + "\n".join(pages))
+            "--budget 1000000`, process included):\n\n" + "\n".join(pages)
+            + "\n\nLoad paths and `kb risk` as a user types it (the 1,000 most urgent, counts "
+            "only):\n\n" + "\n".join(loads)
+            + ("\n\n" + targets if (targets := targets_table(report)) else ""))

@@ -27,8 +27,12 @@ def test_bench_smoke_run_measures_everything_and_baselines_agree(tmp_path: Path)
     for key in ("load_s", "load_again_s", "risk_cold_s", "risk_warm_s", "risk_table_s",
                 "risk_query_s", "risk_cached_s", "risk_after_load_s", "audit_s",
                 "audit_html_s", "audit_html_mb", "audit_pdf_s", "audit_pdf_mb",
-                "overview_first_request_s", "networkx_s", "naive_cypher_s"):
+                "overview_first_request_s", "networkx_s", "naive_cypher_s", "risk_json_s",
+                "risk_json_scratch_s", "bulk_load_s", "importer_s"):
         assert r[key] > 0, key
+    assert r["bulk_failed"] is None and r["bulk_load_s"] > r["importer_s"]
+    assert 20 < r["audit_peak_rss_mib"] < 4096 and r["bulk_load_peak_rss_mib"] > 20
+    assert "| `kb audit --format json` | ≤ 180 s, ≤ 4 GiB for kb | ≤ 60 s |" in proc.stderr
     assert r["agrees_with_networkx"] is True and r["agrees_with_naive"] is True
     assert r["load_peak_rss_mib"] > 20
     # the panel and the server report their peak memory, within what was configured (1g heap

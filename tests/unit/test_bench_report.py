@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.harness import charts, describe, main, mib, refusal, results_tables
+from bench.harness import (charts, describe, importer_took, main, mib, refusal, results_tables,
+                           targets_table)
 from tests.unit.test_cli_errors import REFUSED
 
 # What `kb load --format json` printed when Neo4j refused the 1M load (stdout is empty then).
@@ -44,15 +45,18 @@ def test_a_refused_size_fills_every_column_of_all_three_tables() -> None:
         "load_peak_rss_mib": 7373, "records_after_refusal": 0,
         "neo4j_peak_rss_mib_loads": 10240, "panel": {}}]}
     figures, rest = results_tables(report).split("\n\nPeak resident memory")
-    memory, pages = rest.split("\n\nReports, the overview and the planner")
+    memory, rest = rest.split("\n\nReports, the overview and the planner")
+    pages, loads = rest.split("\n\nLoad paths")
     header, _, row = figures.splitlines()
     assert row.count("|") == header.count("|") == 22
     assert row.startswith("| 1,000,000 | 2,459,780 | 10,025,590 | refused after 166.0 s, "
                           "0 records written: Neo4j refused the work: a / b | - | - | 7373 |")
     assert memory.splitlines()[-1] == "| 1,000,000 | 7373 | - (0) | 10240 | - | 6g + 4g |"
     *_, last = pages.splitlines()
-    assert last == "| 1,000,000 | - | - | - | - | - | - | - |"
-    assert pages.splitlines()[-3].count("|") == last.count("|") == 9
+    assert last == "| 1,000,000 | - | - | - | - | - | - | - | - |"
+    assert pages.splitlines()[-3].count("|") == last.count("|") == 10
+    # nothing was loaded: the load paths' table has its header only, and no targets follow
+    assert loads.splitlines()[-1].startswith("| ---") and "Targets" not in loads
 
 
 def test_neo4j_memory_sizes_in_mib() -> None:
@@ -116,3 +120,53 @@ def test_a_missing_file_is_refused_before_any_server_starts(
     assert stop.value.code == 2
     assert f"error: no such file or folder: {tmp_path / 'nowhere.yaml'}" in capsys.readouterr().err
     assert not (tmp_path / "state").exists() and not (tmp_path / "out").exists()
+
+
+def test_the_importers_time_is_read_from_its_report() -> None:
+    # the lines as neo4j-admin 5.26 writes them (a 1M import took "43s 405ms" here)
+    assert importer_took("...\nIMPORT DONE in 43s 405ms. \nImported:\n") == 43.405
+    assert importer_took("IMPORT DONE in 1m 3s 12ms. ") == 63.012
+    assert importer_took("IMPORT DONE in 4s. ") == 4.0
+    assert importer_took("IMPORT DONE in 1h 2m 5ms. ") == 3720.005
+    assert importer_took("IMPORT FAILED in 4s. \nError in input data") is None
+
+
+MEASURED = {"components": 1_000_000, "records": 2_463_987, "dependency_edges": 10_027_224,
+            "load_s": 321.6, "load_path": "batched", "load_peak_rss_mib": 9_100,
+            "bulk_load_s": 141.7, "importer_s": 40.1, "bulk_load_peak_rss_mib": 6_860,
+            "bulk_failed": None, "risk_json_s": 3.7, "risk_json_scratch_s": 22.1,
+            "audit_s": 96.3, "audit_peak_rss_mib": 3_725,
+            "panel": {"/risk": {"p50_ms": 33.6, "p95_ms": 51.2, "p99_ms": 74.6, "errors": 0}}}
+
+
+def test_the_targets_are_judged_against_floor_and_moonshot_by_hand() -> None:
+    smaller = {**MEASURED, "components": 100_000, "load_peak_rss_mib": 884}
+    report = {"results": [smaller, MEASURED],
+              "load_into_loaded": {"file": "big.json", "base": "small.json", "load_s": 321.6,
+                                   "load_peak_rss_mib": 8_900, "failed": None}}
+    lines = targets_table(report).splitlines()
+    assert lines[0].startswith("Targets beside the largest size measured, 1,000,000 components")
+    rows = {ln.split(" | ")[0].lstrip("| "): ln.rstrip(" |").split(" | ")[-1]
+            for ln in lines if ln.startswith("| `") or ln.startswith("| panel")}
+    # 321.6 s: under 600, over 120; 141.7 s: the same; 22.1 s: under 60, over 15; 3.7 s:
+    # under 10, over 2; 96.3 s and 3,725 MiB: under 180 s and 4,096 MiB, over 60 s;
+    # 51.2 ms: under 150
+    assert rows == {
+        "`kb load` into an empty KB, end to end (batched)": "floor met",
+        "`kb load --bulk` into an empty KB, end to end": "floor met",
+        "`kb load` of big.json into a KB holding small.json":
+            "succeeds; memory grows with the file (not flat); ≤ 600 s",
+        "`kb risk --format json` from scratch (snapshot removed)": "floor met",
+        "`kb risk --format json` from the load's snapshot": "floor met",
+        "`kb audit --format json`": "floor met",
+        "panel `/risk` p95, 16 clients": "moonshot met"}
+    assert "8,900 MiB; kb 884 MiB loading 100,000 components" in targets_table(report)
+    over = {**MEASURED, "audit_s": 96.3, "audit_peak_rss_mib": 4_200, "risk_json_s": 1.5,
+            "load_s": 700.0, "panel": {}}
+    judged = targets_table({"results": [over]})
+    assert "| 96.3 s, 4,200 MiB | missed (memory) |" in judged
+    assert "| 1.5 s | moonshot met |" in judged
+    assert "| 700.0 s, kb 9,100 MiB | missed |" in judged
+    assert "| - | not measured |" in judged
+    failed = {**report, "load_into_loaded": {**report["load_into_loaded"], "failed": "refused"}}
+    assert "| failed after 321.6 s: refused | missed |" in targets_table(failed)
