@@ -44,7 +44,7 @@ from neo4j import Driver
 from kb.errors import KBError
 from kb.ingest import records, write
 from kb.ingest.diff import Diff, Report, Row, classify
-from kb.ingest.plan import OWNED_BY, Plan
+from kb.ingest.plan import OWNED_BY, Edge, Plan
 from kb.ingest.reader import ValidationFailed
 from kb.settings import Settings
 from kb.store import changes, db
@@ -132,12 +132,13 @@ class _Batches:
         return out
 
 
-def _edge_groups(edges: list[Row], node_of: dict[str, int]) -> Iterator[tuple[str, list[Row]]]:
-    """Property-less edges by type, as groups of (internal) start node -> end nodes."""
+def _edge_groups(edges: list[Edge], node_of: dict[str, int]) -> Iterator[tuple[str, list[Row]]]:
+    """The property-less edges among `edges` (no voice) by type, as groups of (internal)
+    start node -> end nodes."""
     by_type: dict[str, dict[int, list[int]]] = {}
-    for e in edges:
-        by_type.setdefault(e["type"], {}).setdefault(node_of[e["from"]], []).append(
-            node_of[e["to"]])
+    for kind, src, dst, voice in edges:
+        if voice is None:
+            by_type.setdefault(kind, {}).setdefault(node_of[src], []).append(node_of[dst])
     for kind, groups in by_type.items():
         yield kind, [{"from": s, "to": t} for s, t in groups.items()]
 
@@ -151,9 +152,11 @@ def _internal_ids(run: records.Runner, ids: list[str]) -> dict[str, int]:
 INCOMING = {t for _, ins in OWNED_BY.values() for t in ins}
 
 
-def _owner(edge: Row) -> str:
-    """The id of the record that owns an owned relationship (`kb.ingest.plan.OWNED_BY`)."""
-    return str(edge["to"] if edge["type"] in INCOMING else edge["from"])
+def _within(edge: Edge, new: set[str]) -> bool:
+    """Whether an owned relationship starts at a created record and is owned by one (the
+    record at the end OWNED_BY names), so that it is written with the pending records."""
+    kind, src, dst, _ = edge
+    return src in new and (dst if kind in INCOMING else src) in new
 
 
 def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
@@ -164,10 +167,11 @@ def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
     relationships that start at a live node."""
     new = {r["id"] for rows in diff.created.values() for r in rows}
     # An owned relationship of an updated record is replaced in the switch, with the record.
-    edges = [e for e in diff.edges if e["from"] in new and _owner(e) in new]
+    edges = [e for e in diff.edges if _within(e, new)]
     rels = [r for r in diff.create_rels if r["from"] in new]
-    live = _internal_ids(records.on(driver, settings),
-                         sorted({x["to"] for x in [*edges, *rels]} - new))
+    ends = {dst for _, _, dst, _ in edges} | {r["to"] for r in rels}
+    live = _internal_ids(records.on(driver, settings), sorted(ends - new))
+    del ends
     out = _Batches(driver, settings, load_id, len(new) + len(edges) + len(rels), progress)
     node_of: dict[str, int] = dict(live)
     by_label: dict[str, list[int]] = {}
@@ -176,10 +180,12 @@ def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
             made = out.send("load_pending_create_nodes", batch, len(batch))[0]
             node_of.update(zip(made["ids"], made["nodes"], strict=True))
             by_label.setdefault(label, []).extend(made["nodes"])
-    for batch in write.batches([{**e, "from": node_of[e["from"]], "to": node_of[e["to"]]}
-                                for e in edges if e["voice"] is not None], out.size):
+    for batch in write.batches([{"type": kind, "from": node_of[src], "to": node_of[dst],
+                                 "voice": voice}
+                                for kind, src, dst, voice in edges if voice is not None],
+                               out.size):
         out.send("load_create_edges_by_node", batch, len(batch))
-    for kind, groups in _edge_groups([e for e in edges if e["voice"] is None], node_of):
+    for kind, groups in _edge_groups(edges, node_of):
         for batch in write.edge_batches(groups, out.size):
             out.send("load_create_edge_groups_by_node", batch,
                      sum(len(g["to"]) for g in batch), type=kind)
@@ -187,7 +193,7 @@ def _write_pending(driver: Driver, settings: Settings, load_id: str, diff: Diff,
                                 for r in rels], out.size):
         out.send("load_create_rels_by_node", batch, len(batch))
     rest = Diff(diff.report, empty=False, updated=diff.updated,
-                edges=[e for e in diff.edges if not (e["from"] in new and _owner(e) in new)],
+                edges=[e for e in diff.edges if not _within(e, new)],
                 create_rels=[r for r in diff.create_rels if r["from"] not in new],
                 update_rels=diff.update_rels, node_sources=diff.node_sources,
                 rel_sources=diff.rel_sources)

@@ -27,7 +27,7 @@ from typing import Any
 from kb.errors import UsageError
 from kb.ingest import loader
 from kb.ingest.diff import Counts, Report
-from kb.ingest.plan import Plan, build
+from kb.ingest.plan import Edge, Plan, build
 from kb.ingest.reader import RawFile, read
 from kb.ingest.validate import validate_raw
 from kb.perf import collector_paused
@@ -152,18 +152,19 @@ def write_csv(plan: Plan, folder: Path, now: str) -> tuple[list[Path], list[Path
            ([e["id"], "Ecosystem", e["name"], e["currency"], _cell(e.get("covers") or []),
              e.get("origin") or "", now, now] for e in plan.ecosystems))
     nodes.append(path)
-    by_type: dict[str, list[dict[str, Any]]] = {}
+    by_type: dict[str, list[Edge]] = {}
     for edges in plan.edges.values():
         for e in edges:
-            by_type.setdefault(e["type"], []).append(e)
+            kind, _, _, _ = e
+            by_type.setdefault(kind, []).append(e)
     for kind, edges in sorted(by_type.items()):
         path = folder / f"edges-{kind}.csv"
         if kind == "VOICE":
             _write(path, [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "voice"],
-                   ([e["from"], e["to"], kind, e["voice"] or ""] for e in edges))
+                   ([src, dst, kind, voice or ""] for _, src, dst, voice in edges))
         else:
             _write(path, [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"],
-                   ([e["from"], e["to"], kind] for e in edges))
+                   ([src, dst, kind] for _, src, dst, _ in edges))
         rels.append(path)
     for rows in plan.rels.values():
         if not rows:
@@ -207,8 +208,9 @@ def load(paths: list[Path], *, settings: Settings | None = None,
         result = validate_raw(raws, None)
         if not result.ok:
             raise loader.ValidationFailed(result.problems)
-        plan = build(result.sources)
-        del raws, result
+        del raws  # the files as read: the validated records are a copy
+        plan = build(result.sources, consume=True)
+        del result
         _check_unique(plan)
         report = _report(plan)
         lay = local.layout(settings)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.ingest.plan import Plan
+from kb.ingest.plan import Edge, Plan
 from kb.ingest.reader import Problem
 
 
@@ -62,7 +62,7 @@ class Diff:
     empty: bool  # the KB held nothing: every edge joins two nodes created by this load
     created: dict[str, list[Row]] = field(default_factory=dict)  # label -> new node rows
     updated: list[Row] = field(default_factory=list)  # node rows whose record changed
-    edges: list[Row] = field(default_factory=list)  # owned edges of created and updated nodes
+    edges: list[Edge] = field(default_factory=list)  # owned edges of created and updated nodes
     create_rels: list[Row] = field(default_factory=list)
     update_rels: list[Row] = field(default_factory=list)
     node_sources: dict[str, list[str]] = field(default_factory=dict)  # source -> unchanged ids

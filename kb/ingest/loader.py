@@ -64,7 +64,7 @@ def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: boo
     with collector_paused():
         return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
                         progress=progress, settings=settings, author=author, via=via,
-                        batched=batched)
+                        batched=batched, consume=True)
 
 
 def summary(report: Report, sources: list[str]) -> str:
@@ -81,7 +81,7 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
              merges: list[tuple[str, str, str]] | None = None,
              author: str | None = None, via: str = "cli", log: Logger | None = None,
              before: Callable[[Any], None] | None = None,
-             batched: bool | None = None) -> Report:
+             batched: bool | None = None, consume: bool = False) -> Report:
     """Validate documents already in memory (importers' output) and write them atomically.
     `merges` (old id, new id, why) are made first, in the same transaction
     (`kb.ingest.merge`), then `before(tx)` when given. The change log gets one entry, by
@@ -91,14 +91,20 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
 
     A load of more than KB_BATCHED_ABOVE records (or any, with `batched=True`) is written
     in batches that stay invisible until one final switch (`kb.ingest.batched`); merges and
-    `before` need the one transaction, so importers' loads are never batched."""
+    `before` need the one transaction, so importers' loads are never batched.
+
+    `consume`: `raws` is the caller's to give away. Once valid, it is emptied, and each
+    section of the validated records once planned, so that a large load never holds its
+    records two or three times over (at 1,000,000 components each copy is gigabytes)."""
     with collector_paused():  # hundreds of thousands of records and rows, no cycles
         settings = settings or get_settings()
         tick = progress or (lambda *_: None)
         result = validate_raw(raws, kb_lookup(driver, settings))
         if not result.ok:
             raise ValidationFailed(result.problems)
-        plan = build(result.sources)
+        if consume:
+            raws.clear()
+        plan = build(result.sources, consume=consume)
         if merges or before is not None:
             if batched:
                 raise ValueError("merges and `before` need the one-transaction load")

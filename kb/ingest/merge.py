@@ -134,7 +134,7 @@ def _merge(tx: Any, x: Row, y: Row | None, x_records: list[tuple[str, pv.Record]
     ends = {e["to"] if e["from"] == new else e["from"] for e in owned}
     alive = {r["id"] for r in db.run_tx(tx, "load_lookup_nodes", {"ids": sorted(ends)})}
     db.run_tx(tx, "load_create_edges", {"rows": [
-        e for e in owned if e["from"] in alive | {new} and e["to"] in alive | {new}]})
+        dict(e) for e in owned if e["from"] in alive | {new} and e["to"] in alive | {new}]})
     _rewrite_neighbours(tx, neighbours - {new, old}, old, new)
     return "merged"
 

@@ -80,12 +80,44 @@ def rel_key(section: str, rec: dict[str, Any]) -> str:
     return json.dumps([section, *REL_KEYS[section](rec)], default=_json_default)
 
 
+_AT = {"type": 0, "from": 1, "to": 2, "voice": 3}
+FIELDS = tuple(_AT)
+
+
+class Edge(tuple[Any, ...]):
+    """An owned relationship of the plan: (type, from, to, voice).
+
+    A tuple rather than a dict because a load of 1,000,000 components plans ten million of
+    them: 72 bytes each instead of about 200, over a gigabyte in all. It still reads like the
+    row it is sent to Neo4j as: `e["from"]`, `e.get("voice")`, `dict(e)`. Hot loops unpack
+    it instead (`kind, src, dst, voice = e`), which costs no call."""
+
+    __slots__ = ()
+
+    def __new__(cls, kind: str, src: str, dst: str, voice: str | None = None) -> Edge:
+        return tuple.__new__(cls, (kind, src, dst, voice))
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        return tuple.__getitem__(self, _AT[key] if isinstance(key, str) else key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The field `key` ("type", "from", "to", "voice"), or `default` for another key."""
+        return tuple.__getitem__(self, _AT[key]) if key in _AT else default
+
+    def keys(self) -> tuple[str, ...]:
+        """The field names, so that `dict(e)` and `{**e}` give the row."""
+        return FIELDS
+
+    def __repr__(self) -> str:
+        return f"Edge{tuple.__repr__(self)}"
+
+
 @dataclass
 class Plan:
     """Everything one load writes, grouped for batched writes."""
 
     nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # section -> rows
-    edges: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # owner id -> edges
+    edges: dict[str, list[Edge]] = field(default_factory=dict)  # owner id -> edges
     rels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # section -> rows
     ecosystems: list[dict[str, Any]] = field(default_factory=list)
 
@@ -94,16 +126,14 @@ class Plan:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
-def _edge(kind: str, src: str, dst: str, voice: str | None = None) -> dict[str, Any]:
-    """An owned relationship; its owner follows from type and direction (OWNED_BY)."""
-    return {"type": kind, "from": src, "to": dst, "voice": voice}
+_edge = Edge  # an owned relationship; its owner follows from type and direction (OWNED_BY)
 
 
-def _node(section: str, rec: dict[str, Any], props: dict[str, Any], edges: list[dict[str, Any]],
-          source: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _node(section: str, rec: dict[str, Any], props: dict[str, Any], edges: list[Edge],
+          source: str) -> tuple[dict[str, Any], list[Edge]]:
     clean = {k: v for k, v in props.items() if v is not None and v != []}
     label = NODE_SECTIONS[section]
-    edge_sig = sorted((e["type"], e["from"], e["to"], e["voice"] or "") for e in edges)
+    edge_sig = sorted((kind, src, dst, voice or "") for kind, src, dst, voice in edges)
     row = {
         "id": rec["id"], "label": label, "source": source,
         "hash": digest(label, clean, edge_sig), "props": clean,
@@ -112,7 +142,7 @@ def _node(section: str, rec: dict[str, Any], props: dict[str, Any], edges: list[
 
 
 def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
-              covers: list[str] | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+              covers: list[str] | None = None) -> tuple[dict[str, Any], list[Edge]]:
     """The node row and owned edges of one record of a node section; `covers` is what the
     file's ecosystem says it records completely (components take the aspects about them)."""
     rec = canonical(rec)
@@ -185,8 +215,9 @@ def rel_row(section: str, rec: dict[str, Any], source: str) -> dict[str, Any]:
             "hash": rel_digest(kind, src, dst, props), "props": {**props, "key": key}}
 
 
-def build(sources: list[Source]) -> Plan:
-    """The write plan for validated sources."""
+def build(sources: list[Source], *, consume: bool = False) -> Plan:
+    """The write plan for validated sources. `consume`: empty each section of the sources
+    once it is planned, so that a large load never holds its records twice over."""
     plan = Plan()
     for src in sources:
         eco = src.ecosystem
@@ -198,7 +229,11 @@ def build(sources: list[Source]) -> Plan:
                                        eco.get("covers"))
                 plan.nodes.setdefault(section, []).append(row)
                 plan.edges[row["id"]] = edges
+            if consume:
+                src.sections[section] = []
         for section in REL_TYPES:
             for rec in src.sections[section]:
                 plan.rels.setdefault(section, []).append(rel_row(section, rec, eco["id"]))
+            if consume:
+                src.sections[section] = []
     return plan

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kb.ingest.plan import OWNED_BY, UNORDERED, _json_default, digest
+from kb.ingest.plan import Edge as PlanEdge
 
 Record = dict[str, Any]  # {"props": {...}, "edges": [[type, from, to, voice], ...]}
 Edge = tuple[str, str, str, str | None]
@@ -33,15 +34,15 @@ SINGLE = {"OWNS", "GRANTS", "TO", "PASSES_ON", "UNDER"}
 RECORDS = "_records"
 
 
-def edge_tuple(e: dict[str, Any]) -> Edge:
-    """An owned edge row of the plan as a hashable tuple."""
+def edge_tuple(e: PlanEdge | dict[str, Any]) -> Edge:
+    """An owned edge of the plan (or its row) as a plain hashable tuple."""
     return (e["type"], e["from"], e["to"], e.get("voice"))
 
 
-def edge_row(t: Iterable[Any]) -> dict[str, Any]:
-    """The plan's edge row of a tuple (or a JSON list) from `edge_tuple`."""
+def edge_row(t: Iterable[Any]) -> PlanEdge:
+    """The plan's edge of a tuple (or a JSON list) from `edge_tuple`."""
     kind, src, dst, voice = t
-    return {"type": kind, "from": src, "to": dst, "voice": voice}
+    return PlanEdge(kind, src, dst, voice)
 
 
 def _owner_key(e: Edge, node_id: str) -> tuple[str, str]:
@@ -151,7 +152,7 @@ def _same(a: Record, b: Record) -> bool:
 
 
 def node_row(label: str, node_id: str, source: str,
-             records: list[tuple[str, Record]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+             records: list[tuple[str, Record]]) -> tuple[dict[str, Any], list[PlanEdge]]:
     """The plan's node row and owned edges for a node with several sources' records."""
     if _all_same(records):
         props = dict(records[0][1]["props"])

@@ -10,7 +10,7 @@ from typing import Any
 from kb.ingest import provenance as pv
 from kb.ingest.diff import Counts, Diff, Report, Row
 from kb.ingest.model import NODE_SECTIONS
-from kb.ingest.plan import OWNED_BY, Plan, rel_digest
+from kb.ingest.plan import OWNED_BY, Edge, Plan, rel_digest
 from kb.store import db
 
 BATCH = 10000
@@ -78,7 +78,7 @@ class _Sender:
 EdgeKey = tuple[str, str, str, str | None]
 
 
-def _edge_key(e: Row) -> EdgeKey:
+def _edge_key(e: Row | Edge) -> EdgeKey:
     return (e["type"], e["from"], e["to"], e["voice"])
 
 
@@ -120,12 +120,12 @@ def apply(tx: Any, plan: Plan, diff: Diff, progress: Progress) -> None:
     kept = _drop_unlisted_edges(tx, plan, diff)
     edges = [e for e in diff.edges if _edge_key(e) not in kept] if kept else diff.edges
     out.total -= len(diff.edges) - len(edges)
-    for batch in batches([e for e in edges if e["voice"] is not None]):
+    for batch in batches([dict(e) for e in edges if e["voice"] is not None]):
         out.send("load_create_edges", batch)
     by_type: dict[str, dict[str, list[str]]] = {}  # type -> start node -> end nodes
-    for e in edges:
-        if e["voice"] is None:
-            by_type.setdefault(e["type"], {}).setdefault(e["from"], []).append(e["to"])
+    for kind, src, dst, voice in edges:
+        if voice is None:
+            by_type.setdefault(kind, {}).setdefault(src, []).append(dst)
     # Into an empty knowledge base every edge joins two nodes created above: name them by
     # internal node id, which is cheaper to seek than the id index.
     empty = diff.empty
@@ -241,7 +241,7 @@ def retract(tx: Any, source: str, node_ids: list[str], rel_rows: list[Row]) -> d
     held = _node_records(tx, node_ids)
     gone: list[str] = []
     keep: list[Row] = []
-    edges: list[Row] = []
+    edges: list[Edge] = []
     by_label: dict[str, list[str]] = {}
     for nid, old in held.items():
         rest = [s for s in old["sources"] if s != source]
@@ -267,7 +267,7 @@ def retract(tx: Any, source: str, node_ids: list[str], rel_rows: list[Row]) -> d
     others = {e["to"] if e["from"] in alive else e["from"] for e in edges}
     exists = alive | {row["id"] for batch in batches(sorted(others - set(gone)))
                       for row in db.run_tx(tx, "load_lookup_nodes", {"ids": batch})}
-    for batch in batches([e for e in edges if e["from"] in exists and e["to"] in exists
+    for batch in batches([dict(e) for e in edges if e["from"] in exists and e["to"] in exists
                           and e["from"] not in gone and e["to"] not in gone]):
         db.run_tx(tx, "load_create_edges", {"rows": batch})
     for batch in batches(gone):

@@ -8,8 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.harness import (charts, describe, importer_took, main, mib, refusal, results_tables,
-                           targets_table)
+from bench.harness import (
+    charts,
+    describe,
+    importer_took,
+    main,
+    mib,
+    refusal,
+    results_tables,
+    targets_table,
+)
 from tests.unit.test_cli_errors import REFUSED
 
 # What `kb load --format json` printed when Neo4j refused the 1M load (stdout is empty then).
