@@ -87,6 +87,18 @@ def _spread(items: Any, n: int) -> list[Any]:
     return list(islice(items, 0, step * SAMPLE, step))
 
 
+class _Flight:
+    """One answer being computed: the callers who ask for it meanwhile wait for it."""
+
+    __slots__ = ("done", "error", "owner", "value")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.owner = threading.get_ident()
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+
 class ResultCache:
     """Answers by (state, question); the newest state only, LRU within it, bounded in
     entries and approximate bytes. Thread-safe; the cached objects are shared between
@@ -99,7 +111,8 @@ class ResultCache:
         self._state: str | None = None
         self._lru: LRUCache[Hashable, tuple[Any, int]] = LRUCache(
             maxsize=max_bytes, getsizeof=lambda entry: max(1, entry[1]))
-        self.hits = self.misses = 0
+        self._flights: dict[tuple[str, Hashable], _Flight] = {}
+        self.hits = self.misses = self.waits = 0
 
     def _enter(self, state: str) -> None:
         if state != self._state:
@@ -136,19 +149,48 @@ class ResultCache:
 
     def get_or_compute(self, state: str, question: Hashable, compute: Callable[[], T],
                        size: Callable[[T], int] | None = None) -> T:
-        """The kept answer, or `compute()` kept for next time. Two callers missing at once
-        both compute; the second to finish replaces the first's entry. `size` measures an
-        answer whose parts other entries already hold (a filtered list of cached rows costs
-        only its own list), instead of `approx_size`."""
-        hit = self.get(state, question)
-        if hit is not None:
-            with self._lock:
-                self.hits += 1
-            return hit  # type: ignore[no-any-return]
+        """The kept answer, or `compute()` kept for next time. A question is computed once
+        at a time: callers who ask while another computes it wait for that answer (or its
+        error) instead of computing it again beside it. Sixteen panel clients asking for a
+        what-if nobody asked before cost one computation, not sixteen at once, each with
+        its own copy in memory. An answer too large to keep still reaches every waiting
+        caller. `size` measures an answer whose parts other entries already hold (a
+        filtered list of cached rows costs only its own list), instead of `approx_size`."""
+        key = (state, question)
         with self._lock:
-            self.misses += 1
-        value = compute()
-        return self.put(state, question, value, None if size is None else size(value))
+            entry = self._lru.get(question) if state == self._state else None
+            if entry is not None:
+                self.hits += 1
+                return entry[0]  # type: ignore[no-any-return]
+            flight = self._flights.get(key)
+            # A computation that asks for its own question again (it cannot wait for itself)
+            # computes it beside, as before.
+            mine = flight is None or flight.owner == threading.get_ident()
+            if mine:
+                flight = _Flight()
+                self._flights.setdefault(key, flight)
+                self.misses += 1
+            else:
+                self.waits += 1
+        assert flight is not None
+        if not mine:
+            flight.done.wait()
+            if flight.error is not None:
+                raise flight.error
+            return flight.value  # type: ignore[no-any-return]
+        try:
+            value = compute()
+            flight.value = self.put(state, question, value,
+                                    None if size is None else size(value))
+            return flight.value  # type: ignore[no-any-return]
+        except BaseException as exc:
+            flight.error = exc
+            raise
+        finally:
+            with self._lock:
+                if self._flights.get(key) is flight:
+                    del self._flights[key]
+            flight.done.set()
 
     def held_states(self) -> list[str]:
         """The state whose answers are kept (empty when none are)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
@@ -53,6 +54,9 @@ def snapshot_path(settings: Settings) -> Path:
     return settings.kb_state_dir / "cache" / f"risk-snapshot-{key}.pickle"
 
 
+_BUILDING = threading.Lock()  # held while this process reads and builds a snapshot
+
+
 def _slot(settings: Settings) -> cache.DiskSlot:
     return cache.DiskSlot(snapshot_path(settings), DISK_FORMAT)
 
@@ -79,16 +83,23 @@ def snapshot(driver: Driver, settings: Settings | None = None) -> Snapshot:
     settings = settings or get_settings()
     state = db.data_state(driver, settings=settings)
     hit = cache.results.get(state, SNAPSHOT)
-    if hit is None and (hit := _slot(settings).read(state, Snapshot)) is not None:
-        cache.results.put(state, SNAPSHOT, hit)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    col, state_read = db.read_columns_with_state(driver, INPUTS, settings=settings)
-    snap = build(col)
-    if state_read is not None:
-        cache.results.put(state_read, SNAPSHOT, snap)
-        _slot(settings).write(state_read, snap)
-    return snap
+    # One at a time: the panel's first questions after a write (a page, a what-if, the
+    # keeper) would otherwise each read and build the whole graph side by side, at a
+    # million components seconds and gigabytes each. The others then find it kept.
+    with _BUILDING:
+        hit = cache.results.get(state, SNAPSHOT)
+        if hit is None and (hit := _slot(settings).read(state, Snapshot)) is not None:
+            cache.results.put(state, SNAPSHOT, hit)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+        col, state_read = db.read_columns_with_state(driver, INPUTS, settings=settings)
+        snap = build(col)
+        if state_read is not None:
+            cache.results.put(state_read, SNAPSHOT, snap)
+            _slot(settings).write(state_read, snap)
+        return snap
 
 
 def refresh(driver: Driver, settings: Settings | None = None) -> None:

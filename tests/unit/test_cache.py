@@ -4,7 +4,10 @@ entries and bytes; and the disk slot that carries the risk snapshot between proc
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -23,6 +26,101 @@ def test_answers_are_kept_per_question_and_computed_once() -> None:
     assert c.get_or_compute("s1", ("risk", 1), lambda: compute("b")) == "a"
     assert c.get_or_compute("s1", ("risk", 2), lambda: compute("c")) == "c"
     assert calls == ["a", "c"] and (c.hits, c.misses) == (1, 2)
+
+
+def _ask_together(c: ResultCache, callers: int, compute: Any, question: Any = "q",
+                  size: Any = None) -> tuple[list[Any], list[BaseException]]:
+    """`callers` threads ask `question` at once; the first computes, and is let go only
+    once every other caller is waiting for it (`c.waits`)."""
+    answers: list[Any] = []
+    errors: list[BaseException] = []
+    started = threading.Event()
+    release = threading.Event()
+
+    def slow() -> Any:
+        started.set()
+        assert release.wait(10)
+        return compute()
+
+    def ask() -> None:
+        try:
+            answers.append(c.get_or_compute("s", question, slow, size))
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertions
+            errors.append(exc)
+
+    first = threading.Thread(target=ask)
+    first.start()
+    assert started.wait(10)
+    rest = [threading.Thread(target=ask) for _ in range(callers - 1)]
+    for t in rest:
+        t.start()
+    deadline = time.monotonic() + 10
+    while c.waits < callers - 1 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    release.set()
+    for t in [first, *rest]:
+        t.join(10)
+    return answers, errors
+
+
+def test_callers_asking_at_once_share_one_computation() -> None:
+    c = ResultCache(max_entries=10, max_bytes=1 << 20)
+    made: list[list[int]] = []
+
+    def compute() -> list[int]:
+        made.append([1, 2, 3])
+        return made[-1]
+
+    answers, errors = _ask_together(c, 16, compute)
+    assert not errors and len(made) == 1
+    assert len(answers) == 16 and all(a is made[0] for a in answers)
+    assert (c.misses, c.waits, c.hits) == (1, 15, 0)
+    assert c.get_or_compute("s", "q", compute) is made[0] and c.hits == 1
+
+
+def test_an_answer_too_large_to_keep_still_reaches_every_waiting_caller() -> None:
+    c = ResultCache(max_entries=10, max_bytes=100)
+    made: list[object] = []
+
+    def compute() -> object:
+        made.append(object())
+        return made[-1]
+
+    answers, errors = _ask_together(c, 4, compute, size=lambda _: 10_000)
+    assert not errors and len(made) == 1 and all(a is made[0] for a in answers)
+    assert len(c) == 0  # not kept: the next question computes it again
+    c.get_or_compute("s", "q", compute, lambda _: 10_000)
+    assert len(made) == 2
+
+
+def test_a_failed_computation_fails_its_waiters_and_is_not_kept() -> None:
+    c = ResultCache()
+    calls: list[int] = []
+
+    def broken() -> int:
+        calls.append(1)
+        raise ValueError("the server went away")
+
+    answers, errors = _ask_together(c, 5, broken)
+    assert not answers and len(calls) == 1
+    assert len(errors) == 5 and all(str(e) == "the server went away" for e in errors)
+    assert c.get_or_compute("s", "q", lambda: 7) == 7 and len(calls) == 1
+
+
+def test_a_computation_asking_its_own_question_does_not_wait_for_itself() -> None:
+    c = ResultCache()
+    inner: list[int] = []
+
+    def outer() -> int:
+        inner.append(c.get_or_compute("s", "q", lambda: 41))
+        return inner[0] + 1
+
+    done: list[int] = []
+    t = threading.Thread(target=lambda: done.append(c.get_or_compute("s", "q", outer)))
+    t.start()
+    t.join(5)
+    assert not t.is_alive() and done == [42] and inner == [41]
+    assert c.get("s", "q") == 42  # the outer answer, the last one kept
 
 
 def test_a_new_data_state_drops_every_older_answer() -> None:
