@@ -198,9 +198,30 @@ def scores(driver: Driver, days: list[str], horizon: int, fund: list[dict[str, A
             end = days_of.get(x["end"]) or days_of.setdefault(
                 x["end"], date.fromisoformat(x["end"]))
             extra[at[x["component"]]].append(("what-if", start, end))
+        plain = dict(extra)
+        alone = _alone(snap, plain)
         table = np.stack([_assess(snap, date.fromisoformat(d), horizon, set(), set(),
-                                  extra=dict(extra), memo=memo).scores for d in days])
+                                  extra=plain, memo=memo, alone=alone,
+                                  scores_only=True).scores for d in days])
         return snap.ids, snap.reliant_actors, table
+
+
+class _Alone(NamedTuple):
+    """The components funded by one hypothetical grant alone (no flow, no paid maintenance
+    on record): their positions and the grants' first and last days, as arrays."""
+
+    js: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+
+
+def _alone(snap: Snapshot, extra: dict[int, list[tuple[str, date, date]]]) -> _Alone:
+    """`_Alone` of `extra`: worked out once for every day a set of grants is assessed on."""
+    alone = [j for j, grants in extra.items()
+             if len(grants) == 1 and j not in snap.flows and j not in snap.mixed]
+    return _Alone(np.asarray(alone, dtype=np.int64),
+                  np.asarray([extra[j][0][1].toordinal() for j in alone], dtype=np.int64),
+                  np.asarray([extra[j][0][2].toordinal() for j in alone], dtype=np.int64))
 
 
 def _volunteer_maintainers(snap: Snapshot, day: date, leave: set[str]
@@ -277,13 +298,17 @@ class _Base(NamedTuple):
 def _assess(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdrawn: set[str],
             leave: set[str] | None = None, gone: set[str] | None = None,
             extra: dict[int, list[tuple[str, date, date]]] | None = None,
-            memo: dict[Any, _Base] | None = None) -> _Assessment:
+            memo: dict[Any, _Base] | None = None, alone: _Alone | None = None,
+            scores_only: bool = False) -> _Assessment:
     """The facts and scores on `day` in a what-if (README, "What-ifs"): the fundings in
     `excluded` stop; maintenance paid only by them, or by the own means of an actor in
     `withdrawn`, counts as unpaid; actors in `leave` maintain and rely on nothing, and the
     products in `gone` (theirs) are no more; `extra` are hypothetical maintenance flows
     (funder, start, end) by component position. `memo` keeps what a day holds before the
-    grants between calls that differ only in `extra` (the planner makes dozens)."""
+    grants between calls that differ only in `extra` (the planner makes dozens); `alone` is
+    `_alone(snap, extra)` when the caller assesses the same grants on several days.
+    `scores_only`: the planner reads the scores alone, so the funding of each component
+    (who, until when, the cliff), which only rows show, is not worked out for the grants."""
     n = len(snap.ids)
     leave, gone, extra = leave or set(), gone or set(), extra or {}
     horizon_end = day + timedelta(days=horizon)
@@ -339,26 +364,26 @@ def _assess(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdra
         # grant: what it holds before comes from volunteers alone (no flow, nobody paid) or
         # from its flows, which the grant only adds to, so nothing needs undoing first.
         funded, cliff, paid, maintainers = (x.copy() for x in (funded, cliff, paid, maintainers))
-        riders_of, funding = dict(riders_of), dict(funding)
+        riders_of = dict(riders_of)
+        funding = {} if scores_only else dict(funding)  # (scores only: written, never read)
     # Components funded by one hypothetical grant alone (the planner funds thousands at
     # once), all at once: funded while it runs, until its end, a cliff the day after when
     # that falls within the horizon; their maintainers are volunteers, counted above.
-    alone = [j for j, grants in extra.items()
-             if len(grants) == 1 and j not in snap.flows and j not in snap.mixed]
-    if alone:
-        js = np.asarray(alone, dtype=np.int64)
-        starts = np.asarray([extra[j][0][1].toordinal() for j in alone], dtype=np.int64)
-        ends = np.asarray([extra[j][0][2].toordinal() for j in alone], dtype=np.int64)
-        on = (starts <= day.toordinal()) & (day.toordinal() <= ends)
+    if alone is None:
+        alone = _alone(snap, extra)
+    if len(alone.js):
+        js, ends = alone.js, alone.ends
+        on = (alone.starts <= day.toordinal()) & (day.toordinal() <= ends)
         open_end = ends == LATE.toordinal()
         funded[js] = on
         cliff[js] = on & ~open_end & (ends < horizon_end.toordinal())
-        for j, end, closing in zip(js[on].tolist(), ends[on].tolist(),
-                                   (cliff[js] & on)[on].tolist(), strict=True):
+        for j, end, closing in ([] if scores_only else zip(
+                js[on].tolist(), ends[on].tolist(), (cliff[js] & on)[on].tolist(),
+                strict=True)):
             until = None if end == LATE.toordinal() else date.fromordinal(end)
             funding[j] = (sorted({extra[j][0][0]}), until,
                           date.fromordinal(end + 1) if closing else None)
-    for j in extra.keys() - set(alone):
+    for j in extra.keys() - set(alone.js.tolist()):
         flow_state(j, funded, cliff, paid, maintainers, riders_of, funding)
     known_f, known_m = snap.funding_known, snap.maintenance_known
     # Free riders need evidence on both sides: that an actor neither funds nor maintains it.
