@@ -231,7 +231,9 @@ def plan(driver: Driver, budget: float | None, as_of: str | None = None, horizon
     for m in lengths:
         if not candidates:
             break
-        gain = measure.removed([grant(c["id"], m) for c in candidates])
+        # (what the scores read of a grant: its component and days, not its amount)
+        gain = measure.removed([{"component": c["id"], "start": as_of, "end": ends[m]}
+                                for c in candidates])
         for c in candidates:
             cost = round(yearly[c["id"]] * m / 12, 2)
             if max_per_component is None or cost <= max_per_component:

@@ -49,3 +49,19 @@ def test_fifteen_single_option_candidates_match_brute_force() -> None:
 def test_nothing_fits_or_nothing_helps() -> None:
     assert knapsack({"a": [(1, 500.0, 9.0)]}, 100.0) == {}
     assert knapsack({"a": [(1, 5.0, 0.0)]}, 100.0) == {}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_distinct_facts_by_counting_equal_numpys_unique(seed: int) -> None:
+    import numpy as np
+
+    from kb.analysis.fastrisk import _distinct
+
+    rng = np.random.default_rng(seed)
+    # a few of 5,376 values, as the facts of many components take, and every one of them
+    for values in (rng.choice([3, 17, 400, 5375], size=10_000), rng.integers(0, 5376, 50_000)):
+        distinct, which = _distinct(values, 5376)
+        want_distinct, want_which = np.unique(values, return_inverse=True)
+        assert distinct.tolist() == want_distinct.tolist()
+        assert which.tolist() == want_which.tolist()
+        assert (distinct[which] == values).all()
