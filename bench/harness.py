@@ -553,7 +553,8 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
         "overview_first_request_s": None if overview_s is None else round(overview_s, 2),
         "networkx_s": round(nx_s, 2), "naive_cypher_s": None if naive_s is None else
         round(naive_s, 2),
-        "naive_gave_up": naive_s is None,
+        "naive_gave_up": naive_s is None and n <= args.naive_max,
+        "naive_skipped": n > args.naive_max,
         "hollow_cores": sum(c[2] for c in ours.values()),
         "agrees_with_networkx": agrees(nx_res), "agrees_with_naive": agrees(naive_res),
         "risk_query_s": round(risk_query, 2),
@@ -877,7 +878,8 @@ def results_tables(report: dict[str, Any]) -> str:
                         f"{r['load_peak_rss_mib']} |" + " - |" * 14)
             continue
         errors = sum(x["errors"] for x in r["panel"].values()) if r["panel"] else "-"
-        naive = "gave up" if r["naive_gave_up"] else f"{r['naive_cypher_s']}"
+        naive = ("skipped" if r.get("naive_skipped") else "gave up" if r["naive_gave_up"]
+                 else f"{r['naive_cypher_s']}")
         agree = ("yes" if r["agrees_with_networkx"] and r["agrees_with_naive"] in (True, None)
                  else "NO")
         rows.append(f"| {r['components']:,} | {r['records']:,} | {r['dependency_edges']:,} | "
@@ -929,7 +931,7 @@ def results_tables(report: dict[str, Any]) -> str:
                         str(r.get("bulk_load_s", "-"))) + " | "
                      f"{r.get('importer_s') or '-'} | {r.get('bulk_load_peak_rss_mib') or '-'} | "
                      f"{r.get('risk_json_s', '-')} / {r.get('risk_json_scratch_s', '-')} |")
-    return ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM`; `ru_maxrss` for the load):"
+    return ("\n".join(rows) + "\n\nPeak resident memory (`VmHWM` of each process):"
             "\n\n" + "\n".join(memory)
             + "\n\nReports, the overview and the planner (`kb audit` in each format, process "
             "included; the panel's `/` on its first request, after the latency runs; `kb plan "

@@ -195,3 +195,17 @@ def test_a_kb_process_peak_is_its_own_not_the_harness(tmp_path: Path) -> None:
     assert failed is None and seconds > 0
     assert 5 * 1024 < peak_kib < 250 * 1024, peak_kib
     del held
+
+
+def test_a_baseline_skipped_by_size_says_so_not_that_it_gave_up() -> None:
+    from tests.conftest import ROOT
+
+    # the 1M row of the 2026-12-01 run, where naive Cypher was skipped by --naive-max
+    run = json.loads((ROOT / "docs" / "bench-results.json").read_text())
+    (big,) = [r for r in run["results"] if r["components"] == 1_000_000]
+    skipped = {**big, "naive_gave_up": False, "naive_skipped": True}
+    gave_up = {**big, "naive_gave_up": True, "naive_skipped": False}
+    report = {"neo4j": {"heap": "6g", "pagecache": "4g"}, "results": [skipped, gave_up]}
+    rows = results_tables(report).split("\n\nPeak resident memory")[0].splitlines()[2:]
+    # the naive column is the 17th of 21
+    assert [r.split(" | ")[16] for r in rows] == ["skipped", "gave up"]
