@@ -62,31 +62,38 @@ def vm_hwm_kib(pid: int) -> int | None:
                 None)
 
 
+# Started by kb_rss between the harness and kb: it forks kb and reports kb's ru_maxrss.
+LAUNCHER = """import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def kb_rss(args: argparse.Namespace, *cmd: str) -> tuple[float, int, str | None]:
     """Run `kb CMD` and measure wall time and the process's peak resident memory (KiB).
     The third value is None on success, else why kb refused (see `refusal`).
 
-    The peak is `VmHWM`, read every 50 ms while kb runs (it only grows). Not `wait4`'s
-    `ru_maxrss`: Linux carries the high-water mark of the address space a child replaced at
-    `exec` into its own, so a kb started by this harness after the networkx baseline at 1M
-    reported the harness's 10 GiB as its own. `ru_maxrss` stands in only for a process too
-    short for one reading."""
+    Linux carries the peak memory of the address space a process replaces at `exec` into
+    that process's `ru_maxrss`, so a kb started straight from this harness would report the
+    harness's own peak (after the networkx baseline at 1M, 10 GiB) as its own. kb is
+    therefore started by a small launcher (`LAUNCHER`, a Python of about 10 MiB) that forks
+    it and reports its `ru_maxrss`: kb's own peak, or that of a process kb waited for (the
+    importer's JVM in `kb load --bulk`) where that was larger. The time includes the
+    launcher's start, a few tens of milliseconds."""
     # Output goes to files, not pipes: a pipe nobody reads meanwhile could fill up and
     # stall kb.
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "kb", *cmd], cwd=ROOT, env=_env(args),
-                                stdout=out, stderr=err)
-        peak = 0
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            peak = max(peak, vm_hwm_kib(proc.pid) or 0)
-            time.sleep(0.05)
+        proc = subprocess.run([sys.executable, "-c", LAUNCHER, str(peak_file), sys.executable,
+                               "-m", "kb", *cmd], cwd=ROOT, env=_env(args), stdout=out,
+                              stderr=err, check=False)
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        peak = peak or usage.ru_maxrss
+        peak = int(peak_file.read_text())
         if proc.returncode == 0:
             return seconds, peak, None
         out.seek(0)

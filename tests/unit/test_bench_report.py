@@ -183,7 +183,7 @@ def test_the_targets_are_judged_against_floor_and_moonshot_by_hand() -> None:
 def test_a_kb_process_peak_is_its_own_not_the_harness(tmp_path: Path) -> None:
     # Linux carries the high-water mark of the address space a child replaces at exec into
     # the child's ru_maxrss: read that way, `kb --help` started by a harness holding 400 MiB
-    # "peaked" at over 400 MiB. kb_rss reads the child's own VmHWM instead.
+    # "peaked" at over 400 MiB. kb_rss has a small launcher fork kb and report its peak.
     import argparse
 
     from bench.harness import kb_rss
@@ -193,7 +193,7 @@ def test_a_kb_process_peak_is_its_own_not_the_harness(tmp_path: Path) -> None:
     args = argparse.Namespace(state=tmp_path, port=7999, heap="1g", pagecache="512m")
     seconds, peak_kib, failed = kb_rss(args, "--help")
     assert failed is None and seconds > 0
-    assert 5 * 1024 < peak_kib < 250 * 1024, peak_kib
+    assert 8 * 1024 < peak_kib < 250 * 1024, peak_kib
     del held
 
 
