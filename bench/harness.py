@@ -529,7 +529,7 @@ def run_size(args: argparse.Namespace, data_file: Path) -> dict[str, Any]:
     panel, panel_peak, overview_s = (panel_latency(args, funders) if args.panel_seconds > 0
                                      else ({}, None, None))
     neo4j_peak = neo4j_peak_rss_mib(args)
-    bulk: dict[str, Any] = {}
+    bulk: dict[str, Any]
     if load_path != "bulk":
         # Neo4j's offline importer into the emptied knowledge base: `kb load --bulk` end to
         # end (read, validate, plan, CSV, stop, import, start, schema, snapshot) and the

@@ -165,11 +165,22 @@ def _what_if(driver: Driver, snap: Snapshot, without: list[str], leave: list[str
     gone = ({r["id"] for r in db.run(driver, "left_products", {"leave": leave},
                                      settings=settings)} if leave else set())
     at = {cid: j for j, cid in enumerate(snap.ids)} if fund else {}
+    return _WhatIf(excluded, set(stopping), set(leave), gone, _grants_at(at, fund))
+
+
+def _grants_at(at: dict[str, int], fund: list[dict[str, Any]]
+               ) -> dict[int, list[tuple[str, date, date]]]:
+    """Hypothetical grants ({component, start, end}) as `_assess` takes them: (funder,
+    start, end) by component position (`at`: id -> position)."""
     extra: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
+    days_of: dict[str, date] = {}  # the grants share a few start and end days
     for x in fund:
-        extra[at[x["component"]]].append(("what-if", date.fromisoformat(x["start"]),
-                                          date.fromisoformat(x["end"])))
-    return _WhatIf(excluded, set(stopping), set(leave), gone, dict(extra))
+        start = days_of.get(x["start"]) or days_of.setdefault(
+            x["start"], date.fromisoformat(x["start"]))
+        end = days_of.get(x["end"]) or days_of.setdefault(
+            x["end"], date.fromisoformat(x["end"]))
+        extra[at[x["component"]]].append(("what-if", start, end))
+    return dict(extra)
 
 
 def scores(driver: Driver, days: list[str], horizon: int, fund: list[dict[str, Any]],
@@ -191,18 +202,10 @@ def scores(driver: Driver, days: list[str], horizon: int, fund: list[dict[str, A
             at = {cid: j for j, cid in enumerate(snap.ids)}
             if memo is not None:
                 memo["at"] = at
-        extra: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
-        days_of: dict[str, date] = {}  # the grants share a few start and end days
-        for x in fund:
-            start = days_of.get(x["start"]) or days_of.setdefault(
-                x["start"], date.fromisoformat(x["start"]))
-            end = days_of.get(x["end"]) or days_of.setdefault(
-                x["end"], date.fromisoformat(x["end"]))
-            extra[at[x["component"]]].append(("what-if", start, end))
-        plain = dict(extra)
-        alone = _alone(snap, plain)
+        extra = _grants_at(at, fund)
+        alone = _alone(snap, extra)
         table = np.stack([_assess(snap, date.fromisoformat(d), horizon, set(), set(),
-                                  extra=plain, memo=memo, alone=alone,
+                                  extra=extra, memo=memo, alone=alone,
                                   scores_only=True).scores for d in days])
         return snap.ids, snap.reliant_actors, table
 
@@ -380,12 +383,12 @@ def _assess(snap: Snapshot, day: date, horizon: int, excluded: set[str], withdra
         open_end = ends == LATE.toordinal()
         funded[js] = on
         cliff[js] = on & ~open_end & (ends < horizon_end.toordinal())
-        for j, end, closing in ([] if scores_only else zip(
-                js[on].tolist(), ends[on].tolist(), (cliff[js] & on)[on].tolist(),
-                strict=True)):
-            until = None if end == LATE.toordinal() else date.fromordinal(end)
-            funding[j] = (sorted({extra[j][0][0]}), until,
-                          date.fromordinal(end + 1) if closing else None)
+        if not scores_only:
+            for j, end, closing in zip(js[on].tolist(), ends[on].tolist(),
+                                       (cliff[js] & on)[on].tolist(), strict=True):
+                until = None if end == LATE.toordinal() else date.fromordinal(end)
+                funding[j] = (sorted({extra[j][0][0]}), until,
+                              date.fromordinal(end + 1) if closing else None)
     for j in alone.others:
         flow_state(j, funded, cliff, paid, maintainers, riders_of, funding)
     known_f, known_m = snap.funding_known, snap.maintenance_known

@@ -126,9 +126,6 @@ class Plan:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
-_edge = Edge  # an owned relationship; its owner follows from type and direction (OWNED_BY)
-
-
 def _node(section: str, rec: dict[str, Any], props: dict[str, Any], edges: list[Edge],
           source: str) -> tuple[dict[str, Any], list[Edge]]:
     clean = {k: v for k, v in props.items() if v is not None and v != []}
@@ -149,11 +146,11 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
     rid = rec["id"]
     if section == "actors":
         props = {"id": rid, "name": rec["name"], "kind": rec["kind"], "country": rec.get("country")}
-        edges = [_edge("MEMBER_OF", rid, m) for m in rec.get("member_of", [])]
+        edges = [Edge("MEMBER_OF", rid, m) for m in rec.get("member_of", [])]
     elif section == "products":
         props = {"id": rid, "name": rec["name"]}
-        edges = [_edge("OWNS", rec["owner"], rid)]
-        edges += [_edge("BUILT_ON", rid, c) for c in rec.get("built_on", [])]
+        edges = [Edge("OWNS", rec["owner"], rid)]
+        edges += [Edge("BUILT_ON", rid, c) for c in rec.get("built_on", [])]
     elif section == "components":
         props = {"id": rid, "name": rec["name"], "repo": rec.get("repo"),
                  "license": rec.get("license"), "funding_channels": rec.get("funding_channels"),
@@ -162,28 +159,28 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
                  "covers": sorted(set(rec.get("covers", []))
                                   | {a for a in covers or [] if a in COMPONENT_ASPECTS}),
                  **{k: rec.get(k) for k in ("last_commit", "active_contributors", "bus_factor")}}
-        edges = [_edge("DEPENDS_ON", rid, c) for c in rec.get("depends_on", [])]
+        edges = [Edge("DEPENDS_ON", rid, c) for c in rec.get("depends_on", [])]
     elif section == "agreements":
         props = {k: rec.get(k) for k in ("id", "kind", "title", "signed", "start", "end", "areas")}
         # A map is no Neo4j property: the scores are kept as JSON text (areas in order).
         props["scores"] = (json.dumps(rec["scores"], sort_keys=True, default=str)
                            if rec.get("scores") else None)
-        edges = [_edge("PARTY_TO", a, rid) for a in rec["parties"]]
-        edges += [_edge("CONCERNS", rid, x) for x in rec.get("concerns", [])]
+        edges = [Edge("PARTY_TO", a, rid) for a in rec["parties"]]
+        edges += [Edge("CONCERNS", rid, x) for x in rec.get("concerns", [])]
     elif section == "fundings":
         rec.setdefault("currency", currency)
         props = {k: rec.get(k) for k in ("id", "amount", "currency", "start", "end", "kind",
                                          "purpose")}
-        edges = [_edge("GRANTS", rec["from"], rid), _edge("TO", rid, rec["to"])]
-        edges += [_edge("FOR", rid, x) for x in rec.get("for", [])]
+        edges = [Edge("GRANTS", rec["from"], rid), Edge("TO", rid, rec["to"])]
+        edges += [Edge("FOR", rid, x) for x in rec.get("for", [])]
         if rec.get("parent"):
-            edges.append(_edge("PASSES_ON", rec["parent"], rid))
+            edges.append(Edge("PASSES_ON", rec["parent"], rid))
         if rec.get("agreement"):
-            edges.append(_edge("UNDER", rid, rec["agreement"]))
+            edges.append(Edge("UNDER", rid, rec["agreement"]))
     elif section == "decisions":
         props = {"id": rid, "topic": rec["topic"], "date": rec["date"]}
-        edges = [_edge("VOICE", a, rid, voice=v) for a, v in rec.get("voices", {}).items()]
-        edges += [_edge("ABOUT", rid, x) for x in rec.get("about", [])]
+        edges = [Edge("VOICE", a, rid, voice=v) for a, v in rec.get("voices", {}).items()]
+        edges += [Edge("ABOUT", rid, x) for x in rec.get("about", [])]
     else:  # pragma: no cover - SECTIONS and this function change together
         raise ValueError(section)
     return _node(section, rec, props, edges, source)
