@@ -64,6 +64,12 @@ class Settings(BaseSettings):
         "invisible until one final switch (see README, \"Large loads\"); smaller loads go "
         "in one transaction. 0: always batched.",
     )
+    kb_stream_above: int = Field(
+        default=64 * 2**20, ge=0,
+        description="`kb load` streams JSON files that together hold at least this many "
+        "bytes: read, checked and written a slice at a time, so that its memory does not "
+        "grow with the files (see README, \"Large loads\"). 0: always, for JSON.",
+    )
     kb_batch_records: int = Field(
         default=20_000, ge=1,
         description="Records (or relationships) per transaction of a batched load.",

@@ -166,7 +166,7 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, bulk: bool,
             task = bar.add_task("writing", total=None)
 
             def progress(step: str, done: int, total: int) -> None:
-                bar.update(task, description=step, completed=done, total=total)
+                bar.update(task, description=step, completed=done, total=total or None)
 
             _report_load(lambda: loader.load(driver, list(files), prune=prune,
                                              dry_run=dry_run, progress=progress,

@@ -17,10 +17,10 @@ from typing import Any
 from neo4j import Driver
 
 from kb.ingest import batched as batched_load
-from kb.ingest import merge, write
+from kb.ingest import merge, streamed, write
 from kb.ingest.diff import Report, classify
 from kb.ingest.plan import build
-from kb.ingest.reader import RawFile, read
+from kb.ingest.reader import MAX_BYTES, RawFile, read
 from kb.ingest.reader import ValidationFailed as ValidationFailed
 from kb.ingest.validate import Result, validate_files, validate_raw
 from kb.perf import collector_paused
@@ -60,11 +60,41 @@ def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: boo
          ) -> Report:
     """Validate `paths` and write them atomically; raise ValidationFailed on any problem.
     `batched`: write in batches that go live together (`kb.ingest.batched`); None: when
-    the load has more than KB_BATCHED_ABOVE records."""
+    the load has more than KB_BATCHED_ABOVE records. JSON files that together pass
+    KB_STREAM_ABOVE bytes are streamed (`kb.ingest.streamed`), unless `prune` or
+    `batched=False`."""
+    settings = settings or get_settings()
     with collector_paused():
+        if streamed.applies(paths, prune=prune, batched_=batched, settings=settings):
+            tick = progress or (lambda *_: None)
+            try:
+                report = streamed.load(
+                    driver, paths, dry_run=dry_run, progress=tick, settings=settings,
+                    log_for=lambda names: _logger(None, author, via, names))
+            except streamed.Unclear as exc:
+                # Read whole, as any load: every problem listed with its location.
+                if any(p.stat().st_size > MAX_BYTES for p in paths):
+                    raise ValidationFailed([exc.problem]) from None
+                batched = True
+            else:
+                if not dry_run:
+                    _published(driver, settings, tick)
+                return report
         return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
                         progress=progress, settings=settings, author=author, via=via,
                         batched=batched, consume=True)
+
+
+def _logger(log: Logger | None, author: str | None, via: str, names: list[str]) -> Logger:
+    """What a load logs: `log`'s entry, else the load's summary by `author` through `via`."""
+
+    def logged(tx: Any, report: Report) -> changes.Change | None:
+        if log is not None:
+            return log(tx, report)
+        return changes.Change(author or changes.os_author(), via, "load",
+                              summary(report, names))
+
+    return logged
 
 
 def summary(report: Report, sources: list[str]) -> str:
@@ -109,13 +139,7 @@ def load_raw(driver: Driver, raws: list[RawFile], *, prune: bool = False,
             if batched:
                 raise ValueError("merges and `before` need the one-transaction load")
             batched = False
-        names = [e["id"] for e in plan.ecosystems]
-
-        def logged(tx: Any, report: Report) -> changes.Change | None:
-            if log is not None:
-                return log(tx, report)
-            return changes.Change(author or changes.os_author(), via, "load",
-                                  summary(report, names))
+        logged = _logger(log, author, via, [e["id"] for e in plan.ecosystems])
 
         if batched or (batched is None and plan.record_count() > settings.kb_batched_above):
             report = batched_load.write_plan(driver, plan, prune=prune, dry_run=dry_run,
