@@ -64,22 +64,25 @@ def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: boo
     KB_STREAM_ABOVE bytes are streamed (`kb.ingest.streamed`), unless `prune` or
     `batched=False`."""
     settings = settings or get_settings()
+    if streamed.applies(paths, prune=prune, batched_=batched, settings=settings):
+        # The collector keeps running: what a streamed load holds is small, and what it
+        # lets go includes the driver's finished transactions, which sit in reference
+        # cycles with their queries' parameters (a paused collector kept every batch).
+        tick = progress or (lambda *_: None)
+        try:
+            report = streamed.load(driver, paths, dry_run=dry_run, progress=tick,
+                                   settings=settings,
+                                   log_for=lambda names: _logger(None, author, via, names))
+        except streamed.Unclear as exc:
+            # Read whole, as any load: every problem listed with its location.
+            if any(p.stat().st_size > MAX_BYTES for p in paths):
+                raise ValidationFailed([exc.problem]) from None
+            batched = True
+        else:
+            if not dry_run:
+                _published(driver, settings, tick)
+            return report
     with collector_paused():
-        if streamed.applies(paths, prune=prune, batched_=batched, settings=settings):
-            tick = progress or (lambda *_: None)
-            try:
-                report = streamed.load(
-                    driver, paths, dry_run=dry_run, progress=tick, settings=settings,
-                    log_for=lambda names: _logger(None, author, via, names))
-            except streamed.Unclear as exc:
-                # Read whole, as any load: every problem listed with its location.
-                if any(p.stat().st_size > MAX_BYTES for p in paths):
-                    raise ValidationFailed([exc.problem]) from None
-                batched = True
-            else:
-                if not dry_run:
-                    _published(driver, settings, tick)
-                return report
         return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
                         progress=progress, settings=settings, author=author, via=via,
                         batched=batched, consume=True)

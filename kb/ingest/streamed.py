@@ -169,7 +169,8 @@ def items(path: Path) -> Iterator[Item]:
                 else:
                     yield key, None, _value(events, event, value)
         except (ijson.JSONError, UnicodeDecodeError, RecursionError, StopIteration) as exc:
-            raise _Malformed(f"malformed JSON: {exc}") from None
+            said = (str(exc).splitlines() or [type(exc).__name__])[0]
+            raise _Malformed(f"malformed JSON: {said}") from None
 
 
 def slices(path: Path, size: int) -> Iterator[tuple[str, int | None, list[Any]]]:

@@ -209,7 +209,22 @@ def run_tx(tx: Any, name: str, params: dict[str, Any] | None = None) -> list[dic
     """Run the library query `name` inside an open transaction."""
     q = queries.get(name)
     result = tx.run(q.text, q.bind(params or {}))
-    return [r.data() for r in result]
+    rows = [r.data() for r in result]
+    _let_go_of_parameters(result)
+    return rows
+
+
+def _let_go_of_parameters(result: Any) -> None:
+    """The driver keeps every result of a transaction until the transaction ends, each with
+    the parameters it was run with (for its summary, which kb does not read). A load's
+    transaction sends millions of rows as parameters: once a result's rows are read, let go
+    of them, so that a long transaction holds one batch at a time, not all of them."""
+    meta = getattr(result, "_metadata", None)
+    if isinstance(meta, dict):
+        meta.pop("parameters", None)
+    summary = getattr(result, "_summary", None)
+    if summary is not None and hasattr(summary, "parameters"):
+        summary.parameters = None
 
 
 def _columns(tx: Any, names: list[str]) -> dict[str, list[Any]]:
