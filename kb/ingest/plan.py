@@ -143,6 +143,18 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
     """The node row and owned edges of one record of a node section; `covers` is what the
     file's ecosystem says it records completely (components take the aspects about them)."""
     rec = canonical(rec)
+    props, edges = _fields(section, rec, currency, covers)
+    return _node(section, rec, props, edges, source)
+
+
+def owned_edges(section: str, rec: dict[str, Any]) -> list[Edge]:
+    """The owned edges of one record of a node section, without its row (no hash)."""
+    return _fields(section, canonical(rec), "", None)[1]
+
+
+def _fields(section: str, rec: dict[str, Any], currency: str, covers: list[str] | None
+            ) -> tuple[dict[str, Any], list[Edge]]:
+    """The properties and owned edges of a canonical record of a node section."""
     rid = rec["id"]
     if section == "actors":
         props = {"id": rid, "name": rec["name"], "kind": rec["kind"], "country": rec.get("country")}
@@ -183,7 +195,7 @@ def node_rows(section: str, rec: dict[str, Any], source: str, currency: str,
         edges += [Edge("ABOUT", rid, x) for x in rec.get("about", [])]
     else:  # pragma: no cover - SECTIONS and this function change together
         raise ValueError(section)
-    return _node(section, rec, props, edges, source)
+    return props, edges
 
 
 def rel_row(section: str, rec: dict[str, Any], source: str) -> dict[str, Any]:

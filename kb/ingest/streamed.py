@@ -43,13 +43,14 @@ read whole.
 from __future__ import annotations
 
 import json
+import pickle
 import sqlite3
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import ijson
 from neo4j import Driver
@@ -60,7 +61,7 @@ from kb.ingest import batched, write
 from kb.ingest import records as kb_records
 from kb.ingest.diff import Counts, Diff, Report, Row, classify
 from kb.ingest.model import NODE_SECTIONS, SECTIONS
-from kb.ingest.plan import REL_TYPES, Edge, Plan, node_rows, rel_key, rel_row
+from kb.ingest.plan import REL_TYPES, Edge, Plan, node_rows, owned_edges, rel_key, rel_row
 from kb.ingest.reader import Problem, RawFile, ValidationFailed
 from kb.ingest.validate import (
     _ADAPTERS,
@@ -330,6 +331,8 @@ class _Load:
         self.size = settings.kb_batch_records
         self.files = [_File(p, str(p)) for p in paths]
         self.index = Index(folder)
+        self.spool_path = folder / "records.pickle"
+        self.spool: BinaryIO | None = None
         self.report = Report()
         self.clashes: list[Problem] = []
         self.empty = True
@@ -338,12 +341,19 @@ class _Load:
         self.rest_edges: dict[str, list[Edge]] = {}
         self.batches: batched._Batches | None = None
 
+    def close(self) -> None:
+        """Close the index and the spool (the caller removes their folder)."""
+        self.index.close()
+        if self.spool is not None:
+            self.spool.close()
+
     # 1. check
     def check(self) -> None:
         parents: dict[str, Any] = {}
         where: dict[str, tuple[str, int]] = {}
         ecos: dict[str, str] = {}
         done = 0
+        self.spool = spool = self.spool_path.open("wb")
         for f in self.files:
             meta: dict[str, Any] = {}
             try:
@@ -367,6 +377,7 @@ class _Load:
                 raise Unclear(Problem(f.name, f"ecosystem id {eid!r} is also used by "
                                       f"{ecos[eid]}", "ecosystem", field="id"))
             ecos[eid] = f.name
+        spool.close()
         for fid in parents:  # sub-grant cycles, as kb.ingest.validate finds them
             chain, cur = [fid], parents.get(fid)
             while isinstance(cur, str) and cur in parents and cur not in chain:
@@ -380,12 +391,16 @@ class _Load:
     def _check_slice(self, f: _File, section: str, start: int, chunk: list[Any],
                      parents: dict[str, Any], where: dict[str, tuple[str, int]]) -> None:
         recs = _valid(f.name, section, start, chunk)
+        no = self.files.index(f)
+        # Passes 2 and 3 read the validated records from here: no parsing or validating
+        # again (our own file, so pickle is safe; it keeps dates as dates).
+        assert self.spool is not None
+        pickle.dump((no, section, start, recs), self.spool, protocol=pickle.HIGHEST_PROTOCOL)
         sections: dict[str, list[dict[str, Any]]] = {s: [] for s in SECTIONS}
         sections[section] = recs
         _first(_check_records(RawFile(f.name, {section: chunk}, []),
                               Source(f.name, {}, sections)), start)
         f.counts[section] = f.counts.get(section, 0) + len(recs)
-        no = self.files.index(f)
         if section in NODE_SECTIONS:
             twice = self.index.add("ids", [(r["id"], SECTION_NO[section], no, start + i)
                                            for i, r in enumerate(recs)])
@@ -457,40 +472,45 @@ class _Load:
             self.rest.rel_sources.setdefault(source, []).extend(keys)
         return diff
 
+    def _spooled(self) -> Iterator[tuple[_File, str, int, list[dict[str, Any]]]]:
+        """The validated records pass 1 kept, a slice at a time: (file, section, index of
+        the first, records)."""
+        with self.spool_path.open("rb") as fh:
+            while True:
+                try:
+                    no, section, start, recs = pickle.load(fh)  # noqa: S301 (our own file)
+                except EOFError:
+                    return
+                yield self.files[no], section, start, recs
+
     def nodes(self, dry_run: bool) -> None:
         """Pass 2: references, then each node slice compared and its new records written
         as pending nodes."""
-        for f in self.files:
-            for section, start, chunk in self._record_slices(f):
-                self._references(f, section, start, chunk)
-                if section not in NODE_SECTIONS:
-                    continue
-                plan = self._plan_nodes(f, section, chunk)
-                diff = self._compare(plan)
-                if self.clashes or dry_run:
-                    continue
-                for r in diff.updated:
-                    self.rest.updated.append(r)
-                    self.rest_edges[r["id"]] = plan.edges[r["id"]]
-                    self.rest.edges.extend(plan.edges[r["id"]])
-                assert self.batches is not None
-                for label, rows in diff.created.items():
-                    for batch in write.batches(rows, self.size):
-                        made = self.batches.send("load_pending_create_nodes", batch,
-                                                 len(batch))[0]
-                        self.index.put("made", [(i, label, n) for i, n in zip(
-                            made["ids"], made["nodes"], strict=True)])
+        for f, section, start, recs in self._spooled():
+            self._references(f, section, start, recs)
+            if section not in NODE_SECTIONS:
+                continue
+            plan = self._plan_nodes(f, section, recs)
+            diff = self._compare(plan)
+            if self.clashes or dry_run:
+                continue
+            for r in diff.updated:
+                self.rest.updated.append(r)
+                self.rest_edges[r["id"]] = plan.edges[r["id"]]
+                self.rest.edges.extend(plan.edges[r["id"]])
+            assert self.batches is not None
+            for label, rows in diff.created.items():
+                for batch in write.batches(rows, self.size):
+                    made = self.batches.send("load_pending_create_nodes", batch,
+                                             len(batch))[0]
+                    self.index.put("made", [(i, label, n) for i, n in zip(
+                        made["ids"], made["nodes"], strict=True)])
 
-    def _record_slices(self, f: _File) -> Iterator[tuple[str, int, list[Any]]]:
-        for section, start, chunk in slices(f.path, self.size):
-            if start is not None and section in SECTIONS:
-                yield section, start, chunk
-
-    def _plan_nodes(self, f: _File, section: str, chunk: list[Any]) -> Plan:
+    def _plan_nodes(self, f: _File, section: str, recs: list[dict[str, Any]]) -> Plan:
         eco = f.ecosystem
         plan = Plan()
         rows = plan.nodes[section] = []
-        for rec in _valid(f.name, section, 0, chunk):
+        for rec in recs:
             row, edges = node_rows(section, rec, eco["id"], eco["currency"], eco.get("covers"))
             rows.append(row)
             plan.edges[row["id"]] = edges
@@ -500,21 +520,19 @@ class _Load:
     def relationships(self, dry_run: bool) -> None:
         """Pass 3: the owned relationships of the pending nodes, and the relationship
         records, compared and written."""
-        for f in self.files:
-            for section, _, chunk in self._record_slices(f):
-                if section in NODE_SECTIONS:
-                    if not dry_run:
-                        self._owned(self._plan_nodes(f, section, chunk))
-                    continue
-                plan = Plan()
-                plan.rels[section] = [rel_row(section, r, f.ecosystem["id"])
-                                      for r in _valid(f.name, section, 0, chunk)]
-                diff = self._compare(plan)
-                if dry_run:
-                    continue
-                self.rest.update_rels.extend(diff.update_rels)
-                if diff.create_rels:
-                    self._rels(diff.create_rels)
+        for f, section, _, recs in self._spooled():
+            if section in NODE_SECTIONS:
+                if not dry_run:
+                    self._owned({r["id"]: owned_edges(section, r) for r in recs})
+                continue
+            plan = Plan()
+            plan.rels[section] = [rel_row(section, r, f.ecosystem["id"]) for r in recs]
+            diff = self._compare(plan)
+            if dry_run:
+                continue
+            self.rest.update_rels.extend(diff.update_rels)
+            if diff.create_rels:
+                self._rels(diff.create_rels)
 
     def _ends(self, ids: set[str]) -> tuple[dict[str, int], dict[str, int]]:
         """(pending node -> internal id, live node -> internal id) for these ids."""
@@ -524,13 +542,15 @@ class _Load:
         self.index.put("live", live.items())
         return made, live
 
-    def _owned(self, plan: Plan) -> None:
-        ids = {e[i] for edges in plan.edges.values() for e in edges for i in (1, 2)}
-        made, live = self._ends(ids | plan.edges.keys())
+    def _owned(self, by_record: dict[str, list[Edge]]) -> None:
+        """Write the owned relationships of the slice's pending records that start at a
+        pending node; the others wait for the switch."""
+        ids = {e[i] for edges in by_record.values() for e in edges for i in (1, 2)}
+        made, live = self._ends(ids | by_record.keys())
         new = made.keys()
         node_of = {**live, **made}
         edges: list[Edge] = []
-        for rid, owned in plan.edges.items():
+        for rid, owned in by_record.items():
             if rid not in new:
                 continue
             for e in owned:
@@ -682,4 +702,4 @@ def load(driver: Driver, paths: list[Path], *, dry_run: bool, progress: Progress
         try:
             return job.run(dry_run, log_for)
         finally:
-            job.index.close()
+            job.close()
