@@ -44,8 +44,10 @@ from __future__ import annotations
 
 import json
 import pickle
+import queue
 import sqlite3
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -285,6 +287,82 @@ class Index:
             last = rows[-1][0]
 
 
+# --- the writer ---------------------------------------------------------------------------
+
+
+class _Writer:
+    """Sends the pending batches from a thread of its own, each in its own transaction, while
+    the load prepares the next: Python's planning and Neo4j's writing overlap on two cores.
+    At most `depth` batches wait, so memory stays flat. The first failure stops it: later
+    batches are dropped, and the load sees the failure at its next `send` or `flush`."""
+
+    def __init__(self, batches: batched._Batches, depth: int = 2) -> None:
+        self.batches = batches
+        self.jobs: queue.Queue[tuple[str, list[Row], int, dict[str, Any], str | None] | None]
+        self.jobs = queue.Queue(maxsize=depth)
+        self.made: queue.SimpleQueue[tuple[str, list[str], list[int]]] = queue.SimpleQueue()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kb-load-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            job = self.jobs.get()
+            try:
+                if job is None:
+                    return
+                if self.error is None:
+                    query, rows, count, params, label = job
+                    out = self.batches.send(query, rows, count, **params)
+                    if label is not None:
+                        self.made.put((label, out[0]["ids"], out[0]["nodes"]))
+            except BaseException as exc:  # noqa: BLE001 - handed to the load's thread
+                self.error = exc
+            finally:
+                self.jobs.task_done()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def send(self, query: str, rows: list[Row], count: int, *, label: str | None = None,
+             **params: Any) -> None:
+        """Queue one batch (waiting while `depth` batches wait); `label`: the batch creates
+        pending nodes of that label, whose internal ids `created` gives back."""
+        self._raise()
+        self.jobs.put((query, rows, count, params, label))
+
+    def created(self) -> Iterator[tuple[str, str, int]]:
+        """(id, label, internal id) of the pending nodes created since the last call."""
+        while True:
+            try:
+                label, ids, nodes = self.made.get_nowait()
+            except queue.Empty:
+                return
+            yield from ((i, label, n) for i, n in zip(ids, nodes, strict=True))
+
+    def flush(self) -> None:
+        """Wait until every queued batch is written; raise the first failure."""
+        self.jobs.join()
+        self._raise()
+
+    def stop(self) -> None:
+        """Drop what waits, let the batch in flight end, and end the thread."""
+        self.error = self.error or _Stopped()
+        while True:
+            try:
+                self.jobs.get_nowait()
+                self.jobs.task_done()
+            except queue.Empty:
+                break
+        self.jobs.put(None)
+        self.thread.join()
+
+
+class _Stopped(Exception):
+    """The load stopped its writer (it failed on its own side)."""
+
+
 # --- one file ----------------------------------------------------------------------------
 
 
@@ -339,7 +417,7 @@ class _Load:
         # What the switch writes (see the module's text): it stays in memory.
         self.rest = Diff(self.report, empty=False)
         self.rest_edges: dict[str, list[Edge]] = {}
-        self.batches: batched._Batches | None = None
+        self.out: _Writer | None = None
 
     def close(self) -> None:
         """Close the index and the spool (the caller removes their folder)."""
@@ -498,13 +576,14 @@ class _Load:
                 self.rest.updated.append(r)
                 self.rest_edges[r["id"]] = plan.edges[r["id"]]
                 self.rest.edges.extend(plan.edges[r["id"]])
-            assert self.batches is not None
+            assert self.out is not None
             for label, rows in diff.created.items():
                 for batch in write.batches(rows, self.size):
-                    made = self.batches.send("load_pending_create_nodes", batch,
-                                             len(batch))[0]
-                    self.index.put("made", [(i, label, n) for i, n in zip(
-                        made["ids"], made["nodes"], strict=True)])
+                    self.out.send("load_pending_create_nodes", batch, len(batch), label=label)
+            self.index.put("made", self.out.created())
+        if self.out is not None:
+            self.out.flush()
+            self.index.put("made", self.out.created())
 
     def _plan_nodes(self, f: _File, section: str, recs: list[dict[str, Any]]) -> Plan:
         eco = f.ecosystem
@@ -558,8 +637,8 @@ class _Load:
                     edges.append(e)
                 else:
                     self.rest.edges.append(e)
-        assert self.batches is not None
-        out = self.batches
+        assert self.out is not None
+        out = self.out
         for batch in write.batches([{"type": k, "from": node_of[s], "to": node_of[d],
                                      "voice": v} for k, s, d, v in edges if v is not None],
                                    self.size):
@@ -578,9 +657,9 @@ class _Load:
                 pending.append({**r, "from": node_of[r["from"]], "to": node_of[r["to"]]})
             else:
                 self.rest.create_rels.append(r)
-        assert self.batches is not None
+        assert self.out is not None
         for batch in write.batches(pending, self.size):
-            self.batches.send("load_create_rels_by_node", batch, len(batch))
+            self.out.send("load_create_rels_by_node", batch, len(batch))
 
     # 4. switch
     def _changed(self, tx: Any) -> list[str]:
@@ -667,15 +746,19 @@ class _Load:
         batched._begin(self.driver, self.settings, load_id, self.report)
         try:
             records = sum(sum(f.counts.values()) for f in self.files)
-            self.batches = batched._Batches(self.driver, self.settings, load_id,
-                                            records + sum(f.edges for f in self.files),
-                                            self.tick)
+            batches = batched._Batches(self.driver, self.settings, load_id,
+                                       records + sum(f.edges for f in self.files), self.tick)
+            self.out = _Writer(batches)
             self.nodes(dry_run=False)
             self._no_clashes()
             self.relationships(dry_run=False)
-            self.tick("writing pending records", self.batches.done, self.batches.done)
+            self.out.flush()
+            self.out.stop()
+            self.tick("writing pending records", batches.done, batches.done)
             self.switch(log_for([f.ecosystem["id"] for f in self.files]))
         except BaseException as exc:
+            if self.out is not None:  # nothing may write after the pending records go
+                self.out.stop()
             try:
                 batched.remove_pending(self.driver, self.settings)
             except Exception:  # the server is gone: the next load removes them
