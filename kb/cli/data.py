@@ -135,9 +135,9 @@ def load(files: tuple[Path, ...], prune: bool, dry_run: bool, bulk: bool,
     stay invisible to every analysis and page until one last transaction makes them live;
     if anything fails first, they are removed and nothing changed. This works on any
     server, Aura and clusters included, and into a knowledge base that holds data.
-    JSON files that together hold KB_STREAM_ABOVE bytes (64 MiB) or more are also read a
-    slice at a time, three times over, so that kb's memory stays about the same for any
-    size (not with --prune, which needs every id at once).
+    JSON files that together hold KB_STREAM_ABOVE bytes (64 MiB) or more are read,
+    checked and written a slice at a time, with an index on disk, so that kb's memory
+    stays about the same at any size (not with --prune, which needs every id at once).
 
     Into an empty knowledge base on the project's own server, --bulk uses Neo4j's offline
     importer instead, the fastest path: the same validation and the same graph, the server

@@ -4,19 +4,22 @@
 The batched load (`kb.ingest.batched`) keeps its promise, all or nothing, for a load of any
 size, but it holds the whole load in memory: the parsed files, the validated records, the
 write plan and the comparison with the knowledge base, 5.8 GiB at 1,000,000 components. A
-streamed load reads each file three times instead, one slice of `KB_BATCH_RECORDS` records
-of one section at a time, and keeps what must be known across records in a small SQLite
-index in a temporary folder, on disk:
+streamed load works on one slice of `KB_BATCH_RECORDS` records of one section at a time,
+in three passes, and keeps what must be known across records on disk, in a temporary
+folder: a small SQLite index, and a spool of the validated records:
 
-1. **Check.** Every record is checked against the models and on its own, as `kb check`
-   does; ids and the keys of relationship records go into the index, which finds a
-   duplicate across the whole load. Nothing is sent to Neo4j.
-2. **Compare and write nodes.** Each slice's references are checked against the index, then
+1. **Check.** Each file is parsed a record at a time (ijson). Every record is checked
+   against the models and on its own, as `kb check` does, and goes to the spool; ids and
+   the keys of relationship records go into the index, which finds a duplicate across the
+   whole load. Nothing is sent to Neo4j.
+2. **Compare and write nodes.** The spool is read back. Each slice's references are checked
+   against the index, then
    against the knowledge base for the ids the files do not hold. Its records are planned
    (`kb.ingest.plan`), compared with what exists (`kb.ingest.diff`), and the records it
    creates are written as pending nodes, invisible to every analysis, as in a batched load.
    The index keeps each pending node's internal id.
-3. **Write relationships.** Each slice is planned again: the relationships that start at a
+3. **Write relationships.** The spool is read once more, each slice planned again (without
+   the hashes): the relationships that start at a
    pending node are written pending, their ends found in the index (pending) or the
    knowledge base (live). Relationship records are compared and written likewise.
 4. **Switch.** One last transaction checks, id by id from the index, that no other write
@@ -24,6 +27,9 @@ index in a temporary folder, on disk:
    the live graph (updated records, relationships that start at a live node, new sources,
    the ecosystems) and logs the load, exactly as a batched load's switch does. If anything
    fails first, the pending records are removed.
+
+The pending batches are sent from a thread of their own (`_Writer`) while the next slice is
+planned, so that Python and Neo4j work at the same time; at most two batches wait.
 
 What stays in memory grows only with what the switch writes: records the load updates and
 the ids of unchanged records that gain a source (both nothing in a load of new records), the

@@ -129,3 +129,46 @@ def test_the_index_pages_through_a_table_in_key_order(tmp_path: Path) -> None:
     assert [r for p in index.each("rels", "key", 10, distinct=True) for r in p] == [
         ("j",), ("k",)]
     index.close()
+
+
+class _Recorder:
+    """Stands in for the batch sender: records what it is given, fails on request."""
+
+    def __init__(self, fail_at: int | None = None) -> None:
+        self.sent: list[tuple[str, int]] = []
+        self.fail_at = fail_at
+
+    def send(self, query: str, rows: list[Any], count: int, **params: Any) -> list[Any]:
+        if self.fail_at is not None and len(self.sent) == self.fail_at:
+            raise RuntimeError(f"batch {self.fail_at} failed")
+        self.sent.append((query, count))
+        return [{"ids": [r.get("id") for r in rows], "nodes": list(range(len(rows)))}]
+
+
+def test_the_writer_sends_in_order_and_gives_back_what_it_created() -> None:
+    rec = _Recorder()
+    out = streamed._Writer(rec)  # type: ignore[arg-type]
+    out.send("nodes", [{"id": "a"}, {"id": "b"}], 2, label="Actor")
+    out.send("edges", [{"x": 1}], 1)
+    out.send("nodes", [{"id": "c"}], 1, label="Component")
+    out.flush()
+    assert rec.sent == [("nodes", 2), ("edges", 1), ("nodes", 1)]
+    assert list(out.created()) == [("a", "Actor", 0), ("b", "Actor", 1), ("c", "Component", 0)]
+    assert list(out.created()) == []
+    out.stop()
+    assert not out.thread.is_alive()
+
+
+def test_the_writer_stops_at_the_first_failure_and_says_so() -> None:
+    rec = _Recorder(fail_at=1)
+    out = streamed._Writer(rec)  # type: ignore[arg-type]
+    out.send("a", [], 0)
+    out.send("b", [], 0)
+    out.send("c", [], 0)  # dropped: it comes after the failure
+    with pytest.raises(RuntimeError, match="batch 1 failed"):
+        out.flush()
+    with pytest.raises(RuntimeError, match="batch 1 failed"):
+        out.send("d", [], 0)
+    out.stop()
+    assert rec.sent == [("a", 0)]
+    assert not out.thread.is_alive()
