@@ -35,6 +35,8 @@ def test_bench_smoke_run_measures_everything_and_baselines_agree(tmp_path: Path)
     assert "| `kb audit --format json` | ≤ 180 s, ≤ 4 GiB for kb | ≤ 60 s |" in proc.stderr
     assert r["agrees_with_networkx"] is True and r["agrees_with_naive"] is True
     assert r["load_peak_rss_mib"] > 20
+    # the load's own peak, before the risk snapshot, is part of the command's
+    assert 20 < r["load_own_peak_mib"] <= r["load_peak_rss_mib"]
     # the panel and the server report their peak memory, within what was configured (1g heap
     # + 512m page cache, plus the JVM's own overhead)
     assert r["panel_what_ifs"] == 2 and 20 < r["panel_peak_rss_mib"] < 1536

@@ -148,10 +148,12 @@ MEASURED = {"components": 1_000_000, "records": 2_463_987, "dependency_edges": 1
 
 
 def test_the_targets_are_judged_against_floor_and_moonshot_by_hand() -> None:
-    smaller = {**MEASURED, "components": 100_000, "load_peak_rss_mib": 884}
+    smaller = {**MEASURED, "components": 100_000, "load_peak_rss_mib": 884,
+               "load_own_peak_mib": 700}
     report = {"results": [smaller, MEASURED],
               "load_into_loaded": {"file": "big.json", "base": "small.json", "load_s": 321.6,
-                                   "load_peak_rss_mib": 8_900, "failed": None}}
+                                   "load_peak_rss_mib": 8_900, "load_own_peak_mib": 8_100,
+                                   "failed": None}}
     lines = targets_table(report).splitlines()
     assert lines[0].startswith("Targets beside the largest size measured, 1,000,000 components")
     rows = {ln.split(" | ")[0].lstrip("| "): ln.rstrip(" |").split(" | ")[-1]
@@ -168,7 +170,15 @@ def test_the_targets_are_judged_against_floor_and_moonshot_by_hand() -> None:
         "`kb risk --format json` from the load's snapshot": "floor met",
         "`kb audit --format json`": "floor met",
         "panel `/risk` p95, 16 clients": "moonshot met"}
-    assert "8,900 MiB; kb 884 MiB loading 100,000 components" in targets_table(report)
+    assert ("| 321.6 s, kb 8,900 MiB (the load 8,100 MiB, then the risk snapshot); the load "
+            "of 100,000 components 700 MiB |") in targets_table(report)
+    # 8,100 > 1.5 x 700 grows; 1,000 <= 1,050 is flat; without the load's own peak, no
+    # verdict on memory.
+    for own, said in ((1_000, "succeeds; memory flat; ≤ 600 s"),
+                      (1_051, "succeeds; memory grows with the file (not flat); ≤ 600 s"),
+                      (None, "succeeds; memory not compared; ≤ 600 s")):
+        into = {**report["load_into_loaded"], "load_own_peak_mib": own}
+        assert f"| {said} |" in targets_table({**report, "load_into_loaded": into})
     over = {**MEASURED, "audit_s": 96.3, "audit_peak_rss_mib": 4_200, "risk_json_s": 1.5,
             "load_s": 700.0, "panel": {}}
     judged = targets_table({"results": [over]})
