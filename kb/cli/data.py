@@ -83,7 +83,9 @@ def check(files: tuple[Path, ...], offline: bool, fmt: str) -> None:
 
     Reports every problem with its file, section, record and field, and exits 1 if there is
     any. References to ids that are not in FILES are looked up in the knowledge base unless
-    --offline is given.
+    --offline is given. JSON files that together hold KB_STREAM_ABOVE bytes (64 MiB) or
+    more are checked a slice at a time, as `kb load` streams them, so that a file of a
+    million components needs no more memory than a small one.
     """
     if offline:
         result = loader.check(list(files))
@@ -98,8 +100,7 @@ def check(files: tuple[Path, ...], offline: bool, fmt: str) -> None:
             sys.exit(1)
         return
     if result.ok:
-        n = sum(len(v) for s in result.sources for v in s.sections.values())
-        click.echo(f"ok: {len(files)} file(s), {n} records, no problems")
+        click.echo(f"ok: {len(files)} file(s), {result.record_count()} records, no problems")
         return
     raise loader.ValidationFailed(result.problems)
 

@@ -48,8 +48,18 @@ def kb_lookup(driver: Driver, settings: Settings) -> Callable[[Iterable[str]], d
 
 def check(paths: list[Path], driver: Driver | None = None,
           settings: Settings | None = None) -> Result:
-    """Validate files, resolving references into the knowledge base when a driver is given."""
+    """Validate files, resolving references into the knowledge base when a driver is given.
+    JSON files past KB_STREAM_ABOVE bytes are checked as a stream (`kb.ingest.streamed`):
+    the result then holds no records, only their count; on any problem they are read whole
+    to list every problem, as for a load."""
     settings = settings or get_settings()
+    if streamed.applies(paths, prune=False, batched_=None, settings=settings):
+        try:
+            with collector_paused():
+                return Result(records=streamed.check(driver, paths, settings))
+        except streamed.Unclear as exc:
+            if any(p.stat().st_size > MAX_BYTES for p in paths):
+                return Result(problems=[exc.problem])
     lookup = kb_lookup(driver, settings) if driver is not None else None
     return validate_files(paths, lookup)
 

@@ -58,7 +58,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 import ijson
 from neo4j import Driver
@@ -409,9 +409,12 @@ def _first(problems: list[Problem], start: int = 0) -> None:
 class _Load:
     """One streamed load: its files, its index, its report and what its switch writes."""
 
-    def __init__(self, driver: Driver, paths: list[Path], settings: Settings,
+    def __init__(self, driver: Driver | None, paths: list[Path], settings: Settings,
                  progress: Progress, folder: Path) -> None:
-        self.driver, self.settings, self.tick = driver, settings, progress
+        # No driver: `kb check --offline`, which only checks (references stay in the files).
+        self.offline = driver is None
+        self.driver: Driver = cast(Driver, driver)
+        self.settings, self.tick = settings, progress
         self.size = settings.kb_batch_records
         self.files = [_File(p, str(p)) for p in paths]
         self.index = Index(folder)
@@ -517,7 +520,7 @@ class _Load:
         known = {k: SECTION_OF_NO[v[0]] for k, v in self.index.find("ids", refs).items()}
         missing = sorted(refs - known.keys())
         in_kb: dict[str, str] = {}
-        for batch in write.batches(missing):
+        for batch in write.batches([] if self.offline else missing):
             for row in db.run(self.driver, "load_lookup_nodes", {"ids": batch},
                               settings=self.settings):
                 in_kb[row["id"]] = row["label"]
@@ -779,14 +782,34 @@ class _Load:
             raise ValidationFailed(self.clashes)
 
 
+def _folder(settings: Settings) -> tempfile.TemporaryDirectory[str]:
+    """A temporary folder for the index and the spool, under KB_STATE_DIR when it exists."""
+    state = settings.kb_state_dir
+    return tempfile.TemporaryDirectory(prefix="kb-load-", dir=state if state.is_dir() else None)
+
+
+def check(driver: Driver | None, paths: list[Path], settings: Settings) -> int:
+    """`kb check` of JSON files as a stream: the check and the references of a streamed
+    load, nothing compared or written; references the files do not hold are looked up in
+    the knowledge base when `driver` is given. Returns how many records the files hold;
+    raises Unclear at the first problem (the caller lists them all)."""
+    with _folder(settings) as tmp:
+        job = _Load(driver, paths, settings, lambda *_: None, Path(tmp))
+        try:
+            job.check()
+            for f, section, start, recs in job._spooled():
+                job._references(f, section, start, recs)
+            return sum(sum(f.counts.values()) for f in job.files)
+        finally:
+            job.close()
+
+
 def load(driver: Driver, paths: list[Path], *, dry_run: bool, progress: Progress,
          settings: Settings, log_for: Callable[[list[str]], Logger]) -> Report:
     """Load JSON files as a stream (see the module's text). Raises Unclear when a file has a
     problem (the caller lists them all), ValidationFailed when an id is already a node of
     another kind, and what a batched load raises (LoadBusy, ChangedMeanwhile)."""
-    state = settings.kb_state_dir
-    with tempfile.TemporaryDirectory(prefix="kb-load-",
-                                     dir=state if state.is_dir() else None) as tmp:
+    with _folder(settings) as tmp:
         job = _Load(driver, paths, settings, progress, Path(tmp))
         try:
             return job.run(dry_run, log_for)

@@ -98,11 +98,18 @@ class Result:
     sources: list[Source] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     kb_labels: dict[str, str] = field(default_factory=dict)  # ids resolved in the KB
+    records: int | None = None  # how many, when checked as a stream (no sources kept)
 
     @property
     def ok(self) -> bool:
         """True when nothing is wrong."""
         return not self.problems
+
+    def record_count(self) -> int:
+        """How many records the files hold."""
+        if self.records is not None:
+            return self.records
+        return sum(len(v) for s in self.sources for v in s.sections.values())
 
 
 def _as_date(value: Any) -> date | None:

@@ -354,3 +354,43 @@ def test_kb_load_streams_from_the_command_line(empty_kb, settings, kb_cli, tmp_p
     schema.reset(empty_kb, settings)
     loader.load(empty_kb, [js], settings=settings, batched=False)
     assert graph_snapshot(empty_kb, settings) == one
+
+
+def test_kb_check_streams_and_lists_the_same_problems(  # type: ignore[no-untyped-def]
+        empty_kb, settings, tmp_path: Path) -> None:
+    """`kb check` of large JSON files takes the streamed check: the same answer, online and
+    offline, and the whole-file list of problems for a broken file."""
+    loader.load(empty_kb, [DEMO], settings=settings)
+    js = demo_json(tmp_path)
+    whole = settings.model_copy(update={"kb_stream_above": 2**62})
+    for driver in (empty_kb, None):
+        got = loader.check([js], driver, streaming(settings))
+        assert got.ok and got.sources == [] and got.record_count() == 81
+        assert loader.check([js], driver, whole).record_count() == 81
+    # A reference into the knowledge base: found online, a problem offline.
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({
+        "format": "valuenet/1", "ecosystem": {"id": "extra", "name": "Extra"},
+        "components": [{"id": "new-lib", "name": "New", "depends_on": ["json-codec"]}]}))
+    assert loader.check([extra], empty_kb, streaming(settings)).ok
+    offline = loader.check([extra], None, streaming(settings))
+    assert [str(p) for p in offline.problems] == [str(p) for p in loader.check(
+        [extra], None, whole).problems]
+    assert "unknown id 'json-codec'" in str(offline.problems[0])
+    for name, paths in _bad_files(tmp_path).items():
+        expected = loader.check(paths, empty_kb, whole).problems
+        assert expected, name
+        assert loader.check(paths, empty_kb, streaming(settings)).problems == expected, name
+
+
+def test_kb_check_command_counts_a_streamed_file(kb_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    js = demo_json(tmp_path)
+    done = kb_cli("check", "--offline", str(js), env={"KB_STREAM_ABOVE": "0"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok: 1 file(s), 81 records, no problems"
+    bad = tmp_path / "bad.json"
+    bad.write_text(js.read_text()[:-30])
+    done = kb_cli("check", "--offline", str(bad), env={"KB_STREAM_ABOVE": "0"})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    # The whole-file reader's message, with the line and column the JSON parser gives.
+    assert f"{bad}:1: malformed JSON: Unterminated string starting at (column " in done.stderr
