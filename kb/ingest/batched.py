@@ -213,6 +213,34 @@ def _were(ids: list[str]) -> str:
     return "was" if len(ids) == 1 else "were"
 
 
+def changed_meanwhile(differ: list[str]) -> ChangedMeanwhile:
+    """The refusal when another write changed these records of the load (sorted)."""
+    return ChangedMeanwhile(
+        f"the knowledge base changed while this load was written in batches: "
+        f"{len(differ):,} of its records {_were(differ)} created, changed or removed "
+        f"by another write meanwhile ({_listed(differ)}); nothing was written", hint=AGAIN)
+
+
+def gone_meanwhile(gone: list[str]) -> ChangedMeanwhile:
+    """The refusal when live nodes the load's relationships end at were removed (sorted)."""
+    return ChangedMeanwhile(
+        f"{len(gone):,} record{'s' if len(gone) != 1 else ''} this load refers to "
+        f"{_were(gone)} removed or replaced by another write while it was written in "
+        f"batches ({_listed(gone)}); nothing was written", hint=AGAIN)
+
+
+def switch_nodes(tx: Any, label: str, nodes: list[int]) -> None:
+    """Make pending nodes of one label live, in the switch's transaction; refuse when some
+    were removed meanwhile."""
+    got = db.run_tx(tx, "load_pending_switch_nodes", {"label": label, "nodes": nodes})[0][
+        "switched"]
+    if got != len(nodes):
+        raise ChangedMeanwhile(
+            f"{len(nodes) - got:,} pending records of this load were removed while it was "
+            "written (by `kb reset` or another load cleaning up); nothing was written",
+            hint="Run the load again.")
+
+
 def _switch(driver: Driver, settings: Settings, plan: Plan, seen: Seen,
             pending: dict[str, list[int]], live: dict[str, int], rest: Diff, *, prune: bool,
             log: Logger, progress: Progress) -> None:
@@ -223,30 +251,17 @@ def _switch(driver: Driver, settings: Settings, plan: Plan, seen: Seen,
         again = _fingerprint(*write.read_existing(tx, plan))
         differ = _differences(seen, again)
         if differ:
-            raise ChangedMeanwhile(
-                f"the knowledge base changed while this load was written in batches: "
-                f"{len(differ):,} of its records {_were(differ)} created, changed or removed "
-                f"by another write meanwhile ({_listed(differ)}); nothing was written",
-                hint=AGAIN)
+            raise changed_meanwhile(differ)
         now = _internal_ids(records.in_tx(tx), sorted(live))
         gone = sorted(i for i, node in live.items() if now.get(i) != node)
         if gone:
-            raise ChangedMeanwhile(
-                f"{len(gone):,} record{'s' if len(gone) != 1 else ''} this load refers to "
-                f"{_were(gone)} removed or replaced by another write while it was written in "
-                f"batches ({_listed(gone)}); nothing was written", hint=AGAIN)
+            raise gone_meanwhile(gone)
         total = sum(map(len, pending.values()))
         done = 0
         progress("making the load live", 0, total)
         for label, ids in pending.items():
             for batch in write.batches(ids):
-                got = db.run_tx(tx, "load_pending_switch_nodes",
-                                {"label": label, "nodes": batch})[0]["switched"]
-                if got != len(batch):
-                    raise ChangedMeanwhile(
-                        f"{len(batch) - got:,} pending records of this load were removed "
-                        "while it was written (by `kb reset` or another load cleaning up); "
-                        "nothing was written", hint="Run the load again.")
+                switch_nodes(tx, label, batch)
                 done += len(batch)
                 progress("making the load live", done, total)
         write.apply(tx, plan, rest, progress)

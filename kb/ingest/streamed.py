@@ -697,35 +697,19 @@ class _Load:
             db.run_tx(tx, "load_lock")
             differ = self._changed(tx)
             if differ:
-                raise batched.ChangedMeanwhile(
-                    f"the knowledge base changed while this load was written in batches: "
-                    f"{len(differ):,} of its records {batched._were(differ)} created, changed "
-                    f"or removed by another write meanwhile ({batched._listed(differ)}); "
-                    "nothing was written", hint=batched.AGAIN)
+                raise batched.changed_meanwhile(differ)
             gone: list[str] = []
             for batch in self.index.each("live", "id, node", write.BATCH):
                 now = batched._internal_ids(kb_records.in_tx(tx), [i for i, _ in batch])
                 gone += [i for i, node in batch if now.get(i) != node]
             if gone:
-                gone.sort()
-                raise batched.ChangedMeanwhile(
-                    f"{len(gone):,} record{'s' if len(gone) != 1 else ''} this load refers to "
-                    f"{batched._were(gone)} removed or replaced by another write while it was "
-                    f"written in batches ({batched._listed(gone)}); nothing was written",
-                    hint=batched.AGAIN)
+                raise batched.gone_meanwhile(sorted(gone))
             total = self.index.db.execute("SELECT count(*) FROM made").fetchone()[0]
             done = 0
             self.tick("making the load live", 0, total)
             for batch in self.index.each("made", "id, label, node", write.BATCH):
                 for label in dict.fromkeys(lb for _, lb, _ in batch):
-                    nodes = [n for _, lb, n in batch if lb == label]
-                    got = db.run_tx(tx, "load_pending_switch_nodes",
-                                    {"label": label, "nodes": nodes})[0]["switched"]
-                    if got != len(nodes):
-                        raise batched.ChangedMeanwhile(
-                            f"{len(nodes) - got:,} pending records of this load were removed "
-                            "while it was written (by `kb reset` or another load cleaning "
-                            "up); nothing was written", hint="Run the load again.")
+                    batched.switch_nodes(tx, label, [n for _, lb, n in batch if lb == label])
                 done += len(batch)
                 self.tick("making the load live", done, total)
             plan = Plan(edges=self.rest_edges, ecosystems=[
