@@ -394,3 +394,25 @@ def test_kb_check_command_counts_a_streamed_file(kb_cli, tmp_path: Path) -> None
     assert done.returncode == 1 and "Traceback" not in done.stderr
     # The whole-file reader's message, with the line and column the JSON parser gives.
     assert f"{bad}:1: malformed JSON: Unterminated string starting at (column " in done.stderr
+
+
+def test_a_long_transaction_lets_go_of_each_batch_it_sent(driver, settings) -> None:  # type: ignore[no-untyped-def]
+    """The driver keeps every result of a transaction, with its parameters, until the
+    transaction ends; `db.run_tx` lets go of them once the rows are read (a load's switch
+    sends millions of rows). Before that fix the row below stayed alive; a driver that
+    keeps parameters somewhere new fails here rather than quietly holding every batch."""
+    import gc
+    import weakref
+
+    from kb.store import db
+
+    class Row(dict):  # type: ignore[type-arg]
+        pass
+
+    with db.write_transaction(driver, settings) as tx:
+        row = Row({"from": "a", "to": "b", "key": "k"})
+        gone = weakref.ref(row)
+        assert db.run_tx(tx, "load_lookup_rels", {"rows": [row]}) == []
+        del row
+        gc.collect()
+        assert gone() is None, "the transaction still holds the parameters it sent"
