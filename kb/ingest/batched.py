@@ -90,6 +90,17 @@ def remove_pending(driver: Driver, settings: Settings) -> None:
     db.run(driver, "load_pending_end", settings=settings)
 
 
+def undo(driver: Driver, settings: Settings, exc: BaseException) -> None:
+    """After `exc` stopped a load before its switch committed, remove its pending records;
+    when the server is gone too, say in `exc`'s hint that the next load removes them."""
+    try:
+        remove_pending(driver, settings)
+    except Exception:  # the server is gone: the next load removes them
+        if isinstance(exc, KBError):
+            exc.hint = ((exc.hint or "") + " Its pending records could not be removed "
+                        "now; the next load removes them.").strip()
+
+
 def _begin(driver: Driver, settings: Settings, load_id: str, report: Report) -> None:
     """Refuse while another batched load writes; remove what a crashed one left; mark this
     one as writing."""
@@ -302,11 +313,6 @@ def write_plan(driver: Driver, plan: Plan, *, prune: bool, dry_run: bool, progre
         _switch(driver, settings, plan, seen, pending, live, rest, prune=prune, log=log,
                 progress=progress)
     except BaseException as exc:
-        try:
-            remove_pending(driver, settings)
-        except Exception:  # the server is gone: the next load removes them
-            if isinstance(exc, KBError):
-                exc.hint = ((exc.hint or "") + " Its pending records could not be removed "
-                            "now; the next load removes them.").strip()
+        undo(driver, settings, exc)
         raise
     return rest.report

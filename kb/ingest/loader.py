@@ -58,7 +58,7 @@ def check(paths: list[Path], driver: Driver | None = None,
             with collector_paused():
                 return Result(records=streamed.check(driver, paths, settings))
         except streamed.Unclear as exc:
-            if any(p.stat().st_size > MAX_BYTES for p in paths):
+            if _unreadable_whole(paths):
                 return Result(problems=[exc.problem])
     lookup = kb_lookup(driver, settings) if driver is not None else None
     return validate_files(paths, lookup)
@@ -77,7 +77,7 @@ def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: boo
     if streamed.applies(paths, prune=prune, batched_=batched, settings=settings):
         # The collector keeps running: what a streamed load holds is small, and what it
         # lets go includes the driver's finished transactions, which sit in reference
-        # cycles with their queries' parameters (a paused collector kept every batch).
+        # cycles (a paused collector kept every batch's).
         tick = progress or (lambda *_: None)
         try:
             report = streamed.load(driver, paths, dry_run=dry_run, progress=tick,
@@ -85,7 +85,7 @@ def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: boo
                                    log_for=lambda names: _logger(None, author, via, names))
         except streamed.Unclear as exc:
             # Read whole, as any load: every problem listed with its location.
-            if any(p.stat().st_size > MAX_BYTES for p in paths):
+            if _unreadable_whole(paths):
                 raise ValidationFailed([exc.problem]) from None
             batched = True
         else:
@@ -96,6 +96,12 @@ def load(driver: Driver, paths: list[Path], *, prune: bool = False, dry_run: boo
         return load_raw(driver, [read(p) for p in paths], prune=prune, dry_run=dry_run,
                         progress=progress, settings=settings, author=author, via=via,
                         batched=batched, consume=True)
+
+
+def _unreadable_whole(paths: list[Path]) -> bool:
+    """Whether a file is past what the whole-file reader reads (its problems are then the
+    streamed check's first one)."""
+    return any(p.stat().st_size > MAX_BYTES for p in paths)
 
 
 def _logger(log: Logger | None, author: str | None, via: str, names: list[str]) -> Logger:

@@ -87,7 +87,6 @@ Progress = Callable[[str, int, int], None]
 Logger = Callable[[Any, Report], changes.Change | None]
 SECTION_NO = {s: i for i, s in enumerate(SECTIONS)}
 SECTION_OF_NO = dict(enumerate(SECTIONS))
-_OPEN = ("start_map", "start_array")
 
 
 def applies(paths: list[Path], *, prune: bool, batched_: bool | None,
@@ -752,12 +751,7 @@ class _Load:
         except BaseException as exc:
             if self.out is not None:  # nothing may write after the pending records go
                 self.out.stop()
-            try:
-                batched.remove_pending(self.driver, self.settings)
-            except Exception:  # the server is gone: the next load removes them
-                if isinstance(exc, KBError):
-                    exc.hint = ((exc.hint or "") + " Its pending records could not be "
-                                "removed now; the next load removes them.").strip()
+            batched.undo(self.driver, self.settings, exc)
             raise
         return self.report
 
